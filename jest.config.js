@@ -1,0 +1,11 @@
+/** Unit, Excel-fake and server tests. Browser end-to-end tests live in test/e2e and run with jest.e2e.config.js. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/test'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  testPathIgnorePatterns: ['/node_modules/', '/test/e2e/', '/test/fixtures/'],
+  transform: {
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }],
+  },
+  testTimeout: 60000,
+};

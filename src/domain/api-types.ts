@@ -1,0 +1,89 @@
+// The wire types of DESIGN §6, shared by the add-in, its HTTP client and the server.
+
+export type IsOffline = 'Yes' | 'No' | '';
+export type Outcome = 'imported' | 'rejected';
+export type ProfileKind = 'standard' | 'offline';
+export type StandardStatus = 'Missing Info' | 'Not Invited' | 'Not Enrolled' | 'Connected';
+export type OfflineStatus = 'Offline' | 'Duplicate';
+export type ClientStatus = StandardStatus | OfflineStatus;
+
+/** One row of the template as read from the sheet; `row` is the sheet's 1-based row number. */
+export interface ClientRow {
+  row: number;
+  taxClientId: string;
+  firstName: string;
+  lastName: string;
+  email?: string;
+  mobile?: string;
+  spouseFirstName?: string;
+  spouseLastName?: string;
+  spouseEmail?: string;
+  ownerEmail: string;
+  officeLocation: string;
+  isOffline: IsOffline;
+}
+
+/** The outcome of one submitted row. Rejected rows have kind and status null; imported rows an empty comment. */
+export interface RowResult {
+  row: number;
+  taxClientId: string;
+  outcome: Outcome;
+  kind: ProfileKind | null;
+  status: ClientStatus | null;
+  comment: string;
+}
+
+export type ReportRow = RowResult & ClientRow;
+
+export interface Client {
+  taxClientId: string;
+  kind: ProfileKind;
+  status: ClientStatus;
+  firstName: string;
+  lastName: string;
+  email: string;
+  mobile: string;
+  spouseFirstName: string;
+  spouseLastName: string;
+  spouseEmail: string;
+  ownerEmail: string;
+  officeLocation: string;
+  invitationUrl?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Firm {
+  id: string;
+  name: string;
+  offlineClientsEnabled: boolean;
+  owners: string[];
+  offices: string[];
+}
+
+export type ImportStatus = 'open' | 'completed';
+
+export interface ImportCounts {
+  rows: number;
+  imported: number;
+  rejected: number;
+}
+
+export interface ImportJob {
+  id: string;
+  status: ImportStatus;
+  counts: ImportCounts;
+  createdAt: string;
+  completedAt: string | null;
+}
+
+/** RFC 9457 problem details, the body of every error answer. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+}
+
+export const MAX_BATCH_ROWS = 1000;
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
