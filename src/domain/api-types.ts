@@ -20,7 +20,8 @@ export interface ClientRow {
   spouseEmail?: string;
   ownerEmail: string;
   officeLocation: string;
-  isOffline: IsOffline;
+  /** `Yes`, `No` or blank as typed; any other text is a row error, not a malformed request. */
+  isOffline: string;
 }
 
 /** The outcome of one submitted row. Rejected rows have kind and status null; imported rows an empty comment. */

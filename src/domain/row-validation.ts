@@ -1,0 +1,135 @@
+import type { ClientRow } from './api-types';
+import { COLUMN_BY_FIELD, TEMPLATE_COLUMNS, type FieldKey } from './columns';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type IssueCode =
+  | 'required'
+  | 'too-long'
+  | 'invalid-id'
+  | 'invalid-email'
+  | 'invalid-mobile'
+  | 'same-as-taxpayer'
+  | 'invalid-yes-no'
+  | 'error-value'
+  | 'control-character'
+  | 'unknown-owner'
+  | 'unknown-office'
+  | 'offline-disabled'
+  | 'duplicate-id';
+
+export interface Issue {
+  row: number;
+  /** The template header of the column, e.g. `Taxpayer Email`. */
+  column: string;
+  field: FieldKey | null;
+  code: IssueCode;
+  message: string;
+  severity: Severity;
+}
+
+export interface FirmRules {
+  offlineClientsEnabled: boolean;
+  owners: readonly string[];
+  offices: readonly string[];
+  users?: readonly string[];
+}
+
+const MAX_NAME = 100;
+const TAX_CLIENT_ID = /^[\p{L}\p{N}._-]{1,50}$/u;
+const EMAIL = /^[^\s@"<>(),;:]+@[^\s@"<>(),;:]+\.[^\s@"<>(),;:.]{2,}$/u;
+const MOBILE_PUNCTUATION = /[\s\-.()[\]]/g;
+const EXCEL_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const NAME_FIELDS: readonly FieldKey[] = ['firstName', 'lastName', 'spouseFirstName', 'spouseLastName'];
+
+export function issue(row: number, field: FieldKey, code: IssueCode, message: string): Issue {
+  return { row, column: COLUMN_BY_FIELD[field].header, field, code, message, severity: 'error' };
+}
+
+/** `isYesNo("yes")` → true; blank counts as No. */
+export function isOfflineYes(value: string): boolean {
+  return value.trim().toLowerCase() === 'yes';
+}
+
+export function isValidEmail(value: string): boolean {
+  return value.length <= 254 && EMAIL.test(value);
+}
+
+export function sameText(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+function valueIssue(row: ClientRow, field: FieldKey, value: string): Issue | null {
+  if (EXCEL_ERROR.test(value)) return issue(row.row, field, 'error-value', `shows the error ${value}`);
+  if (CONTROL.test(value)) return issue(row.row, field, 'control-character', 'contains a control character');
+  switch (field) {
+    case 'taxClientId':
+      return TAX_CLIENT_ID.test(value)
+        ? null
+        : issue(row.row, field, 'invalid-id', 'must be 1–50 letters, digits, "-", "_" or "."');
+    case 'email':
+    case 'spouseEmail':
+      if (!isValidEmail(value)) return issue(row.row, field, 'invalid-email', 'is not a valid email address');
+      return field === 'spouseEmail' && sameText(value, row.email ?? '')
+        ? issue(row.row, field, 'same-as-taxpayer', "must differ from the taxpayer's email")
+        : null;
+    case 'mobile': {
+      const digits = value.replace(MOBILE_PUNCTUATION, '').replace(/^\+/, '');
+      return /^\d{10,15}$/.test(digits) ? null : issue(row.row, field, 'invalid-mobile', 'must have 10–15 digits');
+    }
+    case 'isOffline':
+      return /^(yes|no)$/i.test(value) ? null : issue(row.row, field, 'invalid-yes-no', 'must be Yes or No');
+    default:
+      return NAME_FIELDS.includes(field) && [...value].length > MAX_NAME
+        ? issue(row.row, field, 'too-long', `must be at most ${MAX_NAME} characters`)
+        : null;
+  }
+}
+
+/**
+ * The §3 field rules for one row: every missing mandatory field and every bad value.
+ * `checkFields({...row, firstName: ""})[0].code` → `"required"`
+ */
+export function checkFields(row: ClientRow): Issue[] {
+  const issues: Issue[] = [];
+  for (const { field, required } of TEMPLATE_COLUMNS) {
+    const value = (row[field] ?? '').trim();
+    if (value === '') {
+      if (required) issues.push(issue(row.row, field, 'required', 'is required'));
+      continue;
+    }
+    const problem = valueIssue(row, field, value);
+    if (problem !== null) issues.push(problem);
+  }
+  return issues;
+}
+
+/**
+ * §4 step 2: owner, office and the offline setting against the firm's settings.
+ * `checkReferences(row, { offlineClientsEnabled: false, owners, offices })` flags `Is Offline = Yes`.
+ */
+export function checkReferences(row: ClientRow, firm: FirmRules): Issue[] {
+  const issues: Issue[] = [];
+  if (!firm.owners.some((owner) => sameText(owner, row.ownerEmail))) {
+    issues.push(issue(row.row, 'ownerEmail', 'unknown-owner', 'is not a firm user who may own clients'));
+  }
+  if (!firm.offices.some((office) => sameText(office, row.officeLocation))) {
+    issues.push(issue(row.row, 'officeLocation', 'unknown-office', "is not one of the firm's offices"));
+  }
+  if (isOfflineYes(row.isOffline) && !firm.offlineClientsEnabled) {
+    issues.push(issue(row.row, 'isOffline', 'offline-disabled', 'is Yes but offline clients are not enabled for this firm'));
+  }
+  return issues;
+}
+
+/**
+ * One comment naming every problem of a row, missing fields first.
+ * `rowComment(issues)` → `"Missing mandatory fields: Taxpayer First Name, Owner Email; Taxpayer Email is not a valid email address"`
+ */
+export function rowComment(issues: readonly Issue[]): string {
+  const missing = issues.filter((i) => i.code === 'required').map((i) => i.column);
+  const others = issues.filter((i) => i.code !== 'required').map((i) => (i.field ? `${i.column} ${i.message}` : i.message));
+  const parts = missing.length > 0 ? [`Missing mandatory fields: ${missing.join(', ')}`, ...others] : others;
+  return parts.join('; ');
+}
