@@ -1,0 +1,35 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { Pool } from 'pg';
+import { pglitePool } from './pglite-pool';
+import type { Database } from './schema';
+import { migrateToLatest } from './migrate';
+
+export type StorageKind = 'pglite' | 'postgres';
+
+export interface StorageOptions {
+  /** Set: PostgreSQL at this URL. Unset: PGlite in `dataDir`, or in memory when `dataDir` is unset too. */
+  databaseUrl?: string;
+  dataDir?: string;
+}
+
+export interface Storage {
+  db: Kysely<Database>;
+  kind: StorageKind;
+}
+
+/** Opens the database (the one PGlite-or-PostgreSQL choice) and runs pending migrations. */
+export async function openStorage(options: StorageOptions): Promise<Storage> {
+  let storage: Storage;
+  if (options.databaseUrl) {
+    const pool = new Pool({ connectionString: options.databaseUrl, max: 10 });
+    storage = { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: 'postgres' };
+  } else {
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    const pglite = new PGlite(options.dataDir);
+    storage = { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: pglitePool(pglite) }) }), kind: 'pglite' };
+  }
+  await migrateToLatest(storage.db);
+  return storage;
+}

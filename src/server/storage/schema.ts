@@ -1,0 +1,84 @@
+import type { ColumnType, Generated } from 'kysely';
+
+// Row types of the database. They stay inside src/server: routes see domain types only.
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface FirmTable {
+  id: string;
+  name: string;
+  token_hash: string;
+  offline_clients_enabled: boolean;
+  owners: string[];
+  offices: string[];
+  users: string[];
+  created_at: CreatedAt;
+}
+
+export interface ClientTable {
+  id: Generated<string>;
+  firm_id: string;
+  tax_client_id: string;
+  kind: 'standard' | 'offline';
+  status: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  mobile: string;
+  spouse_first_name: string;
+  spouse_last_name: string;
+  spouse_email: string;
+  owner_email: string;
+  office_location: string;
+  invitation_token: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ImportTable {
+  id: string;
+  firm_id: string;
+  source: string;
+  send_invitations: boolean;
+  status: 'open' | 'completed';
+  row_count: Generated<number>;
+  imported_count: Generated<number>;
+  rejected_count: Generated<number>;
+  created_at: CreatedAt;
+  completed_at: Date | null;
+}
+
+export interface ImportBatchTable {
+  import_id: string;
+  seq: number;
+  /** The submitted ClientRow[] and the RowResult[] answered, as JSON text. */
+  rows: string;
+  results: string;
+  created_at: CreatedAt;
+}
+
+export interface ImportSeenIdTable {
+  import_id: string;
+  tax_client_id: string;
+  first_row: number;
+}
+
+export interface OutboxTable {
+  id: Generated<string>;
+  firm_id: string;
+  to_email: string;
+  subject: string;
+  body: string;
+  created_at: CreatedAt;
+  sent_at: Date | null;
+}
+
+export interface Database {
+  firms: FirmTable;
+  clients: ClientTable;
+  imports: ImportTable;
+  import_batches: ImportBatchTable;
+  import_seen_ids: ImportSeenIdTable;
+  outbox: OutboxTable;
+}
