@@ -1,0 +1,99 @@
+import { CancelledError, NetworkError } from './api-errors';
+import { createFakePortal, instantRetry, sampleRows } from './fake-portal.test-helper';
+import { canResume, runImport, type ImportProgress, type ImportState } from './import-runner';
+import { createPortalClient } from './portal-client';
+
+function setup(attempts = 4) {
+  const portal = createFakePortal();
+  const retry = instantRetry(attempts);
+  const client = createPortalClient({ baseUrl: 'http://portal.test', token: 't', fetch: portal.fetch, retry: retry.policy });
+  const puts = () => portal.calls.filter((c) => c.method === 'PUT').map((c) => c.url.split('/').pop());
+  return { portal, client, puts, retry };
+}
+
+describe('runImport', () => {
+  it('sends 2,500 rows as batches 1..3, reports progress, completes and returns the report', async () => {
+    const { client, puts } = setup();
+    const progress: ImportProgress[] = [];
+    const outcome = await runImport(client, { rows: sampleRows(2500), onProgress: (p) => progress.push(p) });
+    expect(puts()).toEqual(['1', '2', '3']);
+    expect(progress.map((p) => p.rowsDone)).toEqual([0, 1000, 2000, 2500]);
+    expect(progress.every((p) => p.rowsTotal === 2500 && p.batchesTotal === 3)).toBe(true);
+    expect(outcome.counts).toEqual({ rows: 2500, imported: 2500, rejected: 0 });
+    expect(outcome.report).toHaveLength(2500);
+  });
+
+  it('retries a batch after a 5xx and a dropped connection without storing it twice', async () => {
+    const { client, portal, puts } = setup();
+    portal.beforeBatch = (seq) => {
+      if (seq === 2 && puts().length === 2) portal.faults.push(503, 'network');
+    };
+    // Faults apply to the request after the one that queued them: PUT 2 answered, then the retry path is exercised on PUT 3.
+    const outcome = await runImport(client, { rows: sampleRows(2100) });
+    expect(puts()).toEqual(['1', '2', '3', '3', '3']);
+    expect(portal.imports.get(outcome.importId)!.rows).toHaveLength(2100);
+  });
+
+  it('re-sends a batch whose answer was lost and the portal keeps one copy', async () => {
+    const { client, portal } = setup();
+    let lost = false;
+    const fetch = portal.fetch;
+    const lossy = async (url: string, init?: RequestInit) => {
+      const response = await fetch(url, init);
+      if (!lost && url.endsWith('/batches/1')) {
+        lost = true;
+        throw new TypeError('connection reset'); // the portal stored it, the pane never heard
+      }
+      return response;
+    };
+    const retrying = createPortalClient({ baseUrl: client.baseUrl, token: 't', fetch: lossy, retry: instantRetry().policy });
+    const outcome = await runImport(retrying, { rows: sampleRows(1500) });
+    expect(portal.imports.get(outcome.importId)!.rows).toHaveLength(1500);
+    expect(outcome.counts.rows).toBe(1500);
+  });
+
+  it('stops on Cancel, keeps the answered batches in the state and resumes without duplicates', async () => {
+    const { client, portal, puts } = setup();
+    const rows = sampleRows(3500);
+    const controller = new AbortController();
+    portal.beforeBatch = (seq) => {
+      if (seq === 3) controller.abort();
+    };
+    let saved: ImportState | null = null;
+    await expect(runImport(client, { rows, signal: controller.signal, onState: (s) => (saved = s) })).rejects.toBeInstanceOf(CancelledError);
+    expect(saved!.doneSeqs).toEqual([1, 2]);
+    expect(canResume(saved, rows)).toBe(true);
+
+    portal.beforeBatch = undefined;
+    const progress: number[] = [];
+    const outcome = await runImport(client, { rows, resume: saved, onProgress: (p) => progress.push(p.rowsDone) });
+    expect(outcome.importId).toBe(saved!.importId);
+    expect(portal.calls.filter((c) => c.method === 'POST' && c.url.endsWith('/imports'))).toHaveLength(1);
+    expect(puts().slice(-2)).toEqual(['3', '4']);
+    expect(progress[0]).toBe(2000);
+    const stored = portal.imports.get(outcome.importId)!.rows.map((r) => r.taxClientId);
+    expect(new Set(stored).size).toBe(3500);
+    expect(stored).toHaveLength(3500);
+  });
+
+  it('leaves a resumable state when the network stays down', async () => {
+    const { client, portal } = setup(2);
+    const rows = sampleRows(2000);
+    portal.beforeBatch = (seq) => {
+      if (seq === 1) portal.faults.push('network', 'network');
+    };
+    let saved: ImportState | null = null;
+    await expect(runImport(client, { rows, onState: (s) => (saved = s) })).rejects.toBeInstanceOf(NetworkError);
+    expect(saved!.doneSeqs).toEqual([1]);
+    portal.beforeBatch = undefined;
+    const outcome = await runImport(client, { rows, resume: saved });
+    expect(outcome.report.map((r) => r.taxClientId)).toEqual(rows.map((r) => r.taxClientId));
+  });
+
+  it('refuses to resume with rows that changed', async () => {
+    const { client } = setup();
+    const state: ImportState = { importId: 'imp-9', doneSeqs: [1], rowsTotal: 10, fingerprint: 'other', completed: false };
+    expect(canResume(state, sampleRows(10))).toBe(false);
+    await expect(runImport(client, { rows: sampleRows(10), resume: state })).rejects.toThrow('cannot be resumed');
+  });
+});

@@ -1,0 +1,94 @@
+import type { ClientRow, ImportCounts, ReportRow } from '../domain/api-types';
+import { CancelledError } from './api-errors';
+import { planBatches, rowsFingerprint } from './batch-plan';
+import type { PortalClient } from './portal-client';
+
+/** What a caller persists to resume an interrupted import: same import id, answered batches skipped. */
+export interface ImportState {
+  importId: string;
+  /** Batch numbers (1-based) the portal has answered. */
+  doneSeqs: number[];
+  rowsTotal: number;
+  /** Fingerprint of the rows submitted; a resume with other rows would mix two imports. */
+  fingerprint: string;
+  completed: boolean;
+}
+
+export interface ImportProgress {
+  rowsDone: number;
+  rowsTotal: number;
+  batchesDone: number;
+  batchesTotal: number;
+}
+
+export interface RunImportOptions {
+  rows: readonly ClientRow[];
+  sendInvitations?: boolean;
+  source?: string;
+  /** A state saved from an interrupted run of the same rows. */
+  resume?: ImportState | null;
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Called after every answered batch, so the caller can persist where it got to. */
+  onState?: (state: ImportState) => void;
+}
+
+export interface ImportOutcome {
+  importId: string;
+  counts: ImportCounts;
+  /** Every submitted row with its result, in row order, as the portal recorded it. */
+  report: ReportRow[];
+}
+
+/** True when `state` belongs to an unfinished import of exactly these rows. */
+export function canResume(state: ImportState | null | undefined, rows: readonly ClientRow[]): state is ImportState {
+  return !!state && !state.completed && state.fingerprint === rowsFingerprint(rows);
+}
+
+/**
+ * Submits rows in batches, completes the import and returns the portal's report.
+ * On cancel or failure the last `onState` value resumes the import without duplicates.
+ */
+export async function runImport(client: PortalClient, options: RunImportOptions): Promise<ImportOutcome> {
+  const { rows, signal } = options;
+  const batches = planBatches(rows);
+  const fingerprint = rowsFingerprint(rows);
+  if (options.resume && !canResume(options.resume, rows)) {
+    throw new Error('The template changed since the import was interrupted, so it cannot be resumed. Start a new import.');
+  }
+  let state: ImportState = options.resume
+    ? { ...options.resume, doneSeqs: [...options.resume.doneSeqs] }
+    : {
+        importId: (await client.createImport({ source: options.source, sendInvitations: options.sendInvitations }, signal)).id,
+        doneSeqs: [],
+        rowsTotal: rows.length,
+        fingerprint,
+        completed: false,
+      };
+  options.onState?.(state);
+
+  const done = new Set(state.doneSeqs);
+  const report = () => {
+    const rowsDone = batches.reduce((sum, batch, i) => sum + (done.has(i + 1) ? batch.length : 0), 0);
+    options.onProgress?.({ rowsDone, rowsTotal: rows.length, batchesDone: done.size, batchesTotal: batches.length });
+  };
+  report();
+
+  for (let i = 0; i < batches.length; i++) {
+    const seq = i + 1;
+    if (done.has(seq)) continue;
+    if (signal?.aborted) throw new CancelledError();
+    await client.putBatch(state.importId, seq, batches[i], signal);
+    done.add(seq);
+    state = { ...state, doneSeqs: [...done].sort((a, b) => a - b) };
+    options.onState?.(state);
+    report();
+  }
+
+  if (signal?.aborted) throw new CancelledError();
+  const completed = await client.completeImport(state.importId, signal);
+  state = { ...state, completed: true };
+  options.onState?.(state);
+  const rowsReport = await client.report(state.importId, signal);
+  return { importId: state.importId, counts: completed.counts, report: rowsReport };
+}

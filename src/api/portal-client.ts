@@ -1,0 +1,115 @@
+import type { Client, ClientRow, Firm, ImportCounts, ImportJob, ReportRow, RowResult } from '../domain/api-types';
+import { ApiError, CancelledError, NetworkError, isProblem, messageForStatus } from './api-errors';
+import { DEFAULT_RETRY, type RetryPolicy, withRetry } from './retry';
+
+export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
+
+export interface PortalClientOptions {
+  /** e.g. `https://localhost:3000`; empty means the pane's own origin. */
+  baseUrl: string;
+  token: string;
+  fetch: FetchLike;
+  retry?: RetryPolicy;
+}
+
+export interface ClientQuery {
+  taxClientId?: string;
+  kind?: string;
+  status?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface PortalClient {
+  readonly baseUrl: string;
+  health(signal?: AbortSignal): Promise<{ status: string; storage: string }>;
+  firm(signal?: AbortSignal): Promise<Firm>;
+  createImport(input: { source?: string; sendInvitations?: boolean }, signal?: AbortSignal): Promise<{ id: string; status: string }>;
+  putBatch(importId: string, seq: number, rows: readonly ClientRow[], signal?: AbortSignal): Promise<RowResult[]>;
+  completeImport(importId: string, signal?: AbortSignal): Promise<{ id: string; status: string; counts: ImportCounts }>;
+  getImport(importId: string, signal?: AbortSignal): Promise<ImportJob>;
+  report(importId: string, signal?: AbortSignal): Promise<ReportRow[]>;
+  reportXlsx(importId: string, signal?: AbortSignal): Promise<ArrayBuffer>;
+  clients(query: ClientQuery, signal?: AbortSignal): Promise<{ clients: Client[]; next: string | null }>;
+  /** Every client matching `query`, following `next` cursors. */
+  allClients(query: Omit<ClientQuery, 'cursor'>, signal?: AbortSignal): Promise<Client[]>;
+  templateXlsx(signal?: AbortSignal): Promise<ArrayBuffer>;
+}
+
+/** The add-in's HTTP client for the portal (DESIGN §6). Every call retries network errors and 5xx. */
+export function createPortalClient(options: PortalClientOptions): PortalClient {
+  const baseUrl = options.baseUrl.trim().replace(/\/+$/, '');
+  // Called unbound: window.fetch throws "Illegal invocation" when called as a method of another object.
+  const doFetch = options.fetch;
+  const policy = options.retry ?? DEFAULT_RETRY;
+
+  async function send(method: string, path: string, body: unknown, signal: AbortSignal | undefined): Promise<Response> {
+    const headers: Record<string, string> = { Authorization: `Bearer ${options.token}`, Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await doFetch(`${baseUrl}/api/v1${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+      });
+    } catch (error) {
+      if (signal?.aborted) throw new CancelledError();
+      throw new NetworkError(`Cannot reach the portal at ${baseUrl || 'this address'}. Check the address and your connection.`, {
+        cause: error,
+      });
+    }
+    if (!response.ok) throw await toApiError(response);
+    return response;
+  }
+
+  const call = <T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> =>
+    withRetry(async () => (await send(method, path, body, signal)).json() as Promise<T>, policy, signal);
+  const binary = (path: string, signal?: AbortSignal): Promise<ArrayBuffer> =>
+    withRetry(async () => (await send('GET', path, undefined, signal)).arrayBuffer(), policy, signal);
+  const id = encodeURIComponent;
+
+  const clients = (query: ClientQuery, signal?: AbortSignal) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+    const qs = params.toString();
+    return call<{ clients: Client[]; next: string | null }>('GET', `/clients${qs ? `?${qs}` : ''}`, undefined, signal);
+  };
+
+  return {
+    baseUrl,
+    health: (signal) => call('GET', '/health', undefined, signal),
+    firm: (signal) => call('GET', '/firm', undefined, signal),
+    createImport: (input, signal) => call('POST', '/imports', input, signal),
+    putBatch: async (importId, seq, rows, signal) =>
+      (await call<{ results: RowResult[] }>('PUT', `/imports/${id(importId)}/batches/${seq}`, { rows }, signal)).results,
+    completeImport: (importId, signal) => call('POST', `/imports/${id(importId)}/complete`, undefined, signal),
+    getImport: (importId, signal) => call('GET', `/imports/${id(importId)}`, undefined, signal),
+    report: async (importId, signal) => (await call<{ rows: ReportRow[] }>('GET', `/imports/${id(importId)}/report`, undefined, signal)).rows,
+    reportXlsx: (importId, signal) => binary(`/imports/${id(importId)}/report.xlsx`, signal),
+    clients,
+    allClients: async (query, signal) => {
+      const all: Client[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await clients({ ...query, cursor }, signal);
+        all.push(...page.clients);
+        cursor = page.next ?? undefined;
+      } while (cursor);
+      return all;
+    },
+    templateXlsx: (signal) => binary('/template.xlsx', signal),
+  };
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = JSON.parse(await response.text());
+  } catch {
+    // Not JSON (a proxy's HTML page, say): the status alone makes the message.
+  }
+  const problem = isProblem(body) ? body : null;
+  return new ApiError(messageForStatus(response.status, problem), response.status, problem);
+}
