@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// The import walls of STYLE.md: each layer may import only the layers and packages listed here.
+// Usage: node scripts/check-walls.js [--root DIR]   (exit 1 and one line per breach when a wall is broken)
+const fs = require('node:fs');
+const path = require('node:path');
+const { builtinModules } = require('node:module');
+const ts = require('typescript');
+
+const NODE = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+const UI_PACKAGES = ['react', 'react-dom', '@fluentui/', 'exceljs'];
+
+/** layer folder → the layers it may import and a test for the packages it may import. */
+const WALLS = {
+  'src/domain': { layers: [], packages: () => false },
+  'src/excel': { layers: ['src/domain'], packages: () => false },
+  'src/api': { layers: ['src/domain'], packages: () => false },
+  'src/commands': { layers: ['src/domain', 'src/excel', 'src/api'], packages: () => false },
+  'src/taskpane': {
+    layers: ['src/domain', 'src/excel', 'src/api'],
+    packages: (name) => UI_PACKAGES.some((p) => name === p || name.startsWith(p.endsWith('/') ? p : `${p}/`)),
+  },
+  'src/server': {
+    layers: ['src/domain'],
+    packages: (name) => NODE.has(name) || !/^(react|react-dom|@fluentui\/|@microsoft\/office-js)/.test(name),
+  },
+  'test/fakes/excel': { layers: [], packages: () => false },
+};
+
+function layerOf(relative) {
+  return Object.keys(WALLS).find((layer) => relative === layer || relative.startsWith(`${layer}/`));
+}
+
+function sourceFiles(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    const isSource = /\.(ts|tsx|js|mjs|cjs)$/.test(entry.name) && !/\.d\.ts$/.test(entry.name);
+    // Tests may reach test helpers and fakes; the walls guard what ships.
+    return isSource && !/\.test\.tsx?$/.test(entry.name) ? [full] : [];
+  });
+}
+
+function packageName(specifier) {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+function breaches(root, file) {
+  const relative = path.relative(root, file).split(path.sep).join('/');
+  const wall = WALLS[layerOf(relative)];
+  const own = layerOf(relative);
+  const { importedFiles } = ts.preProcessFile(fs.readFileSync(file, 'utf8'), true, true);
+  return importedFiles.flatMap(({ fileName: specifier }) => {
+    if (specifier.startsWith('.')) {
+      const target = path.relative(root, path.resolve(path.dirname(file), specifier)).split(path.sep).join('/');
+      const targetLayer = layerOf(target);
+      const allowed = targetLayer === own || (targetLayer !== undefined && wall.layers.includes(targetLayer));
+      return allowed ? [] : [`${relative}: imports ${specifier} (${targetLayer ?? target}); ${own} may import ${[own, ...wall.layers].join(', ')}`];
+    }
+    const name = NODE.has(specifier) ? specifier : packageName(specifier);
+    return wall.packages(name) ? [] : [`${relative}: imports package "${specifier}", which ${own} may not use`];
+  });
+}
+
+function main() {
+  const rootFlag = process.argv.indexOf('--root');
+  const root = path.resolve(rootFlag > 0 ? process.argv[rootFlag + 1] : path.join(__dirname, '..'));
+  const files = Object.keys(WALLS).flatMap((layer) => sourceFiles(path.join(root, layer)));
+  const found = files.flatMap((file) => breaches(root, file));
+  if (found.length > 0) {
+    console.error(`Import walls broken (STYLE.md, "Our layout and its walls"):\n${found.map((b) => `  ${b}`).join('\n')}`);
+    process.exit(1);
+  }
+  console.log(`Import walls hold: ${files.length} files checked.`);
+}
+
+main();

@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import * as ts from 'typescript';
+
+const repo = path.resolve(__dirname, '..');
+const checkWalls = (root: string) =>
+  spawnSync(process.execPath, [path.join(repo, 'scripts/check-walls.js'), '--root', root], { encoding: 'utf8' });
+
+describe('import walls (STYLE.md)', () => {
+  it('hold in this repository', () => {
+    const result = checkWalls(repo);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('fail when src/domain imports react or node:fs, or excel imports the server', () => {
+    const result = checkWalls(path.join(repo, 'test/fixtures/walls/broken'));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('src/domain/uses-react.ts: imports package "react"');
+    expect(result.stderr).toContain('src/domain/uses-fs.ts: imports package "node:fs"');
+    expect(result.stderr).toContain('src/excel/uses-server.ts: imports ../server/app (src/server)');
+  });
+
+  it('pass a tree that keeps them', () => {
+    expect(checkWalls(path.join(repo, 'test/fixtures/walls/sound')).status).toBe(0);
+  });
+
+  it('give src/domain no DOM and no Node types', () => {
+    const config = ts.getParsedCommandLineOfConfigFile(path.join(repo, 'tsconfig.domain.json'), {}, {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: () => undefined,
+    });
+    const fixture = path.join(repo, 'test/fixtures/walls/domain-uses-dom.ts');
+    const program = ts.createProgram([fixture], config!.options);
+    const messages = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    expect(messages).toEqual(expect.arrayContaining([
+      expect.stringContaining("Cannot find name 'window'"),
+      expect.stringContaining("Cannot find name 'process'"),
+    ]));
+  });
+});
