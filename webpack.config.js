@@ -1,0 +1,59 @@
+// Builds the add-in: taskpane.html (pane + ribbon commands, one shared runtime) and commands.html.
+// `--env harness` builds the browser e2e harness instead: the pane on the in-memory Excel fake, no office.js.
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { BundleBudgetPlugin } = require('./scripts/bundle-budget-plugin');
+
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+module.exports = (env = {}, argv = {}) => {
+  const harness = Boolean(env.harness);
+  const production = argv.mode === 'production' || (!argv.mode && !env.development);
+  const page = (filename, chunks, title) =>
+    new HtmlWebpackPlugin({
+      filename,
+      template: './src/taskpane/taskpane.html',
+      chunks,
+      title,
+      templateParameters: { officeJs: harness ? null : OFFICE_JS, title },
+    });
+
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? 'source-map' : 'eval-source-map',
+    entry: harness
+      ? { taskpane: './test/e2e/harness/harness-entry.tsx' }
+      : { taskpane: './src/taskpane/index.tsx', commands: './src/commands/commands.ts' },
+    output: {
+      path: path.resolve(__dirname, harness ? 'dist/addin-harness' : 'dist/addin'),
+      filename: '[name].[contenthash:8].js',
+      chunkFilename: '[name].[contenthash:8].chunk.js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { configFile: 'tsconfig.client.json', transpileOnly: true } },
+        },
+      ],
+    },
+    plugins: [
+      // In the shared runtime the ribbon commands run in the pane's page, so taskpane.html loads both bundles.
+      page('taskpane.html', harness ? ['taskpane'] : ['taskpane', 'commands'], 'Client Import'),
+      ...(harness ? [] : [page('commands.html', ['commands'], 'Client Import commands')]),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          ...(harness ? [] : [{ from: 'manifest.xml', to: 'manifest.xml' }]),
+        ],
+      }),
+      ...(production && !harness ? [new BundleBudgetPlugin({ entry: 'taskpane', maxInitialGzipBytes: 350 * 1024 })] : []),
+    ],
+    performance: { hints: false },
+    optimization: { splitChunks: { chunks: 'async' } },
+  };
+};
