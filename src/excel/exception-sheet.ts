@@ -1,0 +1,100 @@
+import type { ReportRow } from '../domain';
+import { BYTES_PER_OPERATION, chunkByCost, rowRuns } from './chunking';
+import { cellAddress, quoteSheetName, uniqueSheetName } from './sheet-address';
+
+export const EXCEPTION_SHEET = 'Import Exceptions';
+export const EXCEPTION_HEADERS = ['Row', 'Tax Client ID', 'First Name', 'Last Name', 'Is Offline', 'Result', 'Comment'] as const;
+export const REJECTED_FILL = '#FFC7CE';
+
+export interface ExceptionSource {
+  /** The template sheet the rows came from. */
+  sheetName: string;
+  /** 0-based column the Row links to (the Tax Client ID column). */
+  linkColumn: number;
+}
+
+export interface ExceptionSheetResult {
+  sheetName: string;
+  tableName: string;
+  rows: number;
+}
+
+const TEXT_COLUMNS = EXCEPTION_HEADERS.length - 1;
+
+/**
+ * Writes the exception report (DESIGN §7) into a new sheet and activates it: an Excel table,
+ * Row linking back to the source cell, rejected rows filled, header frozen, columns fitted.
+ * Client text goes only into cells formatted as text, so `=1+1` or `-2` stays what was typed;
+ * the only formulas are the HYPERLINKs we build from a row number and the sheet name.
+ * One sync to read the sheet and table names, then one per ~4 MB of rows.
+ */
+export async function writeExceptionSheet(
+  context: Excel.RequestContext,
+  rows: readonly ReportRow[],
+  source: ExceptionSource,
+): Promise<ExceptionSheetResult> {
+  const workbook = context.workbook;
+  workbook.worksheets.load('items/name');
+  workbook.tables.load('items/name');
+  await context.sync();
+  const sheetName = uniqueSheetName(EXCEPTION_SHEET, workbook.worksheets.items.map((s) => s.name));
+  const tableName = uniqueTableName(workbook.tables.items.map((t) => t.name));
+  const sheet = workbook.worksheets.add(sheetName);
+  sheet.getRangeByIndexes(0, 0, 1, EXCEPTION_HEADERS.length).values = [[...EXCEPTION_HEADERS]];
+
+  const cells = rows.map(textCells);
+  const rejected = rows.map((r) => r.outcome === 'rejected');
+  const indices = rows.map((_, i) => i);
+  const cost = (i: number) =>
+    JSON.stringify(cells[i]).length + TEXT_COLUMNS * 4 + 80 + (rejected[i] && !rejected[i - 1] ? BYTES_PER_OPERATION : 0);
+  const chunks = chunkByCost(indices, cost);
+  if (chunks.length === 0) chunks.push({ start: 0, count: 0 });
+
+  for (const [n, chunk] of chunks.entries()) {
+    if (chunk.count > 0) {
+      const top = 1 + chunk.start; // 0-based sheet row of the chunk's first report row
+      const text = sheet.getRangeByIndexes(top, 1, chunk.count, TEXT_COLUMNS);
+      text.numberFormat = Array.from({ length: chunk.count }, () => Array<string>(TEXT_COLUMNS).fill('@'));
+      text.values = cells.slice(chunk.start, chunk.start + chunk.count);
+      sheet.getRangeByIndexes(top, 0, chunk.count, 1).formulas = rows
+        .slice(chunk.start, chunk.start + chunk.count)
+        .map((r) => [linkFormula(source, r.row)]);
+      const rejectedRows = indices.slice(chunk.start, chunk.start + chunk.count).filter((i) => rejected[i]);
+      for (const run of rowRuns(rejectedRows)) {
+        sheet.getRangeByIndexes(1 + run.first, 0, run.count, EXCEPTION_HEADERS.length).format.fill.color = REJECTED_FILL;
+      }
+    }
+    if (n === chunks.length - 1) finish(sheet, tableName, rows.length);
+    await context.sync();
+  }
+  return { sheetName, tableName, rows: rows.length };
+}
+
+function textCells(r: ReportRow): string[] {
+  const result = r.outcome === 'rejected' ? 'Rejected' : 'Imported';
+  return [r.taxClientId, r.firstName, r.lastName, r.isOffline, result, r.comment].map((v) => String(v ?? ''));
+}
+
+/** `=HYPERLINK("#'Clients'!B12",12)`: shows the row number, jumps to the source cell. */
+export function linkFormula(source: ExceptionSource, row: number): string {
+  if (!Number.isSafeInteger(row) || row < 1) return '';
+  const target = `#${quoteSheetName(source.sheetName)}!${cellAddress(row, source.linkColumn)}`;
+  return `=HYPERLINK("${target.replace(/"/g, '""')}",${row})`;
+}
+
+function uniqueTableName(taken: readonly string[]): string {
+  const lower = new Set(taken.map((n) => n.toLowerCase()));
+  for (let n = 1; ; n += 1) {
+    const candidate = n === 1 ? 'ImportExceptions' : `ImportExceptions${n}`;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+function finish(sheet: Excel.Worksheet, tableName: string, count: number): void {
+  const table = sheet.tables.add(`A1:G${count + 1}`, true);
+  table.name = tableName;
+  sheet.getRangeByIndexes(0, 0, 1, EXCEPTION_HEADERS.length).format.font.bold = true;
+  sheet.freezePanes.freezeRows(1);
+  sheet.getRangeByIndexes(0, 0, count + 1, EXCEPTION_HEADERS.length).format.autofitColumns();
+  sheet.activate();
+}

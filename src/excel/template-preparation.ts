@@ -1,0 +1,93 @@
+import type { ColumnMap } from '../domain';
+import { chunkRows, rowRuns, rowsPerChunk } from './chunking';
+import { cellText } from './cell-text';
+import { inlineListSource, listsRangeSource, queueListValidation, type ListMessages } from './list-validation';
+import { prepareListsSheet } from './lists-sheet';
+import type { TemplateLocation } from './template-finder';
+
+export interface FirmLists {
+  owners: readonly string[];
+  offices: readonly string[];
+}
+
+export interface PreparationResult {
+  /** The template as it is now: Is Offline has a column. */
+  template: TemplateLocation;
+  addedIsOffline: boolean;
+  /** Tax Client IDs Excel held as numbers, rewritten as the text they displayed. */
+  idsConvertedToText: number;
+  /** Name of the hidden sheet holding long lists, or null when every list fit inline. */
+  listsSheet: string | null;
+}
+
+/** Rows below the last data row that also get the text format and dropdowns, for clients typed later. */
+export const PREPARED_EXTRA_ROWS = 1000;
+
+const MESSAGES = {
+  isOffline: { title: 'Is Offline', prompt: 'Yes imports this client as offline; No or blank as standard.', error: 'Choose Yes or No.' },
+  owner: { title: 'Owner Email', prompt: 'Choose the firm user who owns this client.', error: "Choose an owner from the firm's list." },
+  office: { title: 'Office Location', prompt: "Choose one of the firm's offices.", error: "Choose an office from the firm's list." },
+} satisfies Record<string, ListMessages>;
+
+/**
+ * Makes a found template ready for typing: Tax Client ID as text (numbers become the text they showed,
+ * so 123 shown as 00123 becomes '00123'), Is Offline Yes/No dropdown (column added after the last
+ * one when absent), Owner and Office dropdowns from the firm's lists. One sync per ID chunk plus one.
+ */
+export async function prepareTemplate(context: Excel.RequestContext, template: TemplateLocation, lists: FirmLists): Promise<PreparationResult> {
+  const sheet = context.workbook.worksheets.getItem(template.sheetName);
+  const columns: ColumnMap = { ...template.columns };
+  let lastColumn = template.lastColumn;
+  const addedIsOffline = columns.isOffline === undefined;
+  if (addedIsOffline) {
+    lastColumn += 1;
+    columns.isOffline = lastColumn;
+    sheet.getRangeByIndexes(template.headerRow - 1, lastColumn, 1, 1).values = [['Is Offline']];
+  }
+  const dataRows = Math.max(0, template.lastRow - template.headerRow);
+  const preparedRows = dataRows + PREPARED_EXTRA_ROWS;
+  const idColumn = columns.taxClientId!;
+  const needsListsSheet = inlineListSource(lists.owners) === null || inlineListSource(lists.offices) === null;
+  const listsSheet = needsListsSheet ? await prepareListsSheet(context, lists.owners, lists.offices) : null;
+
+  const idsConvertedToText = await convertIdsToText(context, sheet, template.headerRow, idColumn, dataRows);
+  const extra = sheet.getRangeByIndexes(template.headerRow + dataRows, idColumn, PREPARED_EXTRA_ROWS, 1);
+  extra.numberFormat = Array.from({ length: PREPARED_EXTRA_ROWS }, () => ['@']);
+
+  const below = (column: number) => sheet.getRangeByIndexes(template.headerRow, column, preparedRows, 1);
+  queueListValidation(below(columns.isOffline!), 'Yes,No', MESSAGES.isOffline);
+  const sources = [
+    { column: columns.ownerEmail, items: lists.owners, letter: 'A', messages: MESSAGES.owner },
+    { column: columns.officeLocation, items: lists.offices, letter: 'B', messages: MESSAGES.office },
+  ];
+  for (const { column, items, letter, messages } of sources) {
+    if (column === undefined || items.length === 0) continue;
+    const source = inlineListSource(items) ?? listsRangeSource(listsSheet!, letter, items.length);
+    queueListValidation(below(column), source, messages);
+  }
+  await context.sync();
+  return { template: { ...template, columns, lastColumn, missing: [] }, addedIsOffline, idsConvertedToText, listsSheet };
+}
+
+/** Text format on the ID column's data rows; numbers there rewritten as their displayed text. */
+async function convertIdsToText(context: Excel.RequestContext, sheet: Excel.Worksheet, headerRow: number, column: number, dataRows: number): Promise<number> {
+  let converted = 0;
+  for (const chunk of chunkRows(dataRows, rowsPerChunk(2))) {
+    const first = headerRow + chunk.start; // 0-based row index of the chunk's first cell
+    const range = sheet.getRangeByIndexes(first, column, chunk.count, 1).load('formulas,text');
+    await context.sync();
+    // A formula is left alone (it keeps computing); numbers and booleans become their text.
+    const toRewrite: number[] = [];
+    range.formulas.forEach((cell, i) => {
+      if (typeof cell[0] === 'number' || typeof cell[0] === 'boolean') toRewrite.push(i);
+    });
+    // The format goes first so the text written next is not read back as a number.
+    range.numberFormat = range.formulas.map(() => ['@']);
+    for (const run of rowRuns(toRewrite)) {
+      const target = sheet.getRangeByIndexes(first + run.first, column, run.count, 1);
+      target.values = Array.from({ length: run.count }, (_, k) => [cellText(range.formulas[run.first + k][0], range.text[run.first + k][0])]);
+    }
+    converted += toRewrite.length;
+  }
+  return converted;
+}
