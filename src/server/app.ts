@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import type { Kysely } from 'kysely';
+import { MAX_BODY_BYTES } from '../domain/api-types';
+import { authPlugin } from './plugins/auth.plugin';
+import { problemPlugin } from './plugins/problem.plugin';
+import { storagePlugin } from './plugins/storage.plugin';
+import { adminRoutes } from './routes/admin.route';
+import { batchRoutes } from './routes/batches.route';
+import { clientRoutes } from './routes/clients.route';
+import { firmRoutes } from './routes/firm.route';
+import { healthRoutes } from './routes/health.route';
+import { importRoutes } from './routes/imports.route';
+import { invitationRoutes } from './routes/invitations.route';
+import { reportRoutes } from './routes/reports.route';
+import type { StorageKind } from './storage/database';
+import type { Database } from './storage/schema';
+
+export interface AppDeps {
+  db: Kysely<Database>;
+  storage: StorageKind;
+  /** Unset: the admin routes do not exist. */
+  adminToken?: string;
+  /** Origin for invitation links; unset: taken from each request. */
+  publicOrigin?: string;
+  /** Log each queued invitation e-mail (development). */
+  devMail?: boolean;
+  /** Built add-in files served at `/` so the pane and the API share one origin. */
+  staticDir?: string;
+  logger?: FastifyServerOptions['logger'];
+  https?: { cert: string | Buffer; key: string | Buffer };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    publicOrigin(request: FastifyRequest): string;
+    devMail: boolean;
+  }
+}
+
+/** Builds the portal backend without listening; the caller owns `deps.db`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: MAX_BODY_BYTES,
+    // Wrong types and unknown fields are errors here, never silently coerced or dropped.
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true } },
+    ...(deps.https ? { https: deps.https } : {}),
+  } as FastifyServerOptions) as unknown as FastifyInstance;
+
+  app.decorate('publicOrigin', (request: FastifyRequest) => deps.publicOrigin ?? `${request.protocol}://${request.host}`);
+  app.decorate('devMail', deps.devMail ?? false);
+  await app.register(problemPlugin);
+  await app.register(storagePlugin, { db: deps.db, kind: deps.storage });
+  await app.register(authPlugin);
+
+  await app.register(async (api) => {
+    await api.register(healthRoutes);
+    if (deps.adminToken) await api.register(adminRoutes, { adminToken: deps.adminToken });
+    await api.register(firmRoutes);
+    await api.register(importRoutes);
+    await api.register(batchRoutes);
+    await api.register(reportRoutes);
+    await api.register(clientRoutes);
+    await api.register(invitationRoutes);
+  }, { prefix: '/api/v1' });
+
+  if (deps.staticDir && existsSync(deps.staticDir)) {
+    await app.register(fastifyStatic, { root: deps.staticDir, wildcard: false });
+  }
+  return app;
+}

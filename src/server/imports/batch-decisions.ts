@@ -1,0 +1,62 @@
+import type { ClientRow } from '../../domain/api-types';
+import { decideRow, type Decision, type ExistingProfiles } from '../../domain/import-decision';
+import type { FirmRules } from '../../domain/row-validation';
+
+/** What the database told us about a batch, fetched in bulk before any row is decided. */
+export interface BatchFacts {
+  firm: FirmRules;
+  sendInvitations: boolean;
+  /** First sheet row of each Tax Client ID seen in earlier batches of this import. */
+  seenBefore: ReadonlyMap<string, number>;
+  profiles: ReadonlyMap<string, ExistingProfiles>;
+  /** Lower-cased addresses used by the firm's standard clients. */
+  clientEmails: ReadonlySet<string>;
+  /** Lower-cased addresses of the firm's users. */
+  userEmails: ReadonlySet<string>;
+}
+
+const NO_PROFILES: ExistingProfiles = { standard: null, offline: null };
+
+export const idOf = (row: ClientRow) => row.taxClientId.trim();
+export const emailOf = (row: ClientRow) => (row.email ?? '').trim().toLowerCase();
+
+/**
+ * §4 for a whole batch, in row order: later rows see the IDs and emails of earlier rows.
+ * Returns the decisions and the first row of each ID this batch introduced.
+ */
+export function decideBatch(rows: readonly ClientRow[], facts: BatchFacts): { decisions: Decision[]; firstRows: Map<string, number> } {
+  const firstRows = new Map<string, number>();
+  const claimedEmails = new Set<string>();
+  const decisions = rows.map((row) => {
+    const id = idOf(row);
+    const earlier = id === '' ? null : (facts.seenBefore.get(id) ?? firstRows.get(id) ?? null);
+    if (id !== '' && earlier === null) firstRows.set(id, row.row);
+    const decision = decideRow(row, {
+      firm: facts.firm,
+      sendInvitations: facts.sendInvitations,
+      firstRowWithSameId: earlier,
+      existing: facts.profiles.get(id) ?? NO_PROFILES,
+      emailConflict: emailConflict(emailOf(row), facts, claimedEmails),
+    });
+    if (decision.outcome === 'imported' && decision.kind === 'standard' && emailOf(row) !== '') claimedEmails.add(emailOf(row));
+    return decision;
+  });
+  return { decisions, firstRows };
+}
+
+/** A row that lost an insert race, decided again against the profiles and emails that now exist. */
+export function redecide(row: ClientRow, facts: BatchFacts): Decision {
+  return decideRow(row, {
+    firm: facts.firm,
+    sendInvitations: facts.sendInvitations,
+    firstRowWithSameId: null,
+    existing: facts.profiles.get(idOf(row)) ?? NO_PROFILES,
+    emailConflict: emailConflict(emailOf(row), facts, new Set()),
+  });
+}
+
+function emailConflict(email: string, facts: BatchFacts, claimed: ReadonlySet<string>): 'client' | 'user' | null {
+  if (email === '') return null;
+  if (facts.userEmails.has(email)) return 'user';
+  return facts.clientEmails.has(email) || claimed.has(email) ? 'client' : null;
+}

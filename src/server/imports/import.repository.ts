@@ -1,0 +1,54 @@
+import { sql, type Kysely } from 'kysely';
+import type { ImportJob } from '../../domain/api-types';
+import type { Database } from '../storage/schema';
+
+export interface ImportRecord extends ImportJob {
+  sendInvitations: boolean;
+  source: string;
+}
+
+const COLUMNS = [
+  'id', 'status', 'source', 'send_invitations', 'row_count', 'imported_count', 'rejected_count', 'created_at', 'completed_at',
+] as const;
+
+type Row = { id: string; status: 'open' | 'completed'; source: string; send_invitations: boolean; row_count: number;
+  imported_count: number; rejected_count: number; created_at: Date; completed_at: Date | null };
+
+function toRecord(r: Row): ImportRecord {
+  return {
+    id: r.id,
+    status: r.status,
+    source: r.source,
+    sendInvitations: r.send_invitations,
+    counts: { rows: r.row_count, imported: r.imported_count, rejected: r.rejected_count },
+    createdAt: new Date(r.created_at).toISOString(),
+    completedAt: r.completed_at ? new Date(r.completed_at).toISOString() : null,
+  };
+}
+
+export async function insertImport(db: Kysely<Database>, firmId: string, job: { id: string; source: string; sendInvitations: boolean }): Promise<void> {
+  await db.insertInto('imports').values({ id: job.id, firm_id: firmId, source: job.source, send_invitations: job.sendInvitations, status: 'open', completed_at: null }).execute();
+}
+
+export async function findImport(db: Kysely<Database>, firmId: string, id: string): Promise<ImportRecord | null> {
+  const row = await db.selectFrom('imports').select(COLUMNS).where('firm_id', '=', firmId).where('id', '=', id).executeTakeFirst();
+  return row ? toRecord(row) : null;
+}
+
+/** Reads the import and locks it until the transaction ends, so batches of one import run one at a time. */
+export async function lockImport(trx: Kysely<Database>, firmId: string, id: string): Promise<ImportRecord | null> {
+  const row = await trx.selectFrom('imports').select(COLUMNS).where('firm_id', '=', firmId).where('id', '=', id).forUpdate().executeTakeFirst();
+  return row ? toRecord(row) : null;
+}
+
+export async function addCounts(trx: Kysely<Database>, id: string, rows: number, imported: number): Promise<void> {
+  await sql`update imports set row_count = row_count + ${rows}, imported_count = imported_count + ${imported},
+    rejected_count = rejected_count + ${rows - imported} where id = ${id}`.execute(trx);
+}
+
+/** Marks the import completed (once; later calls keep the first completion time). */
+export async function completeImport(db: Kysely<Database>, firmId: string, id: string): Promise<ImportRecord | null> {
+  await sql`update imports set status = 'completed', completed_at = coalesce(completed_at, now())
+    where firm_id = ${firmId} and id = ${id}`.execute(db);
+  return findImport(db, firmId, id);
+}

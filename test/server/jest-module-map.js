@@ -1,0 +1,5 @@
+/** moduleNameMapper entries for server tests; the root jest.config.js can spread this in too. */
+module.exports = {
+  '^@electric-sql/pglite$': '<rootDir>/test/server/shims/pglite.cjs',
+  '^cookie$': '<rootDir>/test/server/shims/cookie.cjs',
+};
