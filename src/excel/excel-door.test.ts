@@ -1,3 +1,4 @@
+import { createFakeExcel } from '../../test/fakes/excel';
 import { createExcelDoor, NOTES_REQUIREMENT, type ExcelRun } from './excel-door';
 import { ExcelError, toExcelError } from './excel-error';
 
@@ -103,5 +104,35 @@ describe('toExcelError', () => {
   it('passes an ExcelError through unchanged', () => {
     const e = new ExcelError('protected', 'x');
     expect(toExcelError(e)).toBe(e);
+  });
+});
+
+describe('the door on the Excel fake', () => {
+  it('runs the batch again after a cell-edit rejection, applying it once', async () => {
+    const fake = createFakeExcel();
+    const sheet = fake.addSheet('Clients', [['a']], { activate: true });
+    fake.failNextSync('InvalidOperationInCellEditMode', 'A cell is being edited.');
+    const waits: number[] = [];
+    const d = createExcelDoor({ run: fake.run, isSetSupported: () => true, sleep: async (ms) => void waits.push(ms) });
+    await d.run(async (context) => {
+      context.workbook.worksheets.getItem('Clients').getRange('B1').values = [['written']];
+      await context.sync();
+    });
+    expect(sheet.cell('B1').value).toBe('written');
+    expect(waits).toHaveLength(1);
+  });
+
+  it("maps the fake's missing sheet and payload errors", async () => {
+    const fake = createFakeExcel({ maxRequestBytes: 1000 });
+    fake.addSheet('Clients', [['a']], { activate: true });
+    const d = createExcelDoor({ run: fake.run, isSetSupported: () => true });
+    await expect(d.run(async (context) => {
+      context.workbook.worksheets.getItem('Gone').load('name');
+      await context.sync();
+    })).rejects.toMatchObject({ code: 'sheet-not-found' });
+    await expect(d.run(async (context) => {
+      context.workbook.worksheets.getItem('Clients').getRange('A1:A100').values = Array.from({ length: 100 }, () => ['x'.repeat(50)]);
+      await context.sync();
+    })).rejects.toMatchObject({ code: 'payload-too-large' });
   });
 });

@@ -1,0 +1,95 @@
+import { createFakeExcel } from '../../test/fakes/excel';
+import { checkRows } from '../domain';
+import { HEADERS, clientCells } from '../../test/fixtures/excel/client-sheet';
+import { MARK_FILL, MARKS_SHEET, clearMarks, markIssues } from './cell-marks';
+import { readClientRows } from './row-reader';
+import { findTemplate, type TemplateLocation } from './template-finder';
+
+async function found(fake: ReturnType<typeof createFakeExcel>): Promise<TemplateLocation> {
+  const result = await findTemplate(fake.context);
+  if (!result.found) throw new Error('template not found');
+  return result;
+}
+
+/** Row 2 fine; row 3 lacks a first name and has a bad email; row 4 repeats row 2's id. */
+function sheetWithProblems(fake: ReturnType<typeof createFakeExcel>) {
+  const bad = clientCells(2);
+  bad[1] = '';
+  bad[3] = 'not-an-email';
+  const duplicate = clientCells(3);
+  duplicate[0] = 'C000001';
+  return fake.addSheet('Clients', [HEADERS, clientCells(1), bad, duplicate], { activate: true });
+}
+
+describe('markIssues and clearMarks', () => {
+  it('fills each cell with a problem and adds a note naming it', async () => {
+    const fake = createFakeExcel();
+    const sheet = sheetWithProblems(fake);
+    const template = await found(fake);
+    const issues = checkRows(await readClientRows(fake.context, template));
+    const marked = await markIssues(fake.context, template, issues, { notes: true });
+    expect(marked).toBe(3);
+    for (const address of ['B3', 'D3', 'A4']) expect(sheet.cell(address).fill?.toUpperCase()).toBe(MARK_FILL);
+    expect(sheet.cell('A2').fill).toBeNull();
+    expect(sheet.cell('D3').note).toContain(issues.find((i) => i.row === 3 && i.field === 'email')!.message);
+    expect(fake.sheet(MARKS_SHEET).visible).toBe(false);
+  });
+
+  it("clears the marks, bringing back the user's own fill and keeping the user's notes", async () => {
+    const fake = createFakeExcel();
+    const sheet = sheetWithProblems(fake);
+    const api = fake.context.workbook.worksheets.getItem('Clients');
+    api.getRange('B3').format.fill.color = '#FFFF00';
+    api.notes.add('D3', 'my own note');
+    await fake.context.sync();
+    const template = await found(fake);
+    await markIssues(fake.context, template, checkRows(await readClientRows(fake.context, template)), { notes: true });
+    expect(sheet.cell('D3').note).toBe('my own note');
+
+    expect(await clearMarks(fake.context)).toBe(3);
+    expect(sheet.cell('B3').fill?.toUpperCase()).toBe('#FFFF00');
+    expect(sheet.cell('D3').fill).toBeNull();
+    expect(sheet.cell('A4').fill).toBeNull();
+    expect(sheet.cell('A4').note).toBeNull();
+    expect(sheet.cell('D3').note).toBe('my own note');
+    expect(fake.sheetNames()).toEqual(['Clients']);
+  });
+
+  it('colours only, without notes, where notes are not supported', async () => {
+    const fake = createFakeExcel();
+    const sheet = sheetWithProblems(fake);
+    const template = await found(fake);
+    await markIssues(fake.context, template, checkRows(await readClientRows(fake.context, template)), { notes: false });
+    expect(sheet.cell('B3').fill?.toUpperCase()).toBe(MARK_FILL);
+    expect(sheet.cell('B3').note).toBeNull();
+  });
+
+  it('replaces earlier marks when marking again', async () => {
+    const fake = createFakeExcel();
+    const sheet = sheetWithProblems(fake);
+    const template = await found(fake);
+    const issues = checkRows(await readClientRows(fake.context, template));
+    await markIssues(fake.context, template, issues, { notes: true });
+    await markIssues(fake.context, template, issues.filter((i) => i.row === 4), { notes: true });
+    expect(sheet.cell('B3').fill).toBeNull();
+    expect(sheet.cell('B3').note).toBeNull();
+    expect(sheet.cell('A4').fill?.toUpperCase()).toBe(MARK_FILL);
+  });
+
+  it('leaves a cell the user recoloured after marking', async () => {
+    const fake = createFakeExcel();
+    const sheet = sheetWithProblems(fake);
+    const template = await found(fake);
+    await markIssues(fake.context, template, checkRows(await readClientRows(fake.context, template)), { notes: false });
+    fake.context.workbook.worksheets.getItem('Clients').getRange('A4').format.fill.color = '#00B050';
+    await fake.context.sync();
+    await clearMarks(fake.context);
+    expect(sheet.cell('A4').fill?.toUpperCase()).toBe('#00B050');
+  });
+
+  it('has nothing to clear in a fresh workbook', async () => {
+    const fake = createFakeExcel();
+    sheetWithProblems(fake);
+    expect(await clearMarks(fake.context)).toBe(0);
+  });
+});

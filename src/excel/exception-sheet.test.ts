@@ -1,0 +1,70 @@
+import { createFakeExcel } from '../../test/fakes/excel';
+import type { ReportRow } from '../domain';
+import { EXCEPTION_HEADERS, REJECTED_FILL, linkFormula, writeExceptionSheet } from './exception-sheet';
+
+function report(row: number, overrides: Partial<ReportRow> = {}): ReportRow {
+  return {
+    row, taxClientId: `C${row}`, firstName: `First${row}`, lastName: `Last${row}`, ownerEmail: 'o@f.test', officeLocation: 'Main',
+    isOffline: 'No', outcome: 'imported', kind: 'standard', status: 'Not Invited', comment: '', ...overrides,
+  };
+}
+
+const source = { sheetName: 'Clients', linkColumn: 0 };
+
+describe('writeExceptionSheet', () => {
+  it('writes a table with every row, linked to its source row, rejected rows highlighted', async () => {
+    const fake = createFakeExcel();
+    fake.addSheet('Clients', [['x']], { activate: true });
+    const rows = [
+      report(2),
+      report(3, { outcome: 'rejected', kind: null, status: null, comment: 'A connected client already exists with this Tax Client ID' }),
+      report(5, { isOffline: 'Yes', kind: 'offline', status: 'Offline' }),
+    ];
+    const result = await writeExceptionSheet(fake.context, rows, source);
+    expect(result).toEqual({ sheetName: 'Import Exceptions', tableName: 'ImportExceptions', rows: 3 });
+    const sheet = fake.sheet('Import Exceptions');
+    expect(sheet.texts()).toEqual([
+      [...EXCEPTION_HEADERS],
+      ['2', 'C2', 'First2', 'Last2', 'No', 'Imported', ''],
+      ['3', 'C3', 'First3', 'Last3', 'No', 'Rejected', 'A connected client already exists with this Tax Client ID'],
+      ['5', 'C5', 'First5', 'Last5', 'Yes', 'Imported', ''],
+    ]);
+    expect(sheet.cell('A3').formula).toBe(`=HYPERLINK("#'Clients'!A3",3)`);
+    expect(sheet.cell('G3').fill?.toUpperCase()).toBe(REJECTED_FILL);
+    expect(sheet.cell('A3').fill?.toUpperCase()).toBe(REJECTED_FILL);
+    expect(sheet.cell('G2').fill).toBeNull();
+    expect(sheet.tables()).toEqual([{ name: 'ImportExceptions', address: 'A1:G4', hasHeaders: true }]);
+    expect(sheet.freezeRows()).toBe(1);
+    expect(sheet.columnWidthsFitted()).toBe(true);
+    expect(fake.activeSheetName()).toBe('Import Exceptions');
+  });
+
+  it('names later reports Import Exceptions (2), (3)', async () => {
+    const fake = createFakeExcel();
+    fake.addSheet('Clients', [['x']], { activate: true });
+    await writeExceptionSheet(fake.context, [report(2)], source);
+    const second = await writeExceptionSheet(fake.context, [report(2)], source);
+    const third = await writeExceptionSheet(fake.context, [], source);
+    expect([second.sheetName, third.sheetName]).toEqual(['Import Exceptions (2)', 'Import Exceptions (3)']);
+    expect([second.tableName, third.tableName]).toEqual(['ImportExceptions2', 'ImportExceptions3']);
+  });
+
+  it('keeps client text that looks like a formula or a number exactly as text', async () => {
+    const fake = createFakeExcel();
+    fake.addSheet('Clients', [['x']], { activate: true });
+    const names = ['=1+1', '+SUM(A1)', '-2', '@x', "=cmd|'/c calc'!A1", '00123', '1/2/2024', 'TRUE'];
+    await writeExceptionSheet(fake.context, names.map((name, i) => report(i + 2, { taxClientId: name, firstName: name, lastName: name, comment: name })), source);
+    const sheet = fake.sheet('Import Exceptions');
+    names.forEach((name, i) => {
+      for (const column of ['B', 'C', 'D', 'G']) {
+        const cell = sheet.cell(`${column}${i + 2}`);
+        expect([cell.value, cell.text, cell.formula]).toEqual([name, name, null]);
+      }
+    });
+  });
+
+  it('quotes awkward sheet names in the link', () => {
+    expect(linkFormula({ sheetName: `Bob's "best"`, linkColumn: 2 }, 12)).toBe(`=HYPERLINK("#'Bob''s ""best""'!C12",12)`);
+    expect(linkFormula(source, Number.NaN)).toBe('');
+  });
+});

@@ -1,0 +1,85 @@
+import { createFakeExcel, type SeedCell } from '../../test/fakes/excel';
+import { HEADERS, clientCells, templateRows } from '../../test/fixtures/excel/client-sheet';
+import { readClientRows } from './row-reader';
+import { findTemplate, type TemplateLocation } from './template-finder';
+
+async function found(fake: ReturnType<typeof createFakeExcel>): Promise<TemplateLocation> {
+  const result = await findTemplate(fake.context);
+  if (!result.found) throw new Error('template not found');
+  return result;
+}
+
+function row(id: SeedCell, first: SeedCell = 'Ann', mobile: SeedCell = ''): SeedCell[] {
+  return [id, first, 'Lee', '', mobile, '', '', '', 'o@f.test', 'Main', 'No'];
+}
+
+describe('readClientRows', () => {
+  it('reads IDs with leading zeros stored as text and as numbers formatted 00000', async () => {
+    const fake = createFakeExcel();
+    fake.addSheet('Clients', [
+      HEADERS,
+      row({ value: '00123', numberFormat: '@' }),
+      row({ value: 123, numberFormat: '00000' }),
+      row({ value: 45, numberFormat: 'General' }),
+    ], { activate: true });
+    const rows = await readClientRows(fake.context, await found(fake));
+    expect(rows.map((r) => r.taxClientId)).toEqual(['00123', '00123', '45']);
+    expect(rows.map((r) => r.row)).toEqual([2, 3, 4]);
+  });
+
+  it('reads formulas as their result, #N/A as the user sees it, dates as displayed', async () => {
+    const fake = createFakeExcel();
+    fake.addSheet('Clients', [
+      HEADERS,
+      row('C1', { formula: '=UPPER("ann")', value: 'ANN' }),
+      row('C2', { error: '#N/A' }),
+      row('C3', { value: 45292, numberFormat: 'm/d/yyyy' }),
+    ], { activate: true });
+    const rows = await readClientRows(fake.context, await found(fake));
+    expect(rows.map((r) => r.firstName)).toEqual(['ANN', '#N/A', '1/1/2024']);
+  });
+
+  it('keeps every digit of a long number Excel shows in scientific notation', async () => {
+    const fake = createFakeExcel();
+    fake.addSheet('Clients', [HEADERS, row(123456789012, 'Ann', 447911123456)], { activate: true });
+    const [client] = await readClientRows(fake.context, await found(fake));
+    expect(client.taxClientId).toBe('123456789012');
+    expect(client.mobile).toBe('447911123456');
+  });
+
+  it('reads hidden rows, skips whole-blank rows and numbers rows by sheet row', async () => {
+    const fake = createFakeExcel();
+    const sheet = fake.addSheet('Clients', [['Title'], [], HEADERS, clientCells(1), [], clientCells(2), clientCells(3)], { activate: true });
+    sheet.hideRows(6, 6);
+    const rows = await readClientRows(fake.context, await found(fake));
+    expect(rows.map((r) => [r.row, r.taxClientId])).toEqual([[4, 'C000001'], [6, 'C000002'], [7, 'C000003']]);
+  });
+
+  it('reads the non-anchor cells of a merged range as blank', async () => {
+    const fake = createFakeExcel();
+    const sheet = fake.addSheet('Clients', [HEADERS, clientCells(1), clientCells(2)], { activate: true });
+    sheet.merge('I2:J3'); // Owner Email and Office Location of both rows
+    const rows = await readClientRows(fake.context, await found(fake));
+    expect(rows.map((r) => [r.ownerEmail, r.officeLocation])).toEqual([['owner@firm.test', ''], ['', '']]);
+  });
+
+  it('reads in chunks, one sync each, with the same result', async () => {
+    const fake = createFakeExcel();
+    fake.addSheet('Clients', templateRows(7), { activate: true });
+    const template = await found(fake);
+    const whole = await readClientRows(fake.context, template);
+    fake.resetStats();
+    const progress: number[] = [];
+    const chunked = await readClientRows(fake.context, template, { rowsPerChunk: 3, onProgress: (n) => progress.push(n) });
+    expect(chunked).toEqual(whole);
+    expect(whole).toHaveLength(7);
+    expect(fake.stats.syncs).toBe(3);
+    expect(progress).toEqual([3, 6, 7]);
+  });
+
+  it('returns no rows for a template with only its header', async () => {
+    const fake = createFakeExcel();
+    fake.addSheet('Clients', [HEADERS], { activate: true });
+    expect(await readClientRows(fake.context, await found(fake))).toEqual([]);
+  });
+});
