@@ -1,0 +1,69 @@
+import { invalidArgument } from './errors';
+import { CellValue, dateToSerial } from './number-format';
+
+/** What Excel stores after a value is written through `range.values` / `range.formulas`. */
+export interface Typed {
+  v: CellValue;          // '' means empty
+  f?: string;            // formula text (not evaluated by the fake)
+  err?: boolean;         // v is an error literal such as '#N/A'
+  autoFormat?: string;   // number format Excel applies when a General cell receives e.g. a date or a percentage
+}
+
+export const ERROR_VALUES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BUSY!', '#BLOCKED!', '#CONNECT!', '#UNKNOWN!']);
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
+const PERCENT = /^[+-]?(\d+\.?\d*|\.\d+)%$/;
+const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/;
+const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+
+const isGeneral = (fmt: string) => fmt === '' || /^general$/i.test(fmt);
+
+function validDate(y: number, m: number, d: number): boolean {
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return y >= 1900 && y <= 9999 && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+function parseDate(s: string): number | null {
+  let m = US_DATE.exec(s);
+  if (m) {
+    let y = Number(m[3]);
+    if (m[3].length === 2) y += y < 30 ? 2000 : 1900;
+    return validDate(y, Number(m[1]), Number(m[2])) ? dateToSerial(y, Number(m[1]), Number(m[2])) : null;
+  }
+  m = ISO_DATE.exec(s);
+  if (m) return validDate(Number(m[1]), Number(m[2]), Number(m[3])) ? dateToSerial(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  return null;
+}
+
+/**
+ * Excel's typing rules for a written value. In a text ('@') cell strings stay verbatim. Elsewhere
+ * a string is parsed as if typed: '=…' (and '+…', '-…', '@…' that are not numbers) becomes a
+ * formula, numbers/percentages/dates/TRUE/FALSE/error literals are converted, "'" forces text.
+ * Returns null for null/undefined: Office.js leaves that cell unchanged.
+ */
+export function typeInput(input: unknown, effectiveFormat: string, where: string): Typed | null {
+  if (input === null || input === undefined) return null;
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input)) throw invalidArgument(`Cannot write ${input} into a cell.`, where);
+    return { v: input };
+  }
+  if (typeof input === 'boolean') return { v: input };
+  if (typeof input !== 'string') throw invalidArgument(`Cannot write a value of type ${typeof input} into a cell.`, where);
+  if (input.length > 32767) throw invalidArgument('Text longer than 32,767 characters.', where);
+  if (effectiveFormat === '@' || input === '') return { v: input };
+  const first = input[0];
+  if (first === "'") return { v: input.slice(1) };
+  const s = input.trim();
+  if (NUMBER.test(s)) return { v: Number(s) };
+  if (first === '=' && input.length > 1) return { v: '', f: input };
+  if (first === '+' || first === '-' || first === '@') return { v: '', f: `=${input}` };
+  const general = isGeneral(effectiveFormat);
+  if (GROUPED.test(s)) return { v: Number(s.replace(/,/g, '')), autoFormat: general ? (s.includes('.') ? '#,##0.00' : '#,##0') : undefined };
+  if (PERCENT.test(s)) return { v: Number(s.slice(0, -1)) / 100, autoFormat: general ? (s.includes('.') ? '0.00%' : '0%') : undefined };
+  if (/^(true|false)$/i.test(s)) return { v: s.toLowerCase() === 'true' };
+  if (ERROR_VALUES.has(s.toUpperCase())) return { v: s.toUpperCase(), err: true };
+  const serial = parseDate(s);
+  if (serial !== null) return { v: serial, autoFormat: general ? 'm/d/yyyy' : undefined };
+  return { v: input };
+}
