@@ -1,5 +1,7 @@
 // Prints the task pane's initial JavaScript gzipped (DESIGN §8: under 350 KB) and every lazy chunk,
 // and fails the build when the initial JavaScript is over budget.
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
 const { gzipSync } = require('node:zlib');
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -12,7 +14,8 @@ class BundleBudgetPlugin {
 
   apply(compiler) {
     compiler.hooks.afterEmit.tap('BundleBudgetPlugin', (compilation) => {
-      const gz = (file) => gzipSync(compilation.assets[file].source()).length;
+      // After emit webpack keeps only sizes in memory, so the emitted files are read back.
+      const gz = (file) => gzipSync(readFileSync(join(compilation.outputOptions.path, file))).length;
       const entrypoint = compilation.entrypoints.get(this.entry);
       if (!entrypoint) return;
       const initial = entrypoint.getFiles().filter((f) => f.endsWith('.js'));

@@ -1,0 +1,63 @@
+import { Tab, TabList } from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { ConnectView } from './components/connect/ConnectView';
+import { useAppStyles } from './components/shell/app-styles';
+import { ErrorBar } from './components/shell/ErrorBar';
+import { NoHostNotice } from './components/shell/NoHostNotice';
+import { PaneHeader } from './components/shell/PaneHeader';
+import { useConnection } from './hooks/use-connection';
+import { useErrorBar } from './hooks/use-error-bar';
+import { WorkbookViews } from './WorkbookViews';
+import { createSettingsStore } from './services/settings-store';
+import { usePaneServices } from './services/pane-services';
+
+export type PaneTab = 'connect' | 'template' | 'check' | 'import';
+
+/** The pane: header, the one MessageBar, and the views as tabs. Outside Excel only Connect shows. */
+export function App() {
+  const services = usePaneServices();
+  const styles = useAppStyles();
+  const { message, reporter } = useErrorBar();
+  const settings = useMemo(() => createSettingsStore(services.storage, services.partitionKey), [services]);
+  const connection = useConnection(services, settings, reporter);
+  const [tab, setTab] = useState<PaneTab>(services.workbook ? 'template' : 'connect');
+
+  const connect = (
+    <ConnectView
+      baseUrl={connection.baseUrl}
+      token={connection.token}
+      status={connection.status}
+      firmName={connection.firm?.name ?? null}
+      onBaseUrlChange={connection.setBaseUrl}
+      onTokenChange={connection.setToken}
+      onConnect={() => void connection.connect()}
+      onDisconnect={connection.disconnect}
+    />
+  );
+
+  return (
+    <main className={styles.app}>
+      <PaneHeader firmName={connection.firm?.name ?? null} />
+      <ErrorBar message={message} onDismiss={reporter.clear} />
+      {services.workbook === null ? (
+        <>
+          <NoHostNotice />
+          {connect}
+        </>
+      ) : (
+        <>
+          <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as PaneTab)} aria-label="Views">
+            <Tab value="connect">Connect</Tab>
+            <Tab value="template">Template</Tab>
+            <Tab value="check">Check</Tab>
+            <Tab value="import">Import</Tab>
+          </TabList>
+          <div role="tabpanel" aria-label={tab}>
+            {tab === 'connect' && connect}
+            <WorkbookViews tab={tab} setTab={setTab} workbook={services.workbook} connection={connection} settings={settings} reporter={reporter} />
+          </div>
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,42 @@
+import { Button, Spinner, Text } from '@fluentui/react-components';
+import { useViewStyles } from '../shell/pane-styles';
+import { useCheckStyles } from './check-view.styles';
+import type { CheckViewProps } from './CheckView.types';
+
+const MAX_LISTED = 500;
+
+/** Every issue with its row and column; choosing one selects the cell in the sheet. */
+export function CheckView(props: CheckViewProps) {
+  const styles = useViewStyles();
+  const own = useCheckStyles();
+  const shown = props.issues.slice(0, MAX_LISTED);
+  return (
+    <section className={styles.view} aria-label="Check">
+      <div className={styles.row}>
+        <Button appearance="primary" onClick={props.onCheck} disabled={props.busy !== null}>Check template</Button>
+        {props.busy && <Spinner size="tiny" label={`${props.busy}…`} />}
+      </div>
+      {props.checked && (
+        <Text role="status">
+          {props.issues.length === 0
+            ? `All ${props.checked.rows.toLocaleString('en-US')} rows pass the checks.`
+            : `${props.issues.length.toLocaleString('en-US')} issues in ${props.checked.rows.toLocaleString('en-US')} rows; invalid cells are marked in the sheet.`}
+          {!props.checked.withFirmRules && ' Owner and Office are checked against the firm once connected.'}
+        </Text>
+      )}
+      {shown.length > 0 && (
+        <ul className={own.list} aria-label="Issues">
+          {shown.map((issue) => (
+            <li key={issue.key}>
+              <Button appearance="subtle" className={own.item} onClick={() => props.onSelect(issue.key)}>
+                <span className={own.where}>Row {issue.row}, {issue.column}</span>
+                <span>{issue.message}</span>
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {props.issues.length > MAX_LISTED && <Text className={styles.hint}>Showing the first {MAX_LISTED}; fix these and check again.</Text>}
+    </section>
+  );
+}

@@ -1,0 +1,15 @@
+export interface CheckIssueItem {
+  key: string;
+  row: number;
+  column: string;
+  message: string;
+  severity: 'error' | 'warning' | 'info';
+}
+
+export interface CheckViewProps {
+  checked: { rows: number; withFirmRules: boolean } | null;
+  issues: CheckIssueItem[];
+  busy: string | null;
+  onCheck(): void;
+  onSelect(key: string): void;
+}

@@ -1,0 +1,8 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+/** Layout shared by the views: a column of sections with even spacing. */
+export const useViewStyles = makeStyles({
+  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: `${tokens.spacingVerticalM} 0` },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  hint: { color: tokens.colorNeutralForeground2 },
+});

@@ -1,0 +1,14 @@
+export interface TemplateViewProps {
+  /** null while looking. */
+  found: { sheetName: string; headerRow: number } | null;
+  missingColumns: string[];
+  looking: boolean;
+  connected: boolean;
+  busy: string | null;
+  onRefresh(): void;
+  onInsert(): void;
+  onPrepare(): void;
+  onFillDown(): void;
+  onRefreshStatus(): void;
+  onMarkOffline(): void;
+}

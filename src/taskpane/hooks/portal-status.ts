@@ -1,0 +1,23 @@
+import type { Client, ClientRow } from '../../domain';
+
+export interface RowStatus {
+  row: number;
+  /** What the status column shows: the standard profile's status, else the offline one, else "Not in portal". */
+  label: string;
+  /** True when the client has a standard profile that is not Connected: the rows to mark offline. */
+  unconnected: boolean;
+}
+
+export const NOT_IN_PORTAL = 'Not in portal';
+
+/** Joins sheet rows with the firm's clients by Tax Client ID (case as typed, trimmed). */
+export function rowStatuses(rows: readonly ClientRow[], clients: readonly Client[]): RowStatus[] {
+  const standard = new Map<string, Client>();
+  const offline = new Map<string, Client>();
+  for (const c of clients) (c.kind === 'standard' ? standard : offline).set(c.taxClientId, c);
+  return rows.map((r) => {
+    const s = standard.get(r.taxClientId);
+    const o = offline.get(r.taxClientId);
+    return { row: r.row, label: s?.status ?? o?.status ?? NOT_IN_PORTAL, unconnected: s !== undefined && s.status !== 'Connected' };
+  });
+}

@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { checkRows, type Firm, type FirmRules, type Issue } from '../../domain';
+import type { TemplateLocation } from '../../excel';
+import type { WorkbookPort } from '../workbook/workbook-port';
+import { useBusy } from './use-busy';
+import type { Reporter } from './use-error-bar';
+
+export interface CheckResult {
+  rows: number;
+  issues: Issue[];
+  template: TemplateLocation;
+  /** False when the pane is offline: owner/office/offline-setting checks need the firm. */
+  withFirmRules: boolean;
+}
+
+export interface CheckState {
+  result: CheckResult | null;
+  busy: string | null;
+  run(): Promise<CheckResult | undefined>;
+  select(issue: Issue): Promise<void>;
+}
+
+export const firmRules = (firm: Firm): FirmRules => ({ offlineClientsEnabled: firm.offlineClientsEnabled, owners: firm.owners, offices: firm.offices });
+
+/** Checks every row (works offline; with the firm's lists when connected), marks invalid cells, lists issues. */
+export function useCheck(workbook: WorkbookPort, firm: Firm | null, refreshTemplate: () => Promise<TemplateLocation | null>, reporter: Reporter): CheckState {
+  const [result, setResult] = useState<CheckResult | null>(null);
+  const { busy, act } = useBusy(reporter);
+
+  return {
+    result,
+    busy,
+    run: () =>
+      act('Checking the template', async () => {
+        const template = await refreshTemplate();
+        if (!template) throw new Error('No client import template found in this workbook. Insert one from the Template view.');
+        const rows = await workbook.readRows(template);
+        const issues = checkRows(rows, firm ? firmRules(firm) : undefined);
+        await workbook.markIssues(template, issues);
+        const checked: CheckResult = { rows: rows.length, issues, template, withFirmRules: firm !== null };
+        setResult(checked);
+        return checked;
+      }),
+    select: async (issue) => {
+      if (!result) return;
+      const column = (issue.field && result.template.columns[issue.field]) ?? result.template.columns.taxClientId ?? 0;
+      await act('Selecting the cell', () => workbook.selectCell(result.template.sheetName, issue.row, column));
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { FirmLists, TemplateLocation, TemplateSearch } from '../../excel';
+import type { WorkbookPort } from '../workbook/workbook-port';
+import type { Connection } from './use-connection';
+import type { Reporter } from './use-error-bar';
+import { useBusy } from './use-busy';
+import { rowStatuses } from './portal-status';
+
+export interface TemplateState {
+  search: TemplateSearch | null;
+  busy: string | null;
+  refresh(): Promise<TemplateLocation | null>;
+  insert(): Promise<void>;
+  prepare(): Promise<void>;
+  fillDown(): Promise<void>;
+  refreshStatus(): Promise<void>;
+  markUnconnectedOffline(): Promise<void>;
+}
+
+const count = (n: number, one: string) => `${n.toLocaleString('en-US')} ${one}${n === 1 ? '' : 's'}`;
+
+/** The Template view's actions: find, insert, prepare, fill Is Offline down, portal status, mark offline. */
+export function useTemplate(workbook: WorkbookPort, connection: Connection, reporter: Reporter): TemplateState {
+  const [search, setSearch] = useState<TemplateSearch | null>(null);
+  const { busy, act } = useBusy(reporter);
+  const lists = (): FirmLists => ({ owners: connection.firm?.owners ?? [], offices: connection.firm?.offices ?? [] });
+
+  const refresh = useCallback(async () => {
+    const found = await workbook.findTemplate();
+    setSearch(found);
+    return found.found ? found : null;
+  }, [workbook]);
+
+  useEffect(() => {
+    refresh().catch((error: unknown) => reporter.fail(error));
+  }, [refresh, reporter]);
+
+  /** The template as it is now (the user may have edited since), or an error naming what is missing. */
+  const current = async (): Promise<TemplateLocation> => {
+    const found = await refresh();
+    if (!found) throw new Error('No client import template found in this workbook. Insert one from the Template view.');
+    return found;
+  };
+  const needFirm = () => {
+    if (!connection.client) throw new Error('Connect to the portal first.');
+    return connection.client;
+  };
+
+  return {
+    search,
+    busy,
+    refresh: () => act('Looking for the template', refresh).then((t) => t ?? null),
+    insert: async () => {
+      await act('Inserting a template', async () => {
+        await workbook.insertTemplate(lists());
+        await refresh();
+        reporter.say({ intent: 'success', text: 'Template inserted. Type or paste your clients below the header.' });
+      });
+    },
+    prepare: async () => {
+      await act('Preparing the template', async () => {
+        const result = await workbook.prepare(await current(), lists());
+        await refresh();
+        const parts = ['Template prepared: Tax Client ID is text, Is Offline has a Yes/No dropdown'];
+        if (connection.firm) parts.push('Owner and Office have the firm’s dropdowns');
+        if (result.idsConvertedToText > 0) parts.push(`${count(result.idsConvertedToText, 'ID')} turned into text`);
+        reporter.say({ intent: 'success', text: `${parts.join('; ')}.` });
+      });
+    },
+    fillDown: async () => {
+      await act('Filling Is Offline down', async () => {
+        const result = await workbook.fillDown(await current());
+        if (result.value === null) reporter.say({ intent: 'warning', text: 'Choose Yes or No in Is Offline on the first client row, then fill down.' });
+        else reporter.say({ intent: 'success', text: `Is Offline set to ${result.value} on ${count(result.rows, 'more row')}.` });
+      });
+    },
+    refreshStatus: async () => {
+      await act('Refreshing portal status', async () => {
+        const template = await current();
+        const [rows, clients] = await Promise.all([workbook.readRows(template), needFirm().allClients({})]);
+        const statuses = rowStatuses(rows, clients);
+        await workbook.writeStatusColumn(template, new Map(statuses.map((s) => [s.row, s.label])));
+        reporter.say({ intent: 'success', text: `Portal status written for ${count(rows.length, 'row')}.` });
+      });
+    },
+    markUnconnectedOffline: async () => {
+      await act('Marking unconnected clients offline', async () => {
+        const template = await current();
+        const [rows, clients] = await Promise.all([workbook.readRows(template), needFirm().allClients({ kind: 'standard' })]);
+        const targets = rowStatuses(rows, clients).filter((s) => s.unconnected).map((s) => s.row);
+        const written = await workbook.setOffline(template, targets);
+        reporter.say({ intent: 'success', text: `Is Offline set to Yes on ${count(written, 'row')} whose client has not connected.` });
+      });
+    },
+  };
+}

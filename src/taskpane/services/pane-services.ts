@@ -1,0 +1,27 @@
+import { createContext, useContext } from 'react';
+import type { FetchLike } from '../../api';
+import type { WorkbookPort } from '../workbook/workbook-port';
+
+export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/** Everything the pane needs from the outside world, passed in (production: Office; e2e harness: the fake). */
+export interface PaneServices {
+  /** Null outside Excel: the pane says so instead of failing. */
+  workbook: WorkbookPort | null;
+  fetch: FetchLike;
+  storage: KeyValueStore;
+  /** Office.context.partitionKey: keeps settings apart per workbook partition (Excel on the web). */
+  partitionKey: string | undefined;
+  /** Backend address offered on first use: the origin the pane was served from. */
+  defaultBaseUrl: string;
+  /** Saves a downloaded file for the user. */
+  saveFile(name: string, bytes: ArrayBuffer, type: string): void;
+}
+
+export const PaneServicesContext = createContext<PaneServices | null>(null);
+
+export function usePaneServices(): PaneServices {
+  const services = useContext(PaneServicesContext);
+  if (!services) throw new Error('PaneServicesContext is missing: mount the pane with mountPane(services).');
+  return services;
+}

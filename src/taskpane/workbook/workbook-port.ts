@@ -1,0 +1,54 @@
+import type { ClientRow, Issue, ReportRow } from '../../domain';
+import {
+  clearMarks,
+  fillDownIsOffline,
+  findTemplate,
+  insertTemplateSheet,
+  markIssues,
+  NOTES_REQUIREMENT,
+  prepareTemplate,
+  readClientRows,
+  setIsOffline,
+  writeExceptionSheet,
+  type ExceptionSheetResult,
+  type ExceptionSource,
+  type ExcelDoor,
+  type FirmLists,
+  type OfflineChoice,
+  type PreparationResult,
+  type TemplateLocation,
+  type TemplateSearch,
+} from '../../excel';
+import { selectCell, writeStatusColumn } from './excel-extras';
+
+/** The workbook as the pane's hooks see it: one call per user step, each one Excel.run through the door. */
+export interface WorkbookPort {
+  findTemplate(): Promise<TemplateSearch>;
+  insertTemplate(lists: FirmLists): Promise<TemplateLocation>;
+  prepare(template: TemplateLocation, lists: FirmLists): Promise<PreparationResult>;
+  fillDown(template: TemplateLocation): Promise<{ value: OfflineChoice | null; rows: number }>;
+  setOffline(template: TemplateLocation, sheetRows: readonly number[]): Promise<number>;
+  readRows(template: TemplateLocation): Promise<ClientRow[]>;
+  markIssues(template: TemplateLocation, issues: readonly Issue[]): Promise<number>;
+  clearMarks(): Promise<number>;
+  writeExceptions(rows: readonly ReportRow[], source: ExceptionSource): Promise<ExceptionSheetResult>;
+  selectCell(sheetName: string, row: number, column: number): Promise<void>;
+  writeStatusColumn(template: TemplateLocation, statusByRow: ReadonlyMap<number, string>): Promise<number>;
+}
+
+export function createWorkbookPort(door: ExcelDoor): WorkbookPort {
+  const notes = () => door.supports(NOTES_REQUIREMENT);
+  return {
+    findTemplate: () => door.run((c) => findTemplate(c)),
+    insertTemplate: (lists) => door.run((c) => insertTemplateSheet(c, lists)),
+    prepare: (template, lists) => door.run((c) => prepareTemplate(c, template, lists)),
+    fillDown: (template) => door.run((c) => fillDownIsOffline(c, template)),
+    setOffline: (template, rows) => door.run((c) => setIsOffline(c, template, rows, 'Yes')),
+    readRows: (template) => door.run((c) => readClientRows(c, template)),
+    markIssues: (template, issues) => door.run((c) => markIssues(c, template, issues, { notes: notes() }), notes() ? { requires: [NOTES_REQUIREMENT] } : {}),
+    clearMarks: () => door.run((c) => clearMarks(c)),
+    writeExceptions: (rows, source) => door.run((c) => writeExceptionSheet(c, rows, source)),
+    selectCell: (sheetName, row, column) => door.run((c) => selectCell(c, sheetName, row, column)),
+    writeStatusColumn: (template, statuses) => door.run((c) => writeStatusColumn(c, template, statuses)),
+  };
+}
