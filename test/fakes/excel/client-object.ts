@@ -60,7 +60,14 @@ export abstract class FakeClientObject<T> {
   /** The target at execution time; null for a null object. */
   _resolve(): T | null {
     if ('derive' in this._binding) return this._binding.derive();
-    if (!this._bound) throw officeError('InvalidObjectPath', `${this._type} used before it was created.`);
+    if (!this._bound) {
+      // Its creating action was in a request that failed before running it: like Office.js, which
+      // re-sends an object's path with the next request that uses it, bind it now.
+      if (!('bind' in this._binding)) throw officeError('InvalidObjectPath', `${this._type} used before it was created.`);
+      const target = this._binding.bind();
+      if (target === null && !this._binding.nullable) throw itemNotFound(`${this._binding.where} found nothing.`, this._binding.where);
+      this._bound = { target };
+    }
     return this._bound.target;
   }
 
