@@ -39,7 +39,7 @@ export async function markIssues(context: Excel.RequestContext, template: Templa
       target: t,
       range: sheet.getRange(t.address),
       fill: sheet.getRange(t.address).format.fill.load('color'),
-      note: options.notes ? sheet.notes.getItemOrNullObject(t.address).load('isNullObject') : null,
+      note: options.notes ? sheet.notes.getItemOrNullObject(t.address) : null,
     }));
     await context.sync();
     const rows = probes.map(({ target, range, fill, note }) => {
@@ -60,22 +60,25 @@ export async function markIssues(context: Excel.RequestContext, template: Templa
 /** Undoes every recorded mark still in place: fill restored, our note removed. Returns cells cleared. */
 export async function clearMarks(context: Excel.RequestContext): Promise<number> {
   const sheets = context.workbook.worksheets;
-  const record = sheets.getItemOrNullObject(MARKS_SHEET).load('isNullObject');
+  const record = sheets.getItemOrNullObject(MARKS_SHEET);
   sheets.load('items/name');
   await context.sync();
   if (record.isNullObject) return 0;
-  const used = record.getUsedRangeOrNullObject(true).load('isNullObject,values');
+  const used = record.getUsedRangeOrNullObject(true).load('values');
   await context.sync();
   const existing = new Set(sheets.items.map((s) => s.name));
-  const marks = used.isNullObject ? [] : (used.values as string[][]).filter(([sheetName]) => existing.has(sheetName));
+  // The used range drops trailing columns that are blank in every record, hence the defaults.
+  const marks = used.isNullObject ? [] : (used.values as unknown[][]).map(([sheetName, address, before, note]) => ({
+    sheetName: String(sheetName), address: String(address), before: String(before ?? ''), note: note === 'note',
+  })).filter((m) => existing.has(m.sheetName));
   for (const chunk of chunkRows(marks.length, CELLS_PER_SYNC)) {
-    const probes = marks.slice(chunk.start, chunk.start + chunk.count).map(([sheetName, address, before, note]) => {
+    const probes = marks.slice(chunk.start, chunk.start + chunk.count).map(({ sheetName, address, before, note }) => {
       const sheet = sheets.getItem(sheetName);
       return {
         before,
         range: sheet.getRange(address),
         fill: sheet.getRange(address).format.fill.load('color'),
-        note: note === 'note' ? sheet.notes.getItemOrNullObject(address).load('isNullObject') : null,
+        note: note ? sheet.notes.getItemOrNullObject(address) : null,
       };
     });
     await context.sync();

@@ -8,7 +8,7 @@ import { ExcelError } from './excel-error';
  */
 export async function prepareListsSheet(context: Excel.RequestContext, owners: readonly string[], offices: readonly string[]): Promise<string> {
   const sheets = context.workbook.worksheets;
-  const probes = LISTS_SHEET_NAMES.map((name) => ({ name, sheet: sheets.getItemOrNullObject(name).load('isNullObject,visibility') }));
+  const probes = LISTS_SHEET_NAMES.map((name) => ({ name, sheet: sheets.getItemOrNullObject(name).load('visibility') }));
   await context.sync();
   const ours = probes.find((p) => p.sheet.isNullObject || p.sheet.visibility !== 'Visible');
   if (ours === undefined) throw new ExcelError('unknown', `The add-in keeps the firm's lists on a hidden sheet, but ${LISTS_SHEET_NAMES.join(' and ')} are both your sheets. Rename one and try again.`);

@@ -60,7 +60,7 @@ describe('readClientRows', () => {
     const sheet = fake.addSheet('Clients', [HEADERS, clientCells(1), clientCells(2)], { activate: true });
     sheet.merge('I2:J3'); // Owner Email and Office Location of both rows
     const rows = await readClientRows(fake.context, await found(fake));
-    expect(rows.map((r) => [r.ownerEmail, r.officeLocation])).toEqual([['owner@firm.test', ''], ['', '']]);
+    expect(rows.map((r) => [r.ownerEmail, r.officeLocation])).toEqual([['partner@firm.test', ''], ['', '']]);
   });
 
   it('reads in chunks, one sync each, with the same result', async () => {

@@ -46,7 +46,7 @@ export async function findTemplate(context: Excel.RequestContext): Promise<Templ
   const probes: SheetProbe[] = ordered.map((sheet) => {
     // valuesOnly: formats we put far below the data (text format, dropdowns) must not count as used.
     const used = sheet.getUsedRangeOrNullObject(true);
-    used.load('isNullObject,rowIndex,columnIndex,rowCount,columnCount');
+    used.load('rowIndex,columnIndex,rowCount,columnCount');
     return { name: sheet.name, used };
   });
   await context.sync();
