@@ -37,9 +37,9 @@ export async function findSeenIds(db: Kysely<Database>, importId: string, taxCli
   return new Map(rows.map((r) => [r.tax_client_id, r.first_row]));
 }
 
+/** Caller holds the import's lock and passes only IDs not seen before, so a plain insert is safe. */
 export async function insertSeenIds(db: Kysely<Database>, importId: string, seen: Map<string, number>): Promise<void> {
   if (seen.size === 0) return;
   await sql`insert into import_seen_ids (import_id, tax_client_id, first_row)
-    select ${importId}, * from unnest(${[...seen.keys()]}::text[], ${[...seen.values()]}::int[])
-    on conflict do nothing`.execute(db);
+    select ${importId}, * from unnest(${[...seen.keys()]}::text[], ${[...seen.values()]}::int[])`.execute(db);
 }
