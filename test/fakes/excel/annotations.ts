@@ -2,7 +2,7 @@ import { fullAddress, parseA1 } from './a1';
 import { Binding, FakeClientObject, FakeClientResult, parseLoadSpec } from './client-object';
 import type { FakeRequestContext } from './context';
 import { invalidArgument, itemNotFound, notLoaded, officeError } from './errors';
-import { Exec, jsonBytes } from './request';
+import { Exec } from './request';
 import { FakeRange } from './range';
 import { Annotation, annotationKey, SheetModel } from './sheet-model';
 import { liveSheet } from './worksheet';
@@ -126,7 +126,6 @@ abstract class FakeAnnotation extends FakeClientObject<AnnTarget> {
       return { sheet: t.sheet, rect: { row: t.row, col: t.col, rows: 1, cols: 1 } };
     } });
   }
-  static bytes = jsonBytes;
 }
 
 export class FakeComment extends FakeAnnotation {

@@ -103,6 +103,7 @@ export function formatText(value: CellValue, fmt: string, isError = false): stri
   if (isError) return String(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'string') {
+    if (!fmt.includes(';')) return value;
     const textSection = fmt.split(';')[3];
     return textSection?.includes('@') ? textSection.replace(/"([^"]*)"/g, '$1').replace('@', value) : value;
   }

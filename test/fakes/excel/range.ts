@@ -2,7 +2,7 @@ import { checkRect, fullAddress, intersect, MAX_COLS, MAX_ROWS, parseA1, Rect } 
 import { Binding, FakeClientObject } from './client-object';
 import type { FakeRequestContext } from './context';
 import { invalidArgument, officeError } from './errors';
-import { Exec, jsonBytes } from './request';
+import { Exec } from './request';
 import { GridProp, readGrid, styleTargets, writeNumberFormat, writeValues } from './range-data';
 import { FakeRangeFormat, FakeDataValidation } from './range-format';
 import { SheetModel } from './sheet-model';
@@ -227,5 +227,4 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
 
   track(): this { this.context.trackedObjects.add(this); return this; }
   untrack(): this { this.context.trackedObjects.remove(this); return this; }
-  _payload(v: unknown): number { return jsonBytes(v); }
 }

@@ -26,7 +26,7 @@ export class FakeTableCollection extends FakeClientObject<TableModel[]> {
   add(address: FakeRange | string, hasHeaders: boolean): FakeTable {
     const where = 'TableCollection.add';
     return new FakeTable(this.context, {
-      where, bytes: jsonBytes(typeof address === 'string' ? address : ''),
+      where,
       bind: () => {
         let sheet: SheetModel, rect: Rect;
         if (typeof address === 'string') {
@@ -83,8 +83,8 @@ export class FakeTable extends FakeClientObject<TableModel> {
   protected readonly _type = 'Table';
   protected readonly _scalars = ['name', 'id', 'style', 'showBandedRows', 'showHeaders', 'showFilterButton', 'showTotals'] as const;
   readonly rows: FakeTableRowCollection;
-  constructor(context: FakeRequestContext, binding: Binding<TableModel> | { where: string; bytes: number; bind: () => TableModel }) {
-    super(context, binding as Binding<TableModel>);
+  constructor(context: FakeRequestContext, binding: Binding<TableModel>) {
+    super(context, binding);
     this.rows = new FakeTableRowCollection(context, this);
   }
   get name(): string { return this._get('name'); }

@@ -54,6 +54,9 @@ export function typeInput(input: unknown, effectiveFormat: string, where: string
   if (effectiveFormat === '@' || input === '') return { v: input };
   const first = input[0];
   if (first === "'") return { v: input.slice(1) };
+  // Fast path: text starting with a letter is text unless it is TRUE/FALSE (the common case, 1M+ cells).
+  const lower = input.charCodeAt(0) | 32;
+  if (lower >= 97 && lower <= 122 && input.length > 5) return { v: input };
   const s = input.trim();
   if (NUMBER.test(s)) return { v: Number(s) };
   if (first === '=' && input.length > 1) return { v: '', f: input };

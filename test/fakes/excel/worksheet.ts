@@ -26,7 +26,6 @@ export class FakeWorksheet extends FakeClientObject<SheetModel> {
 
   _defaultProps(): readonly string[] { return this._scalars; }
   private get model() { return this.context._engine.model; }
-  private sheetNow = (where: string) => liveSheet(this._require(where), where);
 
   get name(): string { return this._get('name'); }
   set name(v: string) { this._set('name', v); }
