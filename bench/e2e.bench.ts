@@ -1,0 +1,64 @@
+// `npm run bench`: the whole import end to end — Excel side on the in-memory workbook, portal side
+// on a real server listening on 127.0.0.1 — for 1k, 10k and 100k rows, on PGlite and (when a
+// server is available) PostgreSQL, each beside a bare unnest insert into the same table.
+// Prints per-stage figures and the DESIGN §8 budgets; saves JSON under bench/.
+import { execSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { startServer } from '../src/server/start-server';
+import { bareInsert, rate, uniqueRows } from './support/bare-insert';
+import { pgliteDatabase, postgresDatabase, postgresServerUrl, type BenchDatabase } from './support/bench-databases';
+import { BENCH_ADMIN_TOKEN, createBenchFirm } from './support/bench-portal';
+import { budgets, printBudgets, printRun, saveResults, type SizeRun } from './support/bench-report';
+import { runEndToEnd } from './support/e2e-run';
+
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+
+async function benchDatabase(db: BenchDatabase): Promise<SizeRun[]> {
+  const server = await startServer({ port: 0, host: '127.0.0.1', databaseUrl: db.databaseUrl, dataDir: db.dataDir, adminToken: BENCH_ADMIN_TOKEN, development: false });
+  server.app.log.level = 'warn';
+  const runs: SizeRun[] = [];
+  try {
+    for (const size of SIZES) {
+      const { readRows, ...e2e } = await runEndToEnd(server.url, size);
+      const firm = await createBenchFirm(server.url, `Bare ${size}`);
+      const bareMs = await bareInsert(server.app.db, firm.id, uniqueRows(readRows, `bare${size}`));
+      const bare = { ms: bareMs, rowsPerSecond: rate(size, bareMs) };
+      const submit = e2e.stages.find((s) => s.stage === 'submit')!;
+      const run: SizeRun = { database: db.label, e2e, bare, ratio: submit.rowsPerSecond / bare.rowsPerSecond };
+      printRun(run);
+      runs.push(run);
+    }
+  } finally {
+    await server.close();
+    await db.dispose();
+  }
+  return runs;
+}
+
+function commit(): string {
+  try {
+    return execSync('git rev-parse --short HEAD', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function main(): Promise<void> {
+  const meta = { at: new Date().toISOString(), commit: commit(), node: process.version, cores: os.cpus().length, loadAverage: os.loadavg()[0] };
+  console.log(`End-to-end import bench (node ${meta.node}, ${meta.cores} cores, load ${meta.loadAverage.toFixed(1)}, commit ${meta.commit})`);
+  const runs = await benchDatabase(pgliteDatabase());
+  const serverUrl = postgresServerUrl();
+  if (serverUrl) runs.push(...(await benchDatabase(await postgresDatabase(serverUrl))));
+  else console.log('\npostgres skipped: no TEST_DATABASE_URL/DATABASE_URL and no local PostgreSQL to start');
+  const list = budgets(runs);
+  printBudgets(list);
+  saveResults(path.resolve(__dirname), meta, runs, list);
+  console.log('\nFigures saved to bench/results/latest.json; summary appended to bench/history.jsonl');
+  if (!list.every((b) => b.pass)) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

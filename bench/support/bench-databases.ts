@@ -1,0 +1,52 @@
+// The databases a bench run measures: PGlite in a temporary directory always, and PostgreSQL when
+// TEST_DATABASE_URL or DATABASE_URL is set — in a throw-away database created on that server and
+// dropped afterwards, so a bench never writes into an existing database.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+
+export interface BenchDatabase {
+  label: 'pglite' | 'postgres';
+  /** Unset: PGlite in `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  dispose(): Promise<void>;
+}
+
+export function postgresServerUrl(): string | undefined {
+  return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
+}
+
+export function pgliteDatabase(): BenchDatabase {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-pglite-'));
+  return { label: 'pglite', dataDir, dispose: async () => rmSync(dataDir, { recursive: true, force: true }) };
+}
+
+export async function postgresDatabase(serverUrl: string): Promise<BenchDatabase> {
+  const name = `bench_${randomBytes(5).toString('hex')}`;
+  await adminQuery(serverUrl, `create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-unused-'));
+  return {
+    label: 'postgres',
+    databaseUrl: url.toString(),
+    dataDir,
+    dispose: async () => {
+      rmSync(dataDir, { recursive: true, force: true });
+      await adminQuery(serverUrl, `drop database ${name} with (force)`);
+    },
+  };
+}
+
+async function adminQuery(serverUrl: string, text: string): Promise<void> {
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}

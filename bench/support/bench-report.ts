@@ -1,0 +1,73 @@
+// Turns a bench run into the printed tables, the §8 budget verdicts and the saved JSON.
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { E2EFigures } from './e2e-run';
+
+export interface SizeRun {
+  database: 'pglite' | 'postgres';
+  e2e: Omit<E2EFigures, 'readRows'>;
+  bare: { ms: number; rowsPerSecond: number };
+  /** Submit-stage rows/s over bare unnest rows/s; §8 wants ≥ 1/3. */
+  ratio: number;
+}
+
+export interface Budget {
+  name: string;
+  limit: string;
+  measured: string;
+  pass: boolean;
+}
+
+const MB5 = 5 * 1024 * 1024;
+/** "Well under a minute": we hold the 100k PGlite run to half of one. */
+export const E2E_100K_PGLITE_MS = 30_000;
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+export function printRun(run: SizeRun): void {
+  const { e2e, bare } = run;
+  console.log(`\n${run.database} · ${e2e.rows.toLocaleString('en-US')} rows × 11 columns · ${e2e.counts.imported} imported, ${e2e.counts.rejected} rejected, ${e2e.issues} issues marked`);
+  console.log('  stage         wall time   syncs  largest request  largest response    rows/s');
+  for (const s of e2e.stages) {
+    console.log(`  ${s.stage.padEnd(12)} ${secs(s.ms).padStart(10)} ${String(s.syncs).padStart(7)} ${kb(s.maxRequestBytes).padStart(16)} ${kb(s.maxResponseBytes).padStart(17)} ${String(s.rowsPerSecond).padStart(9)}`);
+  }
+  console.log(`  ${'total'.padEnd(12)} ${secs(e2e.totalMs).padStart(10)} ${String(e2e.excelSyncs).padStart(7)}   (Excel syncs in all)`);
+  console.log(`  bare INSERT … SELECT FROM unnest(…), batches of 1000: ${bare.rowsPerSecond} rows/s (${secs(bare.ms)}); API/bare = ${run.ratio.toFixed(2)}`);
+}
+
+export function budgets(runs: readonly SizeRun[]): Budget[] {
+  const out: Budget[] = [];
+  for (const run of runs.filter((r) => r.e2e.rows === 100_000)) {
+    const { e2e } = run;
+    const excelResponse = Math.max(...e2e.stages.filter((s) => s.stage !== 'submit').map((s) => s.maxResponseBytes));
+    out.push({ name: `${run.database}: Excel syncs, 100k rows`, limit: '≤ 30', measured: String(e2e.excelSyncs), pass: e2e.excelSyncs <= 30 });
+    out.push({ name: `${run.database}: largest Excel request/response, 100k`, limit: '≤ 5 MB', measured: `${kb(e2e.excelMaxRequestBytes)} / ${kb(excelResponse)}`, pass: e2e.excelMaxRequestBytes <= MB5 && excelResponse <= MB5 });
+    out.push({ name: `${run.database}: API rate / bare unnest, 100k`, limit: '≥ 0.33', measured: run.ratio.toFixed(2), pass: run.ratio >= 1 / 3 });
+    if (run.database === 'pglite') {
+      out.push({ name: 'pglite: 100k rows end to end', limit: `< ${secs(E2E_100K_PGLITE_MS)} (well under a minute)`, measured: secs(e2e.totalMs), pass: e2e.totalMs < E2E_100K_PGLITE_MS });
+    }
+  }
+  return out;
+}
+
+export function printBudgets(list: readonly Budget[]): void {
+  console.log('\nDESIGN §8 budgets');
+  for (const b of list) console.log(`  ${b.pass ? 'PASS' : 'FAIL'}  ${b.name.padEnd(44)} ${b.measured.padStart(18)}   budget ${b.limit}`);
+}
+
+/** bench/results/latest.json (all figures, not committed) and one line appended to bench/history.jsonl (committed). */
+export function saveResults(benchDir: string, meta: Record<string, unknown>, runs: readonly SizeRun[], list: readonly Budget[]): void {
+  mkdirSync(path.join(benchDir, 'results'), { recursive: true });
+  writeFileSync(path.join(benchDir, 'results', 'latest.json'), JSON.stringify({ ...meta, runs, budgets: list }, null, 2) + '\n');
+  const summary = {
+    ...meta,
+    runs: runs.map((r) => ({
+      db: r.database, rows: r.e2e.rows, totalS: +(r.e2e.totalMs / 1000).toFixed(2), syncs: r.e2e.excelSyncs,
+      stagesS: Object.fromEntries(r.e2e.stages.map((s) => [s.stage, +(s.ms / 1000).toFixed(2)])),
+      apiRps: r.e2e.stages.find((s) => s.stage === 'submit')!.rowsPerSecond, bareRps: r.bare.rowsPerSecond, ratio: +r.ratio.toFixed(2),
+    })),
+    budgetsPassed: list.every((b) => b.pass),
+  };
+  appendFileSync(path.join(benchDir, 'history.jsonl'), JSON.stringify(summary) + '\n');
+}

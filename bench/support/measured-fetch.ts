@@ -1,0 +1,28 @@
+// Wraps fetch to record what crosses the wire: the largest request and response bodies and the
+// number of calls, so the submit stage reports bytes the way the Excel stages report syncs.
+import type { FetchLike } from '../../src/api';
+
+export interface WireStats {
+  requests: number;
+  maxRequestBytes: number;
+  maxResponseBytes: number;
+  totalRequestBytes: number;
+  totalResponseBytes: number;
+}
+
+export const newWireStats = (): WireStats => ({ requests: 0, maxRequestBytes: 0, maxResponseBytes: 0, totalRequestBytes: 0, totalResponseBytes: 0 });
+
+export function measuredFetch(stats: WireStats, inner: FetchLike = (url, init) => fetch(url, init)): FetchLike {
+  return async (url, init) => {
+    const sent = typeof init?.body === 'string' ? Buffer.byteLength(init.body) : 0;
+    stats.requests++;
+    stats.maxRequestBytes = Math.max(stats.maxRequestBytes, sent);
+    stats.totalRequestBytes += sent;
+    const response = await inner(url, init);
+    // Read the body once here and hand back an equivalent Response, so the size is exact.
+    const body = await response.arrayBuffer();
+    stats.maxResponseBytes = Math.max(stats.maxResponseBytes, body.byteLength);
+    stats.totalResponseBytes += body.byteLength;
+    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+}
