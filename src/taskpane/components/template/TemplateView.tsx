@@ -17,7 +17,7 @@ export function TemplateView(props: TemplateViewProps) {
       ) : (
         <div>
           <Text weight="semibold">No client import template found.</Text>
-          {props.missingColumns.length > 0 && <Text as="p">Missing columns: {props.missingColumns.join(', ')}.</Text>}
+          {props.missingColumns.length > 0 && <Text as="p" block>Missing columns: {props.missingColumns.join(', ')}.</Text>}
         </div>
       )}
       <div className={styles.row}>

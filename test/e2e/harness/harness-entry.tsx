@@ -1,0 +1,43 @@
+// The e2e harness build (`webpack --env harness`): the real pane on the in-memory Excel fake instead of Office.
+// The test seeds the workbook through window.__HARNESS__ (set before this script runs) and inspects it through
+// window.__fake. Never part of the production bundle.
+import { createExcelDoor } from '../../../src/excel';
+import { mountPane } from '../../../src/taskpane/mount-pane';
+import { createWorkbookPort } from '../../../src/taskpane/workbook/workbook-port';
+import { createFakeExcel, type FakeExcel, type SeedCell } from '../../fakes/excel';
+
+export interface HarnessConfig {
+  sheets: { name: string; rows: SeedCell[][] }[];
+  /** Delay before each batch PUT, so a test can press Cancel mid-import. */
+  batchDelayMs?: number;
+  /** Mount without a workbook, as when the page is opened outside Excel. */
+  noHost?: boolean;
+}
+
+declare global {
+  interface Window {
+    __HARNESS__?: HarnessConfig;
+    __fake?: FakeExcel;
+    __downloads?: { name: string; size: number }[];
+  }
+}
+
+const config: HarnessConfig = window.__HARNESS__ ?? { sheets: [] };
+const fake = createFakeExcel();
+for (const [i, sheet] of config.sheets.entries()) fake.addSheet(sheet.name, sheet.rows, { activate: i === 0 });
+window.__fake = fake;
+window.__downloads = [];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+mountPane({
+  workbook: config.noHost ? null : createWorkbookPort(createExcelDoor({ run: fake.run, isSetSupported: () => true })),
+  fetch: async (url, init) => {
+    if (config.batchDelayMs && init?.method === 'PUT') await sleep(config.batchDelayMs);
+    return window.fetch(url, init);
+  },
+  storage: window.localStorage,
+  partitionKey: 'harness',
+  defaultBaseUrl: window.location.origin,
+  saveFile: (name, bytes) => window.__downloads!.push({ name, size: bytes.byteLength }),
+});
