@@ -1,0 +1,95 @@
+// The server process is SIGKILLed mid-import and restarted on the same PGlite data directory;
+// the add-in's import runner (src/api) must finish the import with every row answered exactly once.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { NetworkError, runImport, type FetchLike, type ImportState } from '../../src/api';
+import { expectedProfiles, faultFile, profileKeys, reportMismatches } from './support/fault-rows';
+import { allClients, createFirmOver, duplicateProfiles, portalFor, reportOf, type HttpFirm } from './support/portal';
+import { freePort, killAllServerProcesses, startServerProcess, type ServerProcess } from './support/server-process';
+
+jest.setTimeout(240_000);
+
+describe('server killed mid-import, restarted on the same PGlite data dir', () => {
+  let dataDir: string;
+  let port: number;
+  let server: ServerProcess;
+  let firm: HttpFirm;
+  const start = async () => (server = await startServerProcess({ port, dataDir }));
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'fault-pglite-'));
+    port = await freePort();
+    await start();
+    firm = await createFirmOver(server.url, undefined);
+  });
+  afterAll(async () => {
+    await killAllServerProcesses();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const isBatch = (url: string, seq: number, init?: RequestInit) => init?.method === 'PUT' && url.endsWith(`/batches/${seq}`);
+
+  it('rides out a crash with batch 3 in flight: retries reach the restarted server and nothing is applied twice', async () => {
+    const { rows, expected } = faultFile(5000, 'K');
+    let restarted: Promise<unknown> | null = null;
+    let inFlightAttempt: 'answered' | 'failed' | null = null;
+    const crashingFetch: FetchLike = (url, init) => {
+      const answer = fetch(url, init);
+      if (!restarted && isBatch(url, 3, init)) {
+        // Kill while the server is reading or applying the batch: either outcome must be safe.
+        restarted = new Promise((r) => setTimeout(r, 15)).then(() => server.crash()).then(start);
+        answer.then(() => (inFlightAttempt = 'answered'), () => (inFlightAttempt = 'failed'));
+      }
+      return answer;
+    };
+    const client = portalFor(`http://127.0.0.1:${port}`, firm, {
+      fetch: crashingFetch,
+      retry: { attempts: 80, baseDelayMs: 200, maxDelayMs: 1000 },
+    });
+
+    const outcome = await runImport(client, { rows, source: 'kill-in-flight' });
+    await restarted;
+
+    expect(inFlightAttempt).toBe('failed');
+    expect(reportMismatches(outcome.report, expected)).toEqual([]);
+    expect(reportMismatches(await reportOf(server.url, firm, outcome.importId), expected)).toEqual([]);
+    const imported = [...expected.values()].filter((e) => e.outcome === 'imported').length;
+    expect(outcome.counts).toEqual({ rows: 5000, imported, rejected: 5000 - imported });
+    const clients = await allClients(server.url, firm);
+    expect(duplicateProfiles(clients)).toEqual([]);
+    expect(profileKeys(clients.filter((c) => c.taxClientId.startsWith('K')))).toEqual(expectedProfiles(rows, expected));
+  });
+
+  it('crash after batch 2 was applied but before its answer arrived: the client gives up, then resumes from its saved state', async () => {
+    const { rows, expected } = faultFile(3000, 'R');
+    let crashed = false;
+    const answerLost: FetchLike = async (url, init) => {
+      const response = await fetch(url, init);
+      if (!crashed && isBatch(url, 2, init)) {
+        crashed = true;
+        expect(response.status).toBe(200);
+        await server.crash();
+        throw new TypeError('fetch failed');
+      }
+      return response;
+    };
+    const states: ImportState[] = [];
+    const impatient = portalFor(server.url, firm, { fetch: answerLost, retry: { attempts: 3, baseDelayMs: 20, maxDelayMs: 50 } });
+    await expect(runImport(impatient, { rows, source: 'kill-after-commit', onState: (s) => states.push(s) })).rejects.toBeInstanceOf(NetworkError);
+    const saved = states[states.length - 1];
+    expect(saved.doneSeqs).toEqual([1]);
+
+    await start();
+    const outcome = await runImport(portalFor(server.url, firm), { rows, resume: saved });
+
+    expect(outcome.importId).toBe(saved.importId);
+    expect(reportMismatches(outcome.report, expected)).toEqual([]);
+    const job = await portalFor(server.url, firm).getImport(saved.importId);
+    expect(job.counts.rows).toBe(3000);
+    expect(job.status).toBe('completed');
+    const clients = await allClients(server.url, firm);
+    expect(duplicateProfiles(clients)).toEqual([]);
+    expect(profileKeys(clients.filter((c) => c.taxClientId.startsWith('R')))).toEqual(expectedProfiles(rows, expected));
+  });
+});
