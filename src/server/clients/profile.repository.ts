@@ -38,9 +38,14 @@ export async function findProfiles(db: Kysely<Database>, firmId: string, taxClie
 /** Which of these lower-cased addresses a standard client of the firm already uses. */
 export async function findStandardEmails(db: Kysely<Database>, firmId: string, emails: string[]): Promise<Set<string>> {
   if (emails.length === 0) return new Set();
+  // LATERAL … LIMIT 1 makes one index probe per address; with `= any(array)` the planner
+  // misjudges the expression index and scans the whole table, which grows with every import.
   const { rows } = await sql<{ email: string }>`
-    select lower(email) as email from clients
-    where firm_id = ${firmId} and kind = 'standard' and email <> '' and lower(email) = any(${emails}::text[])`.execute(db);
+    select e.email from unnest(${emails}::text[]) as e(email)
+    cross join lateral (
+      select 1 from clients c
+      where c.firm_id = ${firmId} and c.kind = 'standard' and c.email <> '' and lower(c.email) = e.email
+      limit 1) as used`.execute(db);
   return new Set(rows.map((r) => r.email));
 }
 

@@ -61,6 +61,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null default now(),
       primary key (import_id, seq)
     )`.execute(db);
+  // Batch documents are written once and read rarely: skip TOAST compression, it costs more than the disk.
+  await sql`alter table import_batches alter column rows set storage external, alter column results set storage external`.execute(db);
   await sql`
     create table import_seen_ids (
       import_id text not null references imports(id),
