@@ -64,10 +64,21 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
     return response;
   }
 
+  // A connection cut while the answer's body arrives is as retryable as one cut before the answer.
+  async function read<T>(response: Response, as: 'json' | 'arrayBuffer', signal: AbortSignal | undefined): Promise<T> {
+    try {
+      return (await response[as]()) as T;
+    } catch (error) {
+      if (signal?.aborted) throw new CancelledError();
+      if (error instanceof SyntaxError) throw error;
+      throw new NetworkError('The connection to the portal was cut before its answer arrived.', { cause: error });
+    }
+  }
+
   const call = <T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> =>
-    withRetry(async () => (await send(method, path, body, signal)).json() as Promise<T>, policy, signal);
+    withRetry(async () => read<T>(await send(method, path, body, signal), 'json', signal), policy, signal);
   const binary = (path: string, signal?: AbortSignal): Promise<ArrayBuffer> =>
-    withRetry(async () => (await send('GET', path, undefined, signal)).arrayBuffer(), policy, signal);
+    withRetry(async () => read<ArrayBuffer>(await send('GET', path, undefined, signal), 'arrayBuffer', signal), policy, signal);
   const id = encodeURIComponent;
 
   const clients = (query: ClientQuery, signal?: AbortSignal) => {
