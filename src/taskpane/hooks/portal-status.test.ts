@@ -1,0 +1,18 @@
+import type { Client, ClientRow } from '../../domain';
+import { NOT_IN_PORTAL, rowStatuses } from './portal-status';
+
+const row = (n: number, taxClientId: string) => ({ row: n, taxClientId }) as ClientRow;
+const client = (taxClientId: string, kind: Client['kind'], status: Client['status']) => ({ taxClientId, kind, status }) as Client;
+
+describe('rowStatuses', () => {
+  it('shows the standard status first, then the offline one, then Not in portal; only unconnected standard clients are marked', () => {
+    const rows = [row(2, 'A'), row(3, 'B'), row(4, 'C'), row(5, 'D')];
+    const clients = [client('A', 'standard', 'Connected'), client('A', 'offline', 'Duplicate'), client('B', 'standard', 'Not Enrolled'), client('C', 'offline', 'Offline')];
+    expect(rowStatuses(rows, clients)).toEqual([
+      { row: 2, label: 'Connected', unconnected: false },
+      { row: 3, label: 'Not Enrolled', unconnected: true },
+      { row: 4, label: 'Offline', unconnected: false },
+      { row: 5, label: NOT_IN_PORTAL, unconnected: false },
+    ]);
+  });
+});
