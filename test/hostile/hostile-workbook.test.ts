@@ -1,0 +1,96 @@
+// Property-based hostile workbooks (issue 6): whatever a client sheet holds, the add-in's sheet
+// path reports every non-blank row exactly once, never throws, never turns client text into a
+// formula, and leaves the user's sheet as it was.
+import fc from 'fast-check';
+import { EXCEPTION_HEADERS } from '../../src/excel';
+import type { SeedCell } from '../fakes/excel';
+import { hostileSheetArb, HOSTILE_TEXT, type HostileSheet } from './support/hostile-sheet';
+import { nonBlankRows, runPipeline, seeded, SHEET } from './support/workbook-pipeline';
+
+const HEADERS = [
+  'Tax Client ID', 'First Name', 'Last Name', 'Email', 'Mobile', 'Spouse First Name', 'Spouse Last Name',
+  'Spouse Email', 'Owner', 'Office', 'Is Offline',
+];
+
+async function checkSheet(sheet: HostileSheet): Promise<void> {
+  const { fake, source } = seeded(sheet);
+  const valuesBefore = source.values();
+  const textsBefore = source.texts();
+  const result = await runPipeline(fake);
+
+  if (!result.found) {
+    // Only a sheet lacking a required header may fail, and it must say which.
+    expect(sheet.droppedRequired.length).toBeGreaterThan(0);
+    const missing = result.search.missing.map((c) => c.field);
+    for (const field of sheet.droppedRequired) expect(missing).toContain(field);
+    expect(fake.sheetNames()).toEqual([SHEET]);
+  } else {
+    expect(sheet.droppedRequired).toEqual([]);
+    const { template, rows, report, written } = result;
+    expect(template.headerRow).toBe(sheet.startRow + sheet.headerIndex + 1);
+
+    // Every non-blank data row read once, in sheet order, and reported once.
+    const read = rows.map((r) => r.row);
+    expect(read).toEqual(nonBlankRows(source, template));
+    expect(report.map((r) => r.row)).toEqual(read);
+    expect(written.rows).toBe(rows.length);
+
+    const out = fake.sheet(written.sheetName);
+    expect(out.usedAddress()).toBe(`A1:G${rows.length + 1}`);
+    expect(EXCEPTION_HEADERS.map((_, c) => out.cell(`${'ABCDEFG'[c]}1`).text)).toEqual([...EXCEPTION_HEADERS]);
+    report.forEach((r, i) => {
+      const at = i + 2;
+      expect(out.cell(`A${at}`).formula).toMatch(new RegExp(`^=HYPERLINK\\(".*",${r.row}\\)$`));
+      const expected = [r.taxClientId, r.firstName, r.lastName, r.isOffline, r.outcome === 'rejected' ? 'Rejected' : 'Imported', r.comment];
+      expected.forEach((text, c) => {
+        const cell = out.cell(`${'BCDEFG'[c]}${at}`);
+        expect(cell.formula).toBeNull();
+        expect(cell.text).toBe(text);
+        expect(cell.value).toBe(text);
+      });
+    });
+  }
+  // The user's sheet keeps every value and every displayed text.
+  expect(source.values()).toEqual(valuesBefore);
+  expect(source.texts()).toEqual(textsBefore);
+}
+
+describe('hostile workbooks through findTemplate → readClientRows → checks → exception sheet', () => {
+  it('report every non-blank row exactly once, throw nothing, write no formula, change no value', async () => {
+    await fc.assert(fc.asyncProperty(hostileSheetArb(), checkSheet), { numRuns: 60 });
+  });
+
+  it('hold with the header deep in the first 20 rows and many rows around merges', async () => {
+    await fc.assert(fc.asyncProperty(hostileSheetArb({ maxDataRows: 40 }), checkSheet), { numRuns: 25 });
+  });
+
+  it('say which required headers are missing instead of throwing', async () => {
+    const { fake } = seeded({ cells: [['Notes', 'First Name*', 'Email'], ['x', 'Ann', 'a@b.test']], startRow: 5, startColumn: 2, headerIndex: 0, merges: [], droppedRequired: [] });
+    const result = await runPipeline(fake);
+    expect(result.found).toBe(false);
+    if (result.found) return;
+    expect(result.search.missing.map((c) => c.header)).toEqual(['Tax Client ID', 'Taxpayer Last Name', 'Owner Email', 'Office Location']);
+  });
+
+  const longRows = (every: number): SeedCell[][] => Array.from({ length: 1000 }, (_, i) => {
+    const long = i % every === 0 ? `${i}-${'Ω'.repeat(10_000)}` : '';
+    return [`C${i}`, long || 'Ann', 'Lee', `c${i}@mail.test`, '', '', '', '', 'owner@firm.test', 'Main Office', long || (i % 2 ? 'Yes' : 'No')];
+  });
+
+  it('survive 1,000 rows with a 10,000-character cell on every tenth row', async () => {
+    await checkSheet({ cells: [HEADERS, ...longRows(10)], startRow: 0, startColumn: 0, headerIndex: 0, merges: [], droppedRequired: [] });
+  });
+
+  // KNOWN BUG (src/excel/row-reader.ts): chunks are sized from an estimate of 32 bytes a cell, so
+  // 1,000 rows of 10,000-character cells ask Excel for one ~10 MB response and the read fails with
+  // ResponsePayloadSizeLimitExceeded. The reader should split a chunk that overflows and read it again.
+  // Flip to `it` once fixed.
+  it.failing('survive 1,000 rows each holding a 10,000-character cell', async () => {
+    await checkSheet({ cells: [HEADERS, ...longRows(1)], startRow: 0, startColumn: 0, headerIndex: 0, merges: [], droppedRequired: [] });
+  });
+
+  it('keep every kind of hostile text as text in the report', async () => {
+    const data: SeedCell[][] = HOSTILE_TEXT.map((text, i) => [text, text, text, '', '', '', '', '', 'owner@firm.test', 'Main Office', text + (i % 2 ? '' : ' ')]);
+    await checkSheet({ cells: [HEADERS, ...data], startRow: 2, startColumn: 1, headerIndex: 0, merges: [], droppedRequired: [] });
+  });
+});
