@@ -27,11 +27,11 @@ export function ImportView(props: ImportViewProps) {
         </Field>
       )}
       {props.summary && props.phase === 'done' && (
-        <div role="status" className={styles.view}>
-          <Text as="p" block weight="semibold">
+        <div role="status" className={styles.stack}>
+          <Text block weight="semibold">
             {n(props.summary.imported)} imported, {n(props.summary.rejected)} rejected.
           </Text>
-          <Text as="p" block>Every row and its result is on the sheet {props.summary.sheetName}.</Text>
+          <Text block>Every row and its result is on the sheet {props.summary.sheetName}.</Text>
           <Button onClick={props.onDownload}>Download exception report</Button>
         </div>
       )}
