@@ -7,5 +7,7 @@ module.exports = {
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }],
   },
+  // PGlite's WebAssembly glue and cookie 2 (used by app.inject) must load outside jest's sandbox.
+  moduleNameMapper: require('./test/server/jest-module-map.js'),
   testTimeout: 60000,
 };

@@ -20,7 +20,7 @@ step "Import walls"
 node scripts/check-walls.js
 
 step "Unit, Excel fake and server tests (PGlite and PostgreSQL)"
-npx jest --ci --json --outputFile="$results/unit.json" "$@"
+bash scripts/with-postgres.sh npx jest --ci --json --outputFile="$results/unit.json" "$@"
 
 node -e '
 const fs = require("fs");

@@ -1,8 +1,4 @@
-/** The root jest config plus the two shims the server tests need (see test/server/shims). */
+/** The server tests alone (`npm run test:server`); the root config already maps the shims they need. */
 const root = require('../../jest.config.js');
 
-module.exports = {
-  ...root,
-  rootDir: '../..',
-  moduleNameMapper: { ...(root.moduleNameMapper ?? {}), ...require('./jest-module-map.js') },
-};
+module.exports = { ...root, rootDir: '../..', roots: ['<rootDir>/src/server', '<rootDir>/test/server'] };
