@@ -19,8 +19,17 @@ npx tsc -p tsconfig.domain.json
 step "Import walls"
 node scripts/check-walls.js
 
+step "Manifest (offline schema + our own checks)"
+npm run --silent check:manifest
+
 step "Unit, Excel fake and server tests (PGlite and PostgreSQL)"
-bash scripts/with-postgres.sh npx jest --ci --json --outputFile="$results/unit.json" "$@"
+status=0
+bash scripts/with-postgres.sh npx jest --ci --json --outputFile="$results/unit.json" "$@" || status=$?
+
+step "Production build (bundle budget) and browser end-to-end tests in headless Chromium"
+npm run --silent build || status=$?
+bash scripts/ensure-chromium.sh
+npx jest -c jest.e2e.config.js --ci --json --outputFile="$results/e2e.json" || status=$?
 
 node -e '
 const fs = require("fs");
@@ -33,3 +42,4 @@ for (const f of files) {
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
 ' "$results"
+exit "$status"
