@@ -25,7 +25,7 @@ async function benchDatabase(db: BenchDatabase): Promise<SizeRun[]> {
       const bareMs = await bareInsert(server.app.db, firm.id, uniqueRows(readRows, `bare${size}`));
       const bare = { ms: bareMs, rowsPerSecond: rate(size, bareMs) };
       const submit = e2e.stages.find((s) => s.stage === 'submit')!;
-      const run: SizeRun = { database: db.label, e2e, bare, ratio: submit.rowsPerSecond / bare.rowsPerSecond };
+      const run: SizeRun = { database: db.label, e2e, bare, ratio: rate(size, e2e.importMs) / bare.rowsPerSecond, submitRatio: submit.rowsPerSecond / bare.rowsPerSecond };
       printRun(run);
       runs.push(run);
     }

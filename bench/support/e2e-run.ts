@@ -28,6 +28,9 @@ export interface E2EFigures {
   excelMaxRequestBytes: number;
   counts: { rows: number; imported: number; rejected: number };
   issues: number;
+  /** Submit split: create + batches + complete (the import itself) and the report download. */
+  importMs: number;
+  reportDownloadMs: number;
   readRows: ClientRow[];
 }
 
@@ -97,6 +100,8 @@ export async function runEndToEnd(baseUrl: string, size: number): Promise<E2EFig
     excelMaxRequestBytes: Math.max(...excel.map((s) => s.maxRequestBytes)),
     counts,
     issues: issues.length,
+    importMs: submitMs - wire.ms.report,
+    reportDownloadMs: wire.ms.report,
     readRows: rows,
   };
 }

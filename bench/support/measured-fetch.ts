@@ -8,9 +8,11 @@ export interface WireStats {
   maxResponseBytes: number;
   totalRequestBytes: number;
   totalResponseBytes: number;
+  /** Wall time spent in calls, by kind: batch PUTs, the report download, the rest. */
+  ms: { batches: number; report: number; other: number };
 }
 
-export const newWireStats = (): WireStats => ({ requests: 0, maxRequestBytes: 0, maxResponseBytes: 0, totalRequestBytes: 0, totalResponseBytes: 0 });
+export const newWireStats = (): WireStats => ({ requests: 0, maxRequestBytes: 0, maxResponseBytes: 0, totalRequestBytes: 0, totalResponseBytes: 0, ms: { batches: 0, report: 0, other: 0 } });
 
 export function measuredFetch(stats: WireStats, inner: FetchLike = (url, init) => fetch(url, init)): FetchLike {
   return async (url, init) => {
@@ -18,11 +20,14 @@ export function measuredFetch(stats: WireStats, inner: FetchLike = (url, init) =
     stats.requests++;
     stats.maxRequestBytes = Math.max(stats.maxRequestBytes, sent);
     stats.totalRequestBytes += sent;
+    const started = performance.now();
+    const kind = /\/batches\//.test(url) ? 'batches' : /\/report$/.test(url) ? 'report' : 'other';
     const response = await inner(url, init);
     // Read the body once here and hand back an equivalent Response, so the size is exact.
     const body = await response.arrayBuffer();
     stats.maxResponseBytes = Math.max(stats.maxResponseBytes, body.byteLength);
     stats.totalResponseBytes += body.byteLength;
+    stats.ms[kind] += performance.now() - started;
     return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 }
