@@ -17,3 +17,5 @@ export type { MarkOptions } from './cell-marks';
 export { writeExceptionSheet, EXCEPTION_SHEET, EXCEPTION_HEADERS, REJECTED_FILL } from './exception-sheet';
 export type { ExceptionSource, ExceptionSheetResult } from './exception-sheet';
 export { insertTemplateSheet, TEMPLATE_SHEET } from './template-insertion';
+export { selectCell } from './cell-selection';
+export { writeStatusColumn, STATUS_HEADER } from './status-column';

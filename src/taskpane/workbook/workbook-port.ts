@@ -8,8 +8,10 @@ import {
   NOTES_REQUIREMENT,
   prepareTemplate,
   readClientRows,
+  selectCell,
   setIsOffline,
   writeExceptionSheet,
+  writeStatusColumn,
   type ExceptionSheetResult,
   type ExceptionSource,
   type ExcelDoor,
@@ -19,7 +21,6 @@ import {
   type TemplateLocation,
   type TemplateSearch,
 } from '../../excel';
-import { selectCell, writeStatusColumn } from './excel-extras';
 
 /** The workbook as the pane's hooks see it: one call per user step, each one Excel.run through the door. */
 export interface WorkbookPort {
