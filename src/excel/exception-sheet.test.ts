@@ -41,6 +41,21 @@ describe('writeExceptionSheet', () => {
     expect(fake.activeSheetName()).toBe('Import Exceptions');
   });
 
+  it('shows the plain source row number, with no link, for rows from a file outside the workbook (source null)', async () => {
+    const fake = createFakeExcel();
+    fake.addSheet('Notes', [['x']], { activate: true });
+    const rows = [report(2), report(7, { outcome: 'rejected', kind: null, status: null, comment: 'Tax Client ID is required' })];
+    await writeExceptionSheet(fake.context, rows, null);
+    const sheet = fake.sheet('Import Exceptions');
+    expect(['A2', 'A3'].map((a) => [sheet.cell(a).value, sheet.cell(a).formula, sheet.cell(a).hyperlink])).toEqual([
+      [2, null, null],
+      [7, null, null],
+    ]);
+    expect(sheet.texts().map((r) => r[0])).toEqual(['Row', '2', '7']);
+    expect(sheet.cell('A3').fill?.toUpperCase()).toBe(REJECTED_FILL);
+    expect(sheet.tables()).toEqual([{ name: 'ImportExceptions', address: 'A1:G3', hasHeaders: true }]);
+  });
+
   it('names later reports Import Exceptions (2), (3)', async () => {
     const fake = createFakeExcel();
     fake.addSheet('Clients', [['x']], { activate: true });

@@ -26,12 +26,14 @@ const TEXT_COLUMNS = EXCEPTION_HEADERS.length - 1;
  * Row linking back to the source cell, rejected rows filled, header frozen, columns fitted.
  * Client text goes only into cells formatted as text, so `=1+1` or `-2` stays what was typed;
  * the only formulas are the HYPERLINKs we build from a row number and the sheet name.
+ * `source: null` (rows from a dropped file whose sheet is not in this workbook): Row is the plain
+ * source row number, since a link would point nowhere.
  * One sync to read the sheet and table names, then one per ~4 MB of rows.
  */
 export async function writeExceptionSheet(
   context: Excel.RequestContext,
   rows: readonly ReportRow[],
-  source: ExceptionSource,
+  source: ExceptionSource | null,
 ): Promise<ExceptionSheetResult> {
   const workbook = context.workbook;
   workbook.worksheets.load('items/name');
@@ -56,9 +58,10 @@ export async function writeExceptionSheet(
       const text = sheet.getRangeByIndexes(top, 1, chunk.count, TEXT_COLUMNS);
       text.numberFormat = Array.from({ length: chunk.count }, () => Array<string>(TEXT_COLUMNS).fill('@'));
       text.values = cells.slice(chunk.start, chunk.start + chunk.count);
-      sheet.getRangeByIndexes(top, 0, chunk.count, 1).formulas = rows
-        .slice(chunk.start, chunk.start + chunk.count)
-        .map((r) => [linkFormula(source, r.row)]);
+      const rowCells = sheet.getRangeByIndexes(top, 0, chunk.count, 1);
+      const chunkRows = rows.slice(chunk.start, chunk.start + chunk.count);
+      if (source === null) rowCells.values = chunkRows.map((r) => [rowNumber(r.row)]);
+      else rowCells.formulas = chunkRows.map((r) => [linkFormula(source, r.row)]);
       const rejectedRows = indices.slice(chunk.start, chunk.start + chunk.count).filter((i) => rejected[i]);
       for (const run of rowRuns(rejectedRows)) {
         sheet.getRangeByIndexes(1 + run.first, 0, run.count, EXCEPTION_HEADERS.length).format.fill.color = REJECTED_FILL;
@@ -73,6 +76,11 @@ export async function writeExceptionSheet(
 function textCells(r: ReportRow): string[] {
   const result = r.outcome === 'rejected' ? 'Rejected' : 'Imported';
   return [r.taxClientId, r.firstName, r.lastName, r.isOffline, result, r.comment].map((v) => String(v ?? ''));
+}
+
+/** The Row cell without a link: the row number, or blank for a row number that is not one. */
+function rowNumber(row: number): number | string {
+  return Number.isSafeInteger(row) && row >= 1 ? row : '';
 }
 
 /** `=HYPERLINK("#'Clients'!B12",12)`: shows the row number, jumps to the source cell. */

@@ -143,6 +143,9 @@ test('drop a saved .xlsx template, import it, then close the file', async () => 
 
   const report = await sheetTexts(page, 'Import Exceptions');
   expect(report.slice(1).map((r) => r[1])).toEqual(clientRows('D', 20).map((r) => r.taxClientId));
+  // The file's sheet is not in this workbook, so Row is the plain source row number, never a HYPERLINK.
+  const rowCells = await page.evaluate(() => Array.from({ length: 20 }, (_, i) => window.__fake!.sheet('Import Exceptions').cell(`A${i + 2}`)));
+  expect(rowCells.map((c) => [c.value, c.formula])).toEqual(Array.from({ length: 20 }, (_, i) => [i + 2, null]));
   expect((await portalClients('D')).map((c) => c.status)).toEqual(Array(20).fill('Not Invited'));
   await page.getByRole('button', { name: 'Close saved-clients.xlsx' }).click();
   await page.getByText(/saved-clients\.xlsx/).waitFor({ state: 'detached' });

@@ -30,8 +30,9 @@ export function useDropImport(runner: ImportRunner, reporter: Reporter): DropImp
     rows: async () => {
       if (!file) throw new Error('Drop a template file first.');
       const template = await readTemplateFile(file.bytes);
-      // The rows live in the file, not in this workbook, so links point at the file's sheet name.
-      return { rows: template.rows, link: { sheetName: template.sheetName, linkColumn: template.idColumn } };
+      // The rows live in the file, not in this workbook (a sheet here with the same name holds other
+      // data), so the exception sheet shows plain row numbers instead of links.
+      return { rows: template.rows, link: null };
     },
   });
   return {

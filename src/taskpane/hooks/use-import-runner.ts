@@ -23,7 +23,8 @@ export interface ImportSummary {
 export interface ImportJobSpec {
   /** `sheet:Clients` or `file:clients.xlsx`; a saved resume only applies to the same source. */
   source: string;
-  rows: () => Promise<{ rows: ClientRow[]; link: ExceptionSource }>;
+  /** `link` null when the rows are not in this workbook (a dropped file): Row shows plain numbers. */
+  rows: () => Promise<{ rows: ClientRow[]; link: ExceptionSource | null }>;
 }
 
 interface SavedResume {

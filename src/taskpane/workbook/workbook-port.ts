@@ -32,7 +32,7 @@ export interface WorkbookPort {
   readRows(template: TemplateLocation): Promise<ClientRow[]>;
   markIssues(template: TemplateLocation, issues: readonly Issue[]): Promise<number>;
   clearMarks(): Promise<number>;
-  writeExceptions(rows: readonly ReportRow[], source: ExceptionSource): Promise<ExceptionSheetResult>;
+  writeExceptions(rows: readonly ReportRow[], source: ExceptionSource | null): Promise<ExceptionSheetResult>;
   selectCell(sheetName: string, row: number, column: number): Promise<void>;
   writeStatusColumn(template: TemplateLocation, statusByRow: ReadonlyMap<number, string>): Promise<number>;
 }

@@ -4,8 +4,6 @@ import { cellDisplayText } from './cell-display-text';
 export interface FileTemplate {
   sheetName: string;
   rows: ClientRow[];
-  /** 0-based column of Tax Client ID in that sheet. */
-  idColumn: number;
 }
 
 export class FileTemplateError extends Error {
@@ -43,7 +41,7 @@ export async function readTemplateFile(bytes: ArrayBuffer): Promise<FileTemplate
     const dense = Array.from(grid, (r) => r ?? []);
     const { match, rows } = readTemplate(dense, 1);
     if (match.headerRowIndex >= 0 && match.missing.length === 0) {
-      return { sheetName: sheet.name, rows, idColumn: match.columns.taxClientId ?? 0 };
+      return { sheetName: sheet.name, rows };
     }
     if (match.headerRowIndex >= 0 && (best === null || match.missing.length < best.length)) best = match.missing;
   }
