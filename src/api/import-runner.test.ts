@@ -23,6 +23,15 @@ describe('runImport', () => {
     expect(outcome.report).toHaveLength(2500);
   });
 
+  it('builds the report from the batch answers, with no report download', async () => {
+    const { client, portal } = setup();
+    const rows = sampleRows(1200);
+    const outcome = await runImport(client, { rows });
+    expect(portal.calls.some((c) => c.url.endsWith('/report'))).toBe(false);
+    expect(outcome.report[1199]).toEqual({ ...rows[1199], outcome: 'imported', kind: 'standard', status: 'Not Invited', comment: '' });
+    expect(outcome.report.map((r) => r.row)).toEqual(rows.map((r) => r.row));
+  });
+
   it('retries a batch after a 5xx and a dropped connection without storing it twice', async () => {
     const { client, portal, puts } = setup();
     portal.beforeBatch = (seq) => {
@@ -74,6 +83,9 @@ describe('runImport', () => {
     const stored = portal.imports.get(outcome.importId)!.rows.map((r) => r.taxClientId);
     expect(new Set(stored).size).toBe(3500);
     expect(stored).toHaveLength(3500);
+    // Batches 1 and 2 were answered in the cancelled run, so the report comes from the portal.
+    expect(portal.calls.filter((c) => c.url.endsWith('/report'))).toHaveLength(1);
+    expect(outcome.report.map((r) => r.taxClientId)).toEqual(rows.map((r) => r.taxClientId));
   });
 
   it('leaves a resumable state when the network stays down', async () => {

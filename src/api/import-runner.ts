@@ -1,4 +1,4 @@
-import type { ClientRow, ImportCounts, ReportRow } from '../domain/api-types';
+import type { ClientRow, ImportCounts, ReportRow, RowResult } from '../domain/api-types';
 import { CancelledError } from './api-errors';
 import { planBatches, rowsFingerprint } from './batch-plan';
 import type { PortalClient } from './portal-client';
@@ -68,27 +68,40 @@ export async function runImport(client: PortalClient, options: RunImportOptions)
   options.onState?.(state);
 
   const done = new Set(state.doneSeqs);
-  const report = () => {
+  const answers = new Map<number, RowResult[]>();
+  const reportProgress = () => {
     const rowsDone = batches.reduce((sum, batch, i) => sum + (done.has(i + 1) ? batch.length : 0), 0);
     options.onProgress?.({ rowsDone, rowsTotal: rows.length, batchesDone: done.size, batchesTotal: batches.length });
   };
-  report();
+  reportProgress();
 
   for (let i = 0; i < batches.length; i++) {
     const seq = i + 1;
     if (done.has(seq)) continue;
     if (signal?.aborted) throw new CancelledError();
-    await client.putBatch(state.importId, seq, batches[i], signal);
+    answers.set(seq, await client.putBatch(state.importId, seq, batches[i], signal));
     done.add(seq);
     state = { ...state, doneSeqs: [...done].sort((a, b) => a - b) };
     options.onState?.(state);
-    report();
+    reportProgress();
   }
 
   if (signal?.aborted) throw new CancelledError();
   const completed = await client.completeImport(state.importId, signal);
   state = { ...state, completed: true };
   options.onState?.(state);
-  const rowsReport = await client.report(state.importId, signal);
-  return { importId: state.importId, counts: completed.counts, report: rowsReport };
+  // Batch answers are what the portal recorded; only batches answered before a resume need the report download.
+  const report = answers.size === batches.length
+    ? joinAnswers(batches, answers)
+    : await client.report(state.importId, signal);
+  return { importId: state.importId, counts: completed.counts, report };
+}
+
+function joinAnswers(batches: readonly (readonly ClientRow[])[], answers: ReadonlyMap<number, RowResult[]>): ReportRow[] {
+  return batches
+    .flatMap((batch, i) => {
+      const byRow = new Map(answers.get(i + 1)!.map((result) => [result.row, result]));
+      return batch.map((row) => ({ ...row, ...byRow.get(row.row)! }));
+    })
+    .sort((a, b) => a.row - b.row);
 }
