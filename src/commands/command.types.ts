@@ -1,5 +1,7 @@
-/** What a ribbon command may ask of the add-in; the pane answers, since both share one runtime. */
-export type PaneAction = 'import' | 'check';
+import type { PaneAction } from '../domain';
+
+/** What a ribbon command may ask of the add-in (the pane answers, since both share one runtime). */
+export type { PaneAction };
 
 export interface CommandHost {
   showPane(): Promise<void>;

@@ -1,5 +1,6 @@
-import type { CommandHost, PaneAction } from './command.types';
-import { createBridgeHost, PANE_REQUEST_EVENT, type PaneRequestDetail } from './pane-bridge';
+import { PANE_REQUEST_EVENT, type PaneAction, type PaneRequest } from '../domain';
+import type { CommandHost } from './command.types';
+import { createBridgeHost } from './pane-bridge';
 import { COMMANDS } from './registry';
 import { registerCommands, runCommand } from './run-command';
 
@@ -46,7 +47,7 @@ describe('createBridgeHost', () => {
     const target = new EventTarget();
     const seen: string[] = [];
     target.addEventListener(PANE_REQUEST_EVENT, (event) => {
-      const detail = (event as CustomEvent<PaneRequestDetail>).detail;
+      const detail = (event as CustomEvent<PaneRequest>).detail;
       detail.accepted = true;
       seen.push(detail.action);
       setTimeout(detail.done, 5);
