@@ -1,4 +1,4 @@
-import { chunkByCost, chunkRows, rowRuns, rowsPerChunk } from './chunking';
+import { chunkByCost, chunkRows, jsonBytes, rowRuns, rowsPerChunk } from './chunking';
 import { cellAddress, columnLetters, parseAddress, quoteSheetName, uniqueSheetName } from './sheet-address';
 import { cellText } from './cell-text';
 
@@ -54,5 +54,13 @@ describe('cellText', () => {
     expect(cellText(123, '00123')).toBe('00123');
     expect(cellText(1.5e-7, '1.5E-07')).toBe('1.5E-07');
     expect(cellText('4E+11', '4E+11')).toBe('4E+11');
+  });
+});
+
+describe('jsonBytes', () => {
+  it('counts UTF-8 bytes, as Office sends them, not UTF-16 units', () => {
+    expect(jsonBytes(['a'])).toBe(5);
+    expect(jsonBytes(['Ω'])).toBe(6);
+    expect(jsonBytes(['😀'])).toBe(8);
   });
 });

@@ -9,6 +9,13 @@ export const BYTES_PER_OPERATION = 400;
 /** Excel refuses to read more cells than this in one request. */
 export const MAX_CELLS_PER_READ = 5_000_000;
 
+const utf8 = new TextEncoder();
+
+/** Bytes a value takes in Office's UTF-8 request JSON: `jsonBytes(["Ω"])` → 6. */
+export function jsonBytes(value: unknown): number {
+  return utf8.encode(JSON.stringify(value)).length;
+}
+
 export interface RowChunk {
   /** 0-based offset of the chunk's first row among the rows chunked. */
   start: number;

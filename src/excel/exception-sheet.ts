@@ -1,5 +1,5 @@
 import type { ReportRow } from '../domain';
-import { BYTES_PER_OPERATION, chunkByCost, rowRuns } from './chunking';
+import { BYTES_PER_OPERATION, chunkByCost, jsonBytes, rowRuns } from './chunking';
 import { cellAddress, quoteSheetName, uniqueSheetName } from './sheet-address';
 
 export const EXCEPTION_SHEET = 'Import Exceptions';
@@ -48,7 +48,7 @@ export async function writeExceptionSheet(
   const rejected = rows.map((r) => r.outcome === 'rejected');
   const indices = rows.map((_, i) => i);
   const cost = (i: number) =>
-    JSON.stringify(cells[i]).length + TEXT_COLUMNS * 4 + 80 + (rejected[i] && !rejected[i - 1] ? BYTES_PER_OPERATION : 0);
+    jsonBytes(cells[i]) + TEXT_COLUMNS * 4 + 80 + (rejected[i] && !rejected[i - 1] ? BYTES_PER_OPERATION : 0);
   const chunks = chunkByCost(indices, cost);
   if (chunks.length === 0) chunks.push({ start: 0, count: 0 });
 

@@ -1,6 +1,7 @@
 import { readDataRows, type ClientRow, type ColumnMap, type FieldKey } from '../domain';
 import { chunkRows, rowsPerChunk } from './chunking';
 import { cellText } from './cell-text';
+import { toExcelError } from './excel-error';
 import type { TemplateLocation } from './template-finder';
 
 /** Fields whose long digit strings Excel may show in scientific notation: read their values too. */
@@ -35,19 +36,31 @@ export async function readClientRows(
 
   const sheet = context.workbook.worksheets.getItem(template.sheetName);
   const size = options.rowsPerChunk ?? rowsPerChunk(width + digitColumns.length);
-  const rows: ClientRow[] = [];
-  for (const chunk of chunkRows(total, size)) {
-    const rowIndex = firstRow - 1 + chunk.start;
-    const block = sheet.getRangeByIndexes(rowIndex, left, chunk.count, width).load('text');
-    const digits = digitColumns.map((column) => ({ column, range: sheet.getRangeByIndexes(rowIndex, column, chunk.count, 1).load('values') }));
-    await context.sync();
+  const readGrid = async (start: number, count: number): Promise<string[][]> => {
+    const rowIndex = firstRow - 1 + start;
+    const block = sheet.getRangeByIndexes(rowIndex, left, count, width).load('text');
+    const digits = digitColumns.map((column) => ({ column, range: sheet.getRangeByIndexes(rowIndex, column, count, 1).load('values') }));
+    try {
+      await context.sync();
+    } catch (error) {
+      // Chunks are sized for typical cells; very long texts can still overflow Excel's 5 MB answer.
+      // Reading the two halves is the only way to learn what fits, so this error alone is handled here.
+      if (count === 1 || toExcelError(error).code !== 'payload-too-large') throw error;
+      const half = Math.ceil(count / 2);
+      return [...(await readGrid(start, half)), ...(await readGrid(start + half, count - half))];
+    }
     const grid = block.text.map((cells) => [...cells]);
     for (const { column, range } of digits) {
       range.values.forEach((value, i) => {
         grid[i][column - left] = cellText(value[0], grid[i][column - left]);
       });
     }
-    rows.push(...readDataRows(grid, columns, firstRow + chunk.start));
+    return grid;
+  };
+
+  const rows: ClientRow[] = [];
+  for (const chunk of chunkRows(total, size)) {
+    rows.push(...readDataRows(await readGrid(chunk.start, chunk.count), columns, firstRow + chunk.start));
     options.onProgress?.(chunk.start + chunk.count, total);
   }
   return rows;
