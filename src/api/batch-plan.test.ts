@@ -1,4 +1,5 @@
-import { planBatches, rowsFingerprint } from './batch-plan';
+import { fitForWire, planBatches, rowsFingerprint } from './batch-plan';
+import { MAX_CELL_CHARS } from '../domain/api-types';
 import { sampleRows } from './fake-portal.test-helper';
 
 describe('planBatches', () => {
@@ -33,5 +34,21 @@ describe('rowsFingerprint', () => {
     expect(rowsFingerprint(sampleRows(50))).toBe(rowsFingerprint(rows));
     const edited = rows.map((r, i) => (i === 17 ? { ...r, email: 'other@example.com' } : r));
     expect(rowsFingerprint(edited)).not.toBe(rowsFingerprint(rows));
+  });
+});
+
+describe('fitForWire', () => {
+  it('cuts only cells over the wire limit, by code points', () => {
+    const [row] = sampleRows(1);
+    expect(fitForWire(row)).toBe(row);
+    const long = fitForWire({ ...row, firstName: '😀'.repeat(MAX_CELL_CHARS + 5), lastName: 'Lee' });
+    expect([...long.firstName]).toHaveLength(MAX_CELL_CHARS);
+    expect(long.firstName.endsWith('😀')).toBe(true);
+    expect(long.lastName).toBe('Lee');
+  });
+
+  it('is applied to every planned batch', () => {
+    const rows = sampleRows(3).map((r) => ({ ...r, lastName: 'x'.repeat(5000) }));
+    expect(planBatches(rows).flat().every((r) => r.lastName.length === MAX_CELL_CHARS)).toBe(true);
   });
 });

@@ -87,4 +87,6 @@ export interface Problem {
 }
 
 export const MAX_BATCH_ROWS = 1000;
+/** Longest text a ClientRow field may carry over the wire; no valid value comes near it. */
+export const MAX_CELL_CHARS = 1000;
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;

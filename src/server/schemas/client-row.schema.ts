@@ -1,7 +1,8 @@
+import { MAX_CELL_CHARS } from '../../domain/api-types';
 import { TEMPLATE_COLUMNS } from '../../domain/columns';
 
-/** Longest string a cell may send; longer values are a malformed request, not a row error. */
-export const MAX_CELL_CHARS = 1000;
+/** Longer values are a malformed request, not a row error (the add-in shortens them before sending). */
+export { MAX_CELL_CHARS };
 
 // Sheet text never needs ASCII control characters; they are rejected before any rule runs.
 export const cellText = { type: 'string', maxLength: MAX_CELL_CHARS, pattern: '^[^\\u0000-\\u001f\\u007f]*$' } as const;
