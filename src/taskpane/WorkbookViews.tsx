@@ -35,7 +35,7 @@ export function WorkbookViews({ tab, setTab, workbook, connection, settings, rep
   const drop = useDropImport(runner, reporter);
   const running = runner.phase === 'reading' || runner.phase === 'importing' || runner.phase === 'writing';
 
-  useRibbonRequests(window, {
+  useRibbonRequests(services.ribbonTarget, {
     import: async () => {
       setTab('import');
       await sheetImport.start();

@@ -15,6 +15,7 @@ void Office.onReady((info) => {
     storage: window.localStorage,
     partitionKey: inExcel ? Office.context.partitionKey : undefined,
     defaultBaseUrl: window.location.origin,
+    ribbonTarget: window,
     saveFile: saveFileInBrowser,
   });
 });

@@ -14,6 +14,8 @@ export interface PaneServices {
   partitionKey: string | undefined;
   /** Backend address offered on first use: the origin the pane was served from. */
   defaultBaseUrl: string;
+  /** Where the ribbon's commands raise their requests for the pane (the shared runtime's window). */
+  ribbonTarget: EventTarget;
   /** Saves a downloaded file for the user. */
   saveFile(name: string, bytes: ArrayBuffer, type: string): void;
 }

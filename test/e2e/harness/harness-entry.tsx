@@ -39,5 +39,6 @@ mountPane({
   storage: window.localStorage,
   partitionKey: 'harness',
   defaultBaseUrl: window.location.origin,
+  ribbonTarget: window,
   saveFile: (name, bytes) => window.__downloads!.push({ name, size: bytes.byteLength }),
 });
