@@ -52,6 +52,9 @@ async function expectAccessible(page: Page, view: string) {
   expect({ view, violations: await seriousViolations(page) }).toEqual({ view, violations: [] });
 }
 
+/** Saves test-results/pane-NAME.png, the pane as staff would see it at this step. */
+const shoot = (page: Page, name: string) => page.screenshot({ path: resolve(ROOT, `test-results/pane-${name}.png`), fullPage: true });
+
 const sheetTexts = (page: Page, name: string) => page.evaluate((n) => window.__fake!.sheet(n).texts(), name);
 
 async function portalClients(prefix: string): Promise<Client[]> {
@@ -75,6 +78,7 @@ test('connect, prepare, fill Is Offline down, check, import 100 rows and read th
   await page.getByText('Template found on sheet').waitFor();
   await expectAccessible(page, 'template');
   await connect(page);
+  await shoot(page, 'connect');
   await expectAccessible(page, 'connect');
 
   await page.getByRole('tab', { name: 'Template' }).click();
@@ -87,11 +91,12 @@ test('connect, prepare, fill Is Offline down, check, import 100 rows and read th
 
   await page.getByRole('tab', { name: 'Check' }).click();
   await page.getByRole('button', { name: 'Check template' }).click();
-  await page.getByText('1 issues in 100 rows').waitFor();
+  await page.getByText('1 issue in 100 rows').waitFor();
   await page.getByRole('button', { name: /Row 51, Taxpayer Email/ }).click();
   await page.waitForFunction(() => window.__fake!.selectedAddress() !== null);
   expect(await page.evaluate(() => window.__fake!.selectedAddress())).toMatch(/^(Clients!)?D51$/);
   expect(await page.evaluate(() => window.__fake!.sheet('Clients').cell('D51').fill)).not.toBeNull();
+  await shoot(page, 'check');
   await expectAccessible(page, 'check');
 
   await page.getByRole('tab', { name: 'Import' }).click();
@@ -99,6 +104,7 @@ test('connect, prepare, fill Is Offline down, check, import 100 rows and read th
   await page.getByRole('button', { name: 'Import clients' }).click();
   await page.getByText('96 imported, 4 rejected.').waitFor();
   await page.screenshot({ path: resolve(ROOT, 'test-results/pane.png'), fullPage: true });
+  await shoot(page, 'import-done');
   await expectAccessible(page, 'import summary');
 
   const report = await sheetTexts(page, 'Import Exceptions');
@@ -137,6 +143,7 @@ test('drop a saved .xlsx template, import it, then close the file', async () => 
     zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
   }, bytes);
   await page.getByText(/saved-clients\.xlsx \(\d+ KB\)/).waitFor();
+  await shoot(page, 'drop');
   await expectAccessible(page, 'drop zone with a file');
   await page.getByRole('button', { name: 'Import file' }).click();
   await page.getByText('20 imported, 0 rejected.').waitFor();
@@ -172,10 +179,83 @@ test('cancel mid-import, then resume without duplicates', async () => {
   await page.close();
 });
 
+test('insert a template, refresh portal status, mark unconnected clients offline', async () => {
+  const page = await openPane(browser, backend.url, { sheets: [{ name: 'Notes', rows: [['nothing here']] }] });
+  await page.getByText('No client import template found').waitFor();
+  await shoot(page, 'template-missing');
+  await expectAccessible(page, 'template missing');
+  await connect(page);
+  await page.getByRole('tab', { name: 'Template' }).click();
+
+  await page.getByRole('button', { name: 'Insert template' }).click();
+  await page.getByText('Template inserted.', { exact: false }).waitFor();
+  await page.getByText('Template found on sheet').waitFor();
+  expect(await page.evaluate(() => window.__fake!.activeSheetName())).toBe('Client Import Template');
+  expect((await sheetTexts(page, 'Client Import Template'))[0]).toEqual(templateGrid([])[0]);
+
+  // Type five clients into the new sheet: two Connected, two invited but not connected, one not in the portal.
+  const ids = ['S00001', 'S00004', 'N00001', 'S00002', 'S00005'];
+  const typed = templateGrid(clientRows('N', 5).map((r, i) => ({ ...r, taxClientId: ids[i] }))).slice(1);
+  await page.evaluate(
+    (rows) =>
+      window.__fake!.run(async (context) => {
+        context.workbook.worksheets.getItem('Client Import Template').getRangeByIndexes(1, 0, rows.length, rows[0].length).values = rows;
+        await context.sync();
+      }),
+    typed,
+  );
+
+  await page.getByRole('button', { name: 'Refresh portal status' }).click();
+  await page.getByText('Portal status written for 5 rows.').waitFor();
+  const standardStatus = async (id: string) =>
+    (await backend.api<{ clients: Client[] }>('GET', `/clients?taxClientId=${id}`, token)).clients.find((c) => c.kind === 'standard')?.status;
+  const expected = [await standardStatus('S00001'), await standardStatus('S00004'), 'Not in portal', await standardStatus('S00002'), await standardStatus('S00005')];
+  expect(expected.filter((st) => st === 'Connected')).toHaveLength(2);
+  const withStatus = await sheetTexts(page, 'Client Import Template');
+  expect(withStatus[0][11]).toBe('Portal Status');
+  // The inserted sheet's prepared (formatted, empty) rows below the clients count as used, so look at the five typed.
+  expect(withStatus.slice(1, 6).map((r) => r[11])).toEqual(expected);
+  expect(withStatus.slice(6).every((r) => r.every((cell) => cell === ''))).toBe(true);
+
+  await page.getByRole('button', { name: 'Mark unconnected clients offline' }).click();
+  await page.getByText('Is Offline set to Yes on 2 rows whose client has not connected.').waitFor();
+  const afterMarking = await sheetTexts(page, 'Client Import Template');
+  expect(afterMarking.slice(1, 6).map((r) => [r[0], r[10]])).toEqual([['S00001', ''], ['S00004', 'Yes'], ['N00001', ''], ['S00002', ''], ['S00005', 'Yes']]);
+  expect(afterMarking.slice(6).filter((r) => r[10] !== '')).toEqual([]);
+  await shoot(page, 'template');
+  await expectAccessible(page, 'template after status');
+  await page.close();
+});
+
+test('ribbon Import Clients runs the whole import in the pane, with progress, and completes the button', async () => {
+  const page = await openPane(browser, backend.url, { sheets: [{ name: 'Clients', rows: templateGrid(clientRows('Q', 1500)) }], batchDelayMs: 800 });
+  await connect(page);
+  await page.getByRole('tab', { name: 'Template' }).click();
+  // As Office calls a function command: the registered handler with an event whose completed() is recorded.
+  await page.evaluate(() => {
+    const w = window as unknown as { __completed: number };
+    w.__completed = 0;
+    void window.__ribbon!.commands.importClients({ completed: () => void (w.__completed += 1) });
+  });
+  await page.getByText('1,000 of 1,500 rows').waitFor();
+  expect(await page.getByRole('tab', { name: 'Import' }).getAttribute('aria-selected')).toBe('true');
+  expect(await page.evaluate(() => (window as unknown as { __completed: number }).__completed)).toBe(0);
+  await shoot(page, 'import-progress');
+  await expectAccessible(page, 'import progress');
+
+  await page.getByText('1,500 imported, 0 rejected.').waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => (window as unknown as { __completed: number }).__completed === 1);
+  expect(await page.evaluate(() => window.__ribbon!.paneShown)).toBe(1);
+  expect(await portalClients('Q')).toHaveLength(1500);
+  expect(await page.evaluate(() => window.__fake!.activeSheetName())).toBe('Import Exceptions');
+  await page.close();
+});
+
 test('outside Excel the pane says so plainly', async () => {
   const page = await openPane(browser, backend.url, { sheets: [], noHost: true });
   await page.getByText('Open this pane from Excel').waitFor();
   expect(await page.getByRole('tab').count()).toBe(0);
+  await shoot(page, 'no-host');
   await expectAccessible(page, 'no host');
   await page.close();
 });

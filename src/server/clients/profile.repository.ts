@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { OfflineStatus, ProfileKind, StandardStatus } from '../../domain/api-types';
 import type { ExistingProfiles } from '../../domain/import-decision';
 import type { Database } from '../storage/schema';
@@ -18,6 +18,8 @@ export interface NewProfile {
   ownerEmail: string;
   officeLocation: string;
   invitationToken: string | null;
+  /** Sheet row of the import that creates it. */
+  importRow: number;
 }
 
 /** The firm's existing profiles for these Tax Client IDs, in one query. */
@@ -26,65 +28,58 @@ export async function findProfiles(db: Kysely<Database>, firmId: string, taxClie
     select tax_client_id, kind, status from clients
     where firm_id = ${firmId} and tax_client_id = any(${taxClientIds}::text[])`.execute(db);
   const found = new Map<string, ExistingProfiles>();
-  for (const r of rows) {
-    const entry = found.get(r.tax_client_id) ?? { standard: null, offline: null };
-    if (r.kind === 'standard') entry.standard = r.status as StandardStatus;
-    else entry.offline = r.status as OfflineStatus;
-    found.set(r.tax_client_id, entry);
-  }
+  for (const r of rows) addProfile(found, r.tax_client_id, r.kind, r.status);
   return found;
 }
 
-/** Which of these lower-cased addresses a standard client of the firm already uses. */
+export function addProfile(found: Map<string, ExistingProfiles>, taxClientId: string, kind: ProfileKind, status: string): void {
+  const entry = found.get(taxClientId) ?? { standard: null, offline: null };
+  if (kind === 'standard') entry.standard = status as StandardStatus;
+  else entry.offline = status as OfflineStatus;
+  found.set(taxClientId, entry);
+}
+
+/**
+ * Which of these lower-cased addresses a standard client of the firm already uses. Only rows that
+ * lost an insert ask this (the email index decides the others), so the list is short; `= any` is one
+ * pass at worst. (Per-address probes are worse: without statistics — PGlite never analyzes — the
+ * planner may probe the (firm, Tax Client ID, kind) index instead and scan the firm once per address.)
+ */
 export async function findStandardEmails(db: Kysely<Database>, firmId: string, emails: string[]): Promise<Set<string>> {
   if (emails.length === 0) return new Set();
-  // LATERAL … LIMIT 1 makes one index probe per address; with `= any(array)` the planner
-  // misjudges the expression index and scans the whole table, which grows with every import.
   const { rows } = await sql<{ email: string }>`
-    select e.email from unnest(${emails}::text[]) as e(email)
-    cross join lateral (
-      select 1 from clients c
-      where c.firm_id = ${firmId} and c.kind = 'standard' and c.email <> '' and lower(c.email) = e.email
-      limit 1) as used`.execute(db);
+    select distinct lower(email) as email from clients
+    where firm_id = ${firmId} and kind = 'standard' and email <> '' and lower(email) = any(${emails}::text[])`.execute(db);
   return new Set(rows.map((r) => r.email));
 }
 
 /**
- * Inserts the profiles in one statement and returns the keys (`profileKey`) it inserted. A profile
- * another transaction created first (same Tax Client ID and kind, or the same standard email) is
- * skipped. The plain insert is tried first because ON CONFLICT's speculative insertion costs about
- * twice as much; only a batch that actually collides pays for the second, conflict-aware statement.
+ * `insert into clients … select … from unnest(…)` of the profiles, sorted by Tax Client ID: the same
+ * key order in every transaction keeps racing imports from deadlocking each other. A statement to
+ * run alone or as a data-modifying CTE.
  */
-export async function insertProfiles(db: Kysely<Database>, firmId: string, profiles: NewProfile[]): Promise<Set<string>> {
-  if (profiles.length === 0) return new Set();
-  // Same key order in every transaction keeps racing imports from deadlocking each other.
-  const sorted = [...profiles].sort((a, b) => (a.taxClientId < b.taxClientId ? -1 : a.taxClientId > b.taxClientId ? 1 : 0));
-  await sql`savepoint insert_profiles`.execute(db);
-  try {
-    await sql`${insertStatement(firmId, sorted)}`.execute(db);
-    await sql`release savepoint insert_profiles`.execute(db);
-    return new Set(sorted.map((p) => profileKey(p.kind, p.taxClientId)));
-  } catch (error) {
-    if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
-    await sql`rollback to savepoint insert_profiles`.execute(db);
-  }
-  const { rows } = await sql<{ key: string }>`${insertStatement(firmId, sorted)}
-    on conflict do nothing returning kind || ':' || tax_client_id as key`.execute(db);
-  return new Set(rows.map((r) => r.key));
-}
-
-const UNIQUE_VIOLATION = '23505';
-
-function insertStatement(firmId: string, p: NewProfile[]) {
+export function insertProfilesStatement(firmId: string, importId: string, profiles: readonly NewProfile[]): RawBuilder<unknown> {
+  const p = [...profiles].sort((a, b) => (a.taxClientId < b.taxClientId ? -1 : a.taxClientId > b.taxClientId ? 1 : 0));
   const col = (pick: (x: NewProfile) => string | null) => p.map(pick);
-  return sql`insert into clients (firm_id, tax_client_id, kind, status, first_name, last_name, email, mobile,
-      spouse_first_name, spouse_last_name, spouse_email, owner_email, office_location, invitation_token)
-    select ${firmId}, * from unnest(
+  return sql`insert into clients (firm_id, import_id, tax_client_id, kind, status, first_name, last_name, email, mobile,
+      spouse_first_name, spouse_last_name, spouse_email, owner_email, office_location, invitation_token, import_row)
+    select ${firmId}, ${importId}, * from unnest(
       ${col((x) => x.taxClientId)}::text[], ${col((x) => x.kind)}::text[], ${col((x) => x.status)}::text[],
       ${col((x) => x.firstName)}::text[], ${col((x) => x.lastName)}::text[], ${col((x) => x.email)}::text[],
       ${col((x) => x.mobile)}::text[], ${col((x) => x.spouseFirstName)}::text[], ${col((x) => x.spouseLastName)}::text[],
       ${col((x) => x.spouseEmail)}::text[], ${col((x) => x.ownerEmail)}::text[], ${col((x) => x.officeLocation)}::text[],
-      ${col((x) => x.invitationToken)}::text[])`;
+      ${col((x) => x.invitationToken)}::text[], ${p.map((x) => x.importRow)}::int[])`;
+}
+
+/**
+ * Inserts the profiles, skipping any that another transaction created first (same Tax Client ID
+ * and kind, or the same standard email), and returns the keys (`profileKey`) it inserted.
+ */
+export async function insertProfilesSkippingTaken(db: Kysely<Database>, firmId: string, importId: string, profiles: NewProfile[]): Promise<Set<string>> {
+  if (profiles.length === 0) return new Set();
+  const { rows } = await sql<{ key: string }>`${insertProfilesStatement(firmId, importId, profiles)}
+    on conflict do nothing returning kind || ':' || tax_client_id as key`.execute(db);
+  return new Set(rows.map((r) => r.key));
 }
 
 export const profileKey = (kind: ProfileKind, taxClientId: string) => `${kind}:${taxClientId}`;

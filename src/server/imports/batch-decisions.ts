@@ -9,7 +9,7 @@ export interface BatchFacts {
   /** First sheet row of each Tax Client ID seen in earlier batches of this import. */
   seenBefore: ReadonlyMap<string, number>;
   profiles: ReadonlyMap<string, ExistingProfiles>;
-  /** Lower-cased addresses used by the firm's standard clients. */
+  /** Lower-cased addresses used by the firm's standard clients, as far as known (the email index has the last word). */
   clientEmails: ReadonlySet<string>;
   /** Lower-cased addresses of the firm's users. */
   userEmails: ReadonlySet<string>;
@@ -22,15 +22,19 @@ export const emailOf = (row: ClientRow) => (row.email ?? '').trim().toLowerCase(
 
 /**
  * §4 for a whole batch, in row order: later rows see the IDs and emails of earlier rows.
- * Returns the decisions and the first row of each ID this batch introduced.
+ * Returns the decisions and the index of each row whose Tax Client ID is new to the import.
  */
-export function decideBatch(rows: readonly ClientRow[], facts: BatchFacts): { decisions: Decision[]; firstRows: Map<string, number> } {
+export function decideBatch(rows: readonly ClientRow[], facts: BatchFacts): { decisions: Decision[]; firstIndexes: number[] } {
   const firstRows = new Map<string, number>();
+  const firstIndexes: number[] = [];
   const claimedEmails = new Set<string>();
-  const decisions = rows.map((row) => {
+  const decisions = rows.map((row, i) => {
     const id = idOf(row);
     const earlier = id === '' ? null : (facts.seenBefore.get(id) ?? firstRows.get(id) ?? null);
-    if (id !== '' && earlier === null) firstRows.set(id, row.row);
+    if (id !== '' && earlier === null) {
+      firstRows.set(id, row.row);
+      firstIndexes.push(i);
+    }
     const decision = decideRow(row, {
       firm: facts.firm,
       sendInvitations: facts.sendInvitations,
@@ -41,7 +45,7 @@ export function decideBatch(rows: readonly ClientRow[], facts: BatchFacts): { de
     if (decision.outcome === 'imported' && decision.kind === 'standard' && emailOf(row) !== '') claimedEmails.add(emailOf(row));
     return decision;
   });
-  return { decisions, firstRows };
+  return { decisions, firstIndexes };
 }
 
 /** A row that lost an insert race, decided again against the profiles and emails that now exist. */

@@ -1,15 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { ClientRow, RowResult } from '../../domain/api-types';
 import { toRowResult, type Decision } from '../../domain/import-decision';
-import { queueMessages, type OutboxMessage } from '../clients/outbox.repository';
-import { findProfiles, findStandardEmails, insertProfiles, profileKey, type NewProfile } from '../clients/profile.repository';
+import type { OutboxMessage } from '../clients/outbox.repository';
+import { findProfiles, findStandardEmails, insertProfilesSkippingTaken, profileKey, type NewProfile } from '../clients/profile.repository';
 import type { FirmRecord } from '../firms/firm.repository';
 import { conflict, HttpProblem, notFound } from '../http/problem';
 import { newToken } from '../security/tokens';
 import type { Database } from '../storage/schema';
-import { findBatch, findSeenIds, insertBatch, insertSeenIds } from './batch.repository';
+import { findBatchFacts, lockImportForBatch, writeBatch } from './batch.repository';
 import { decideBatch, emailOf, idOf, redecide, type BatchFacts } from './batch-decisions';
-import { addCounts, lockImport } from './import.repository';
 import { withRetry } from './transaction-retry';
 
 export interface BatchInput {
@@ -28,66 +27,85 @@ export interface BatchAnswer {
 }
 
 const INSERT_ROUNDS = 3;
+const UNIQUE_VIOLATION = '23505';
 const unique = (values: string[]) => [...new Set(values.filter((v) => v !== ''))];
 
 /**
  * Applies one batch of an import in one transaction with a fixed number of set-based statements.
  * Repeating a (import, seq) returns the stored answer and changes nothing.
+ *
+ * The usual batch takes four statements: lock, one read of the facts, §4 in memory, one write.
+ * Emails of existing clients are not read first: the unique email index (and the (firm, Tax
+ * Client ID, kind) key, for racing imports) reject the write instead. A batch whose write hits one
+ * is rolled back and run again carefully, inserting what it still can and deciding the rest again.
  */
-export function submitBatch(db: Kysely<Database>, input: BatchInput): Promise<BatchAnswer> {
-  return withRetry(() => db.transaction().execute((trx) => applyBatch(trx, input)));
+export async function submitBatch(db: Kysely<Database>, input: BatchInput): Promise<BatchAnswer> {
+  try {
+    return await withRetry(() => db.transaction().execute((trx) => applyBatch(trx, input, 'optimistic')));
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
+  }
+  return withRetry(() => db.transaction().execute((trx) => applyBatch(trx, input, 'careful')));
 }
 
-async function applyBatch(trx: Kysely<Database>, { firm, importId, seq, rows, origin }: BatchInput): Promise<BatchAnswer> {
-  const job = await lockImport(trx, firm.id, importId);
-  if (!job) throw notFound('Import');
-  const stored = await findBatch(trx, importId, seq);
-  if (stored) return { results: stored.results, replayed: true, invitations: [] };
-  if (job.status !== 'open') throw conflict('This import is completed; start a new import to send more rows');
+async function applyBatch(trx: Kysely<Database>, { firm, importId, seq, rows, origin }: BatchInput, mode: 'optimistic' | 'careful'): Promise<BatchAnswer> {
+  const locked = await lockImportForBatch(trx, firm.id, importId, seq);
+  if (!locked) throw notFound('Import');
+  if (locked.stored) return { results: locked.stored, replayed: true, invitations: [] };
+  if (locked.job.status !== 'open') throw conflict('This import is completed; start a new import to send more rows');
 
-  const ids = unique(rows.map(idOf));
+  const found = await findBatchFacts(trx, firm.id, importId, unique(rows.map(idOf)));
   const facts: BatchFacts = {
     firm,
-    sendInvitations: job.sendInvitations,
-    seenBefore: await findSeenIds(trx, importId, ids),
-    profiles: await findProfiles(trx, firm.id, ids),
-    clientEmails: await findStandardEmails(trx, firm.id, unique(rows.map(emailOf))),
+    sendInvitations: locked.job.sendInvitations,
+    seenBefore: found.seenBefore,
+    profiles: found.profiles,
+    clientEmails: new Set(),
     userEmails: new Set(firm.users.map((u) => u.trim().toLowerCase())),
   };
-  const { decisions, firstRows } = decideBatch(rows, facts);
-  const tokens = await createProfiles(trx, firm.id, rows, decisions, facts);
+  const { decisions, firstIndexes } = decideBatch(rows, facts);
+  const tokens = new Map<number, string>();
+  let profiles = newProfiles(rows, decisions, tokens);
+  if (mode === 'careful') {
+    await insertCarefully(trx, firm.id, importId, rows, decisions, tokens, facts);
+    profiles = [];
+  }
 
   const results = rows.map((row, i) => toRowResult(row, decisions[i]));
   const invitations = [...tokens].map(([i, token]) => invitationMessage(firm, rows[i], `${origin}/invitations/${token}`));
-  await queueMessages(trx, firm.id, invitations);
-  await insertSeenIds(trx, importId, firstRows);
-  await insertBatch(trx, importId, { seq, rows, results });
-  await addCounts(trx, importId, rows.length, results.filter((r) => r.outcome === 'imported').length);
+  const rejectedFirstRows = new Map<string, number>();
+  for (const i of firstIndexes) if (decisions[i].outcome !== 'imported') rejectedFirstRows.set(idOf(rows[i]), rows[i].row);
+  await writeBatch(trx, { firmId: firm.id, importId, seq, rows, results, profiles, rejectedFirstRows, messages: invitations });
   return { results, replayed: false, invitations };
 }
 
+/** Profiles of the rows decided `imported`; gives each Not Enrolled one an invitation token (by row index). */
+function newProfiles(rows: ClientRow[], decisions: Decision[], tokens: Map<number, string>, only?: number[]): NewProfile[] {
+  const indexes = only ?? decisions.flatMap((d, i) => (d.outcome === 'imported' ? [i] : []));
+  return indexes.map((i) => {
+    const token = decisions[i].status === 'Not Enrolled' ? newToken() : null;
+    if (token) tokens.set(i, token);
+    else tokens.delete(i);
+    return toProfile(rows[i], decisions[i], token);
+  });
+}
+
 /**
- * Inserts the imported rows' profiles. A row whose profile another import created first is
- * decided again against what now exists (and so gets the §4 comment). Returns invitation tokens by row index.
+ * Inserts the imported rows' profiles, skipping those another import created first or whose
+ * email a client now uses; those rows are decided again against what now exists (and so get the §4 comment).
  */
-async function createProfiles(trx: Kysely<Database>, firmId: string, rows: ClientRow[], decisions: Decision[], facts: BatchFacts): Promise<Map<number, string>> {
-  const tokens = new Map<number, string>();
+async function insertCarefully(trx: Kysely<Database>, firmId: string, importId: string, rows: ClientRow[], decisions: Decision[],
+  tokens: Map<number, string>, facts: BatchFacts): Promise<void> {
   let pending = decisions.flatMap((d, i) => (d.outcome === 'imported' ? [i] : []));
   for (let round = 0; pending.length > 0; round++) {
     if (round === INSERT_ROUNDS) throw new HttpProblem(503, 'Other imports are changing these clients right now; send the batch again');
-    const profiles = pending.map((i) => {
-      const token = decisions[i].status === 'Not Enrolled' ? newToken() : null;
-      if (token) tokens.set(i, token);
-      return toProfile(rows[i], decisions[i], token);
-    });
-    const inserted = await insertProfiles(trx, firmId, profiles);
+    const inserted = await insertProfilesSkippingTaken(trx, firmId, importId, newProfiles(rows, decisions, tokens, pending));
     const lost = pending.filter((i) => !inserted.has(profileKey(decisions[i].kind!, idOf(rows[i]))));
     if (lost.length === 0) break;
-    const lostIds = unique(lost.map((i) => idOf(rows[i])));
     const now: BatchFacts = {
       ...facts,
-      profiles: new Map([...facts.profiles, ...(await findProfiles(trx, firmId, lostIds))]),
-      clientEmails: new Set([...facts.clientEmails, ...(await findStandardEmails(trx, firmId, unique(lost.map((i) => emailOf(rows[i])))))]),
+      profiles: new Map([...facts.profiles, ...(await findProfiles(trx, firmId, unique(lost.map((i) => idOf(rows[i])))))]),
+      clientEmails: await findStandardEmails(trx, firmId, unique(lost.map((i) => emailOf(rows[i])))),
     };
     for (const i of lost) {
       tokens.delete(i);
@@ -95,7 +113,6 @@ async function createProfiles(trx: Kysely<Database>, firmId: string, rows: Clien
     }
     pending = lost.filter((i) => decisions[i].outcome === 'imported');
   }
-  return tokens;
 }
 
 function toProfile(row: ClientRow, d: Decision, invitationToken: string | null): NewProfile {
@@ -103,7 +120,7 @@ function toProfile(row: ClientRow, d: Decision, invitationToken: string | null):
   return {
     taxClientId: idOf(row), kind: d.kind!, status: d.status!, firstName: t(row.firstName), lastName: t(row.lastName),
     email: t(row.email), mobile: t(row.mobile), spouseFirstName: t(row.spouseFirstName), spouseLastName: t(row.spouseLastName),
-    spouseEmail: t(row.spouseEmail), ownerEmail: t(row.ownerEmail), officeLocation: t(row.officeLocation), invitationToken,
+    spouseEmail: t(row.spouseEmail), ownerEmail: t(row.ownerEmail), officeLocation: t(row.officeLocation), invitationToken, importRow: row.row,
   };
 }
 

@@ -1,6 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { ClientRow, RowResult } from '../../domain/api-types';
+import type { ExistingProfiles } from '../../domain/import-decision';
+import { addProfile, insertProfilesStatement, type NewProfile } from '../clients/profile.repository';
+import type { OutboxMessage } from '../clients/outbox.repository';
 import type { Database } from '../storage/schema';
+import type { ImportRecord } from './import.repository';
+import { lockImport } from './import.repository';
 
 export interface StoredBatch {
   seq: number;
@@ -11,16 +16,12 @@ export interface StoredBatch {
 // json columns come back parsed from pg and as text from some drivers; accept both.
 const parse = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
-export async function findBatch(db: Kysely<Database>, importId: string, seq: number): Promise<StoredBatch | null> {
-  const row = await db.selectFrom('import_batches').select(['seq', 'rows', 'results'])
-    .where('import_id', '=', importId).where('seq', '=', seq).executeTakeFirst();
-  return row ? { seq: row.seq, rows: parse(row.rows), results: parse(row.results) } : null;
-}
-
-/** Stores the batch and its answer: the replay of a seq and the report are read from here. */
-export async function insertBatch(db: Kysely<Database>, importId: string, batch: StoredBatch): Promise<void> {
-  await sql`insert into import_batches (import_id, seq, rows, results)
-    values (${importId}, ${batch.seq}, ${JSON.stringify(batch.rows)}::json, ${JSON.stringify(batch.results)}::json)`.execute(db);
+/** Locks the import (see `lockImport`) and returns it with the stored answer of `seq`, if any. */
+export async function lockImportForBatch(trx: Kysely<Database>, firmId: string, importId: string, seq: number): Promise<{ job: ImportRecord; stored: RowResult[] | null } | null> {
+  const job = await lockImport(trx, firmId, importId);
+  if (!job) return null;
+  const row = await trx.selectFrom('import_batches').select('results').where('import_id', '=', importId).where('seq', '=', seq).executeTakeFirst();
+  return { job, stored: row ? parse<RowResult[]>(row.results) : null };
 }
 
 export async function listBatches(db: Kysely<Database>, importId: string): Promise<StoredBatch[]> {
@@ -29,17 +30,63 @@ export async function listBatches(db: Kysely<Database>, importId: string): Promi
   return rows.map((r) => ({ seq: r.seq, rows: parse(r.rows), results: parse(r.results) }));
 }
 
-/** First sheet row of each Tax Client ID already seen in earlier batches of this import. */
-export async function findSeenIds(db: Kysely<Database>, importId: string, taxClientIds: string[]): Promise<Map<string, number>> {
-  const { rows } = await sql<{ tax_client_id: string; first_row: number }>`
-    select tax_client_id, first_row from import_seen_ids
-    where import_id = ${importId} and tax_client_id = any(${taxClientIds}::text[])`.execute(db);
-  return new Map(rows.map((r) => [r.tax_client_id, r.first_row]));
+export interface StoredFacts {
+  profiles: Map<string, ExistingProfiles>;
+  /** First sheet row of each Tax Client ID seen in earlier batches of this import. */
+  seenBefore: Map<string, number>;
 }
 
-/** Caller holds the import's lock and passes only IDs not seen before, so a plain insert is safe. */
-export async function insertSeenIds(db: Kysely<Database>, importId: string, seen: Map<string, number>): Promise<void> {
-  if (seen.size === 0) return;
-  await sql`insert into import_seen_ids (import_id, tax_client_id, first_row)
-    select ${importId}, * from unnest(${[...seen.keys()]}::text[], ${[...seen.values()]}::int[])`.execute(db);
+/**
+ * In one query: the firm's profiles for these Tax Client IDs, and which IDs earlier batches of this
+ * import already had — as the profile they created (import_id, import_row) or a rejected first row.
+ */
+export async function findBatchFacts(db: Kysely<Database>, firmId: string, importId: string, taxClientIds: string[]): Promise<StoredFacts> {
+  const { rows } = await sql<{ tax_client_id: string; kind: 'standard' | 'offline' | null; status: string | null; first_row: number | null }>`
+    select tax_client_id, kind, status, case when import_id = ${importId} then import_row end as first_row from clients
+      where firm_id = ${firmId} and tax_client_id = any(${taxClientIds}::text[])
+    union all
+    select tax_client_id, null, null, first_row from import_seen_ids
+      where import_id = ${importId} and tax_client_id = any(${taxClientIds}::text[])`.execute(db);
+  const facts: StoredFacts = { profiles: new Map(), seenBefore: new Map() };
+  for (const r of rows) {
+    if (r.kind) addProfile(facts.profiles, r.tax_client_id, r.kind, r.status!);
+    if (r.first_row !== null) {
+      const known = facts.seenBefore.get(r.tax_client_id);
+      facts.seenBefore.set(r.tax_client_id, known === undefined ? r.first_row : Math.min(known, r.first_row));
+    }
+  }
+  return facts;
+}
+
+export interface BatchWrite {
+  firmId: string;
+  importId: string;
+  seq: number;
+  rows: ClientRow[];
+  results: RowResult[];
+  /** Profiles to insert with the rest; empty when the caller inserted them already. */
+  profiles: NewProfile[];
+  /** First rows of IDs new to this import that created no profile. */
+  rejectedFirstRows: Map<string, number>;
+  messages: OutboxMessage[];
+}
+
+/**
+ * Everything a batch writes, in one statement of data-modifying CTEs: profiles, rejected first rows,
+ * invitation e-mails, the stored answer (the replay of a seq and the report read it) and the counts.
+ * Any unique violation fails the whole statement.
+ */
+export async function writeBatch(trx: Kysely<Database>, w: BatchWrite): Promise<void> {
+  const imported = w.results.reduce((n, r) => n + (r.outcome === 'imported' ? 1 : 0), 0);
+  const profiles = w.profiles.length > 0 ? sql`profiles as (${insertProfilesStatement(w.firmId, w.importId, w.profiles)}),` : sql``;
+  await sql`with ${profiles}
+    seen as (insert into import_seen_ids (import_id, tax_client_id, first_row)
+      select ${w.importId}, * from unnest(${[...w.rejectedFirstRows.keys()]}::text[], ${[...w.rejectedFirstRows.values()]}::int[])),
+    mail as (insert into outbox (firm_id, to_email, subject, body)
+      select ${w.firmId}, * from unnest(${w.messages.map((m) => m.to)}::text[], ${w.messages.map((m) => m.subject)}::text[],
+        ${w.messages.map((m) => m.body)}::text[])),
+    batch as (insert into import_batches (import_id, seq, rows, results)
+      values (${w.importId}, ${w.seq}, ${JSON.stringify(w.rows)}::json, ${JSON.stringify(w.results)}::json))
+    update imports set row_count = row_count + ${w.rows.length}, imported_count = imported_count + ${imported},
+      rejected_count = rejected_count + ${w.rows.length - imported} where id = ${w.importId}`.execute(trx);
 }

@@ -1,9 +1,11 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m001 from './migrations/001-initial';
+import * as m002 from './migrations/002-import-provenance';
 
 // Migrations are imported, not read from disk, so the built server and tsx run the same list.
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
+  '002-import-provenance': m002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -32,6 +32,9 @@ export interface ClientTable {
   owner_email: string;
   office_location: string;
   invitation_token: string | null;
+  /** The import and sheet row that created the profile (null before migration 002). */
+  import_id: string | null;
+  import_row: number | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
