@@ -1,3 +1,4 @@
+import { Divider } from '@fluentui/react-components';
 import { COLUMN_BY_FIELD } from '../domain';
 import type { PaneTab } from './App';
 import { CheckView } from './components/check/CheckView';
@@ -99,6 +100,7 @@ export function WorkbookViews({ tab, setTab, workbook, connection, settings, rep
           onCancel={runner.cancel}
           onDownload={() => void runner.downloadReport()}
         />
+        <Divider>Or import a saved file</Divider>
         <DropZone
           file={drop.file}
           busy={running}

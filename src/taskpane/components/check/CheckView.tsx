@@ -20,7 +20,7 @@ export function CheckView(props: CheckViewProps) {
         <Text role="status">
           {props.issues.length === 0
             ? `All ${props.checked.rows.toLocaleString('en-US')} rows pass the checks.`
-            : `${props.issues.length.toLocaleString('en-US')} issues in ${props.checked.rows.toLocaleString('en-US')} rows; invalid cells are marked in the sheet.`}
+            : `${props.issues.length.toLocaleString('en-US')} ${props.issues.length === 1 ? 'issue' : 'issues'} in ${props.checked.rows.toLocaleString('en-US')} rows; invalid cells are marked in the sheet.`}
           {!props.checked.withFirmRules && ' Owner and Office are checked against the firm once connected.'}
         </Text>
       )}

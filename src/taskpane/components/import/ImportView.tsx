@@ -31,7 +31,10 @@ export function ImportView(props: ImportViewProps) {
           <Text block weight="semibold">
             {n(props.summary.imported)} imported, {n(props.summary.rejected)} rejected.
           </Text>
-          <Text block>Every row and its result is on the sheet {props.summary.sheetName}.</Text>
+          <Text block>
+            Every row and its result is on the sheet <strong className={styles.noWrap}>{props.summary.sheetName}</strong>
+            {props.summary.rejected > 0 ? '; rejected rows are highlighted, with the reason in Comment.' : '.'}
+          </Text>
           <Button onClick={props.onDownload}>Download exception report</Button>
         </div>
       )}

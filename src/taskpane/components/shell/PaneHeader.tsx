@@ -6,7 +6,7 @@ export function PaneHeader({ firmName }: { firmName: string | null }) {
   return (
     <header className={styles.header}>
       <Text as="h1" size={500} weight="semibold">Client Import</Text>
-      {firmName ? <Badge appearance="tint" color="success">{firmName}</Badge> : <Badge appearance="outline" color="informative">Offline</Badge>}
+      {firmName ? <Badge appearance="tint" color="success">{firmName}</Badge> : <Badge appearance="outline" color="informative">Not connected</Badge>}
     </header>
   );
 }

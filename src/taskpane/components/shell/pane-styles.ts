@@ -6,4 +6,6 @@ export const useViewStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'flex-start' },
   hint: { color: tokens.colorNeutralForeground2 },
+  /** Keeps a sheet name such as "Import Exceptions (2)" on one line. */
+  noWrap: { whiteSpace: 'nowrap' },
 });

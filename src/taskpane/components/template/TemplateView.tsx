@@ -18,6 +18,9 @@ export function TemplateView(props: TemplateViewProps) {
         <div>
           <Text weight="semibold">No client import template found.</Text>
           {props.missingColumns.length > 0 && <Text as="p" block>Missing columns: {props.missingColumns.join(', ')}.</Text>}
+          <Text as="p" block className={styles.hint}>
+            Open the sheet with your client list and choose Find template, or insert a fresh template.
+          </Text>
         </div>
       )}
       <div className={styles.row}>
