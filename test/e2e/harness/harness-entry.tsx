@@ -1,6 +1,9 @@
 // The e2e harness build (`webpack --env harness`): the real pane on the in-memory Excel fake instead of Office.
 // The test seeds the workbook through window.__HARNESS__ (set before this script runs) and inspects it through
 // window.__fake. Never part of the production bundle.
+import { createBridgeHost } from '../../../src/commands/pane-bridge';
+import { COMMANDS } from '../../../src/commands/registry';
+import { registerCommands, type CompletableEvent } from '../../../src/commands/run-command';
 import { createExcelDoor } from '../../../src/excel';
 import { mountPane } from '../../../src/taskpane/mount-pane';
 import { createWorkbookPort } from '../../../src/taskpane/workbook/workbook-port';
@@ -19,6 +22,8 @@ declare global {
     __HARNESS__?: HarnessConfig;
     __fake?: FakeExcel;
     __downloads?: { name: string; size: number }[];
+    /** The ribbon's function commands as Office would call them (FunctionName → handler), and how often Show Pane ran. */
+    __ribbon?: { commands: Record<string, (event: CompletableEvent) => Promise<void>>; paneShown: number };
   }
 }
 
@@ -27,6 +32,12 @@ const fake = createFakeExcel();
 for (const [i, sheet] of config.sheets.entries()) fake.addSheet(sheet.name, sheet.rows, { activate: i === 0 });
 window.__fake = fake;
 window.__downloads = [];
+
+// The ribbon's commands registered as in src/commands/commands.ts, with a recorder in place of Office.actions.associate.
+const ribbon: NonNullable<Window['__ribbon']> = { commands: {}, paneShown: 0 };
+const host = createBridgeHost({ target: window, showAsTaskpane: async () => void (ribbon.paneShown += 1) });
+registerCommands(COMMANDS, (id, handler) => void (ribbon.commands[id] = handler), host);
+window.__ribbon = ribbon;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
