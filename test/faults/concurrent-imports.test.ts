@@ -5,7 +5,7 @@ import { runImport } from '../../src/api';
 import { DIALECTS } from '../server/dialects';
 import { concurrencyProblems, overlappingFile } from './support/overlapping-files';
 import { firmTables, listenApp, type ListeningApp } from './support/listening-app';
-import { allClients, createFirmOver, portalFor, type HttpFirm } from './support/portal';
+import { allClients, createFirmOver, portalFor, reportOf, type HttpFirm } from './support/portal';
 
 // The root jest config does not map these yet (test/server/jest-module-map.js does): load them outside the sandbox.
 jest.mock('@electric-sql/pglite', () => jest.requireActual('../server/shims/pglite.cjs'));
@@ -34,6 +34,9 @@ describe.each(DIALECTS)('8 concurrent imports of overlapping files on %s', (dial
 
     const clients = await allClients(server.url, firm);
     expect(concurrencyProblems(files, outcomes.map((o) => o.report), sendInvitations, clients)).toEqual([]);
+    // What the portal recorded (GET /imports/{id}/report) says the same as the answers the clients got.
+    const recorded = await Promise.all(outcomes.map((o) => reportOf(server.url, firm, o.importId)));
+    expect(concurrencyProblems(files, recorded, sendInvitations, clients)).toEqual([]);
 
     // The imports' own counts agree with the profiles: each imported row made exactly one profile.
     const imported = outcomes.reduce((sum, o) => sum + o.counts.imported, 0);

@@ -48,10 +48,13 @@ describe.each(DIALECTS)('connection faults between client and server on %s', (di
       'POST /complete': ['drop-after', 503],
       'GET /report': [502, 'drop-before'],
     };
+    const client = portalFor(proxy.url, firm);
     proxy.setPlan(scheduled(faults));
     proxy.log.length = 0;
 
-    const outcome = await runImport(portalFor(proxy.url, firm), { rows, sendInvitations: true, source: 'faults' });
+    const outcome = await runImport(client, { rows, sendInvitations: true, source: 'faults' });
+    // The runner builds its report from the batch answers; the portal's own report goes through the faults too.
+    const portalReport = await client.report(outcome.importId);
 
     // Every scheduled fault really happened, and the server answered the requests it was sent.
     for (const [route, list] of Object.entries(faults)) {
@@ -62,6 +65,7 @@ describe.each(DIALECTS)('connection faults between client and server on %s', (di
     expect(proxy.log.filter((e) => e.upstream !== undefined && e.upstream >= 400)).toEqual([]);
 
     expect(reportMismatches(outcome.report, expected)).toEqual([]);
+    expect(reportMismatches(portalReport, expected)).toEqual([]);
     const imported = [...expected.values()].filter((e) => e.outcome === 'imported');
     expect(outcome.counts).toEqual({ rows: 4000, imported: imported.length, rejected: 4000 - imported.length });
     const clients = await allClients(server.url, firm);
@@ -96,6 +100,7 @@ describe.each(DIALECTS)('connection faults between client and server on %s', (di
     const outcome = await runImport(portalFor(proxy.url, firm), { rows, resume: saved });
     expect(outcome.importId).toBe(saved.importId);
     expect(reportMismatches(outcome.report, expected)).toEqual([]);
+    expect(reportMismatches(await portalFor(server.url, firm).report(saved.importId), expected)).toEqual([]);
     const clients = (await allClients(server.url, firm)).filter((c) => c.taxClientId.startsWith('Q'));
     expect(duplicateProfiles(clients)).toEqual([]);
     expect(profileKeys(clients)).toEqual(expectedProfiles(rows, expected));

@@ -85,6 +85,7 @@ describe('server killed mid-import, restarted on the same PGlite data dir', () =
 
     expect(outcome.importId).toBe(saved.importId);
     expect(reportMismatches(outcome.report, expected)).toEqual([]);
+    expect(reportMismatches(await reportOf(server.url, firm, saved.importId), expected)).toEqual([]);
     const job = await portalFor(server.url, firm).getImport(saved.importId);
     expect(job.counts.rows).toBe(3000);
     expect(job.status).toBe('completed');
