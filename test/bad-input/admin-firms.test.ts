@@ -2,9 +2,6 @@
 import { badInputMatrix, type BadCase } from './support/matrix';
 import { json, raw, threeMegabytes } from './support/world';
 
-jest.mock('@electric-sql/pglite', () => jest.requireActual('../server/shims/pglite.cjs'));
-jest.mock('cookie', () => jest.requireActual('../server/shims/cookie.cjs'));
-
 const URL = '/api/v1/admin/firms';
 const valid = { name: 'New Firm', owners: ['owner@new.test'], offices: ['Main'] };
 const withBody = (body: unknown): BadCase['request'] => (w) => json('POST', URL, w.admin, body);

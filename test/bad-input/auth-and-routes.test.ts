@@ -5,9 +5,6 @@ import { clientRow } from '../server/build';
 import { badInputMatrix, type BadCase } from './support/matrix';
 import type { World } from './support/world';
 
-jest.mock('@electric-sql/pglite', () => jest.requireActual('../server/shims/pglite.cjs'));
-jest.mock('cookie', () => jest.requireActual('../server/shims/cookie.cjs'));
-
 const FIRM_ROUTES: [string, (w: World) => Omit<InjectOptions, 'headers'> & { body?: unknown }][] = [
   ['GET /firm', () => ({ method: 'GET', url: '/api/v1/firm' })],
   ['GET /template.xlsx', () => ({ method: 'GET', url: '/api/v1/template.xlsx' })],

@@ -4,9 +4,6 @@ import type { LightMyRequestResponse } from 'fastify';
 import { badInputMatrix, type BadCase } from './support/matrix';
 import { json, raw, threeMegabytes, type World } from './support/world';
 
-jest.mock('@electric-sql/pglite', () => jest.requireActual('../server/shims/pglite.cjs'));
-jest.mock('cookie', () => jest.requireActual('../server/shims/cookie.cjs'));
-
 const list = (query: string): BadCase['request'] => (w) => ({ method: 'GET', url: `/api/v1/clients?${query}`, headers: w.a.auth });
 
 const listCases: BadCase[] = [

@@ -5,9 +5,6 @@ import { clientRow } from '../server/build';
 import { badInputMatrix, type BadCase } from './support/matrix';
 import { json, raw, threeMegabytes, type World } from './support/world';
 
-jest.mock('@electric-sql/pglite', () => jest.requireActual('../server/shims/pglite.cjs'));
-jest.mock('cookie', () => jest.requireActual('../server/shims/cookie.cjs'));
-
 const CREATE = '/api/v1/imports';
 const create = (body: unknown): BadCase['request'] => (w) => json('POST', CREATE, w.a.auth, body);
 

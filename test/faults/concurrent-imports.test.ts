@@ -7,9 +7,6 @@ import { concurrencyProblems, overlappingFile } from './support/overlapping-file
 import { firmTables, listenApp, type ListeningApp } from './support/listening-app';
 import { allClients, createFirmOver, portalFor, reportOf, type HttpFirm } from './support/portal';
 
-// The root jest config does not map these yet (test/server/jest-module-map.js does): load them outside the sandbox.
-jest.mock('@electric-sql/pglite', () => jest.requireActual('../server/shims/pglite.cjs'));
-jest.mock('cookie', () => jest.requireActual('../server/shims/cookie.cjs'));
 jest.setTimeout(180_000);
 
 const IMPORTS = 8;

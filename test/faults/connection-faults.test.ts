@@ -7,9 +7,6 @@ import { startFaultProxy, type Fault, type FaultPlan, type FaultProxy } from './
 import { firmTables, listenApp, type ListeningApp } from './support/listening-app';
 import { allClients, createFirmOver, duplicateProfiles, portalFor, type HttpFirm } from './support/portal';
 
-// The root jest config does not map these yet (test/server/jest-module-map.js does): load them outside the sandbox.
-jest.mock('@electric-sql/pglite', () => jest.requireActual('../server/shims/pglite.cjs'));
-jest.mock('cookie', () => jest.requireActual('../server/shims/cookie.cjs'));
 jest.setTimeout(120_000);
 
 /** Fault by request: `PUT …/batches/2` → faults for attempts 1, 2, …; later attempts pass. */
