@@ -2,7 +2,7 @@
 // other firms' IDs and forged invitation tokens answer a problem (or a harmless "not invited") and change nothing.
 import type { LightMyRequestResponse } from 'fastify';
 import { badInputMatrix, type BadCase } from './support/matrix';
-import { json, raw, threeMegabytes, type World } from './support/world';
+import { json, raw, threeMegabytes } from './support/world';
 
 const list = (query: string): BadCase['request'] => (w) => ({ method: 'GET', url: `/api/v1/clients?${query}`, headers: w.a.auth });
 
