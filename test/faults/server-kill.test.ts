@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { NetworkError, runImport, type FetchLike, type ImportState } from '../../src/api';
+import { startFaultProxy } from './support/fault-proxy';
 import { expectedProfiles, faultFile, profileKeys, reportMismatches } from './support/fault-rows';
 import { allClients, createFirmOver, duplicateProfiles, portalFor, reportOf, type HttpFirm } from './support/portal';
 import { freePort, killAllServerProcesses, startServerProcess, type ServerProcess } from './support/server-process';
@@ -33,25 +34,18 @@ describe('server killed mid-import, restarted on the same PGlite data dir', () =
   it('rides out a crash with batch 3 in flight: retries reach the restarted server and nothing is applied twice', async () => {
     const { rows, expected } = faultFile(5000, 'K');
     let restarted: Promise<unknown> | null = null;
-    let inFlightAttempt: 'answered' | 'failed' | null = null;
-    const crashingFetch: FetchLike = (url, init) => {
-      const answer = fetch(url, init);
-      if (!restarted && isBatch(url, 3, init)) {
-        // Kill while the server is reading or applying the batch: either outcome must be safe.
-        restarted = new Promise((r) => setTimeout(r, 15)).then(() => server.crash()).then(start);
-        answer.then(() => (inFlightAttempt = 'answered'), () => (inFlightAttempt = 'failed'));
-      }
-      return answer;
-    };
-    const client = portalFor(`http://127.0.0.1:${port}`, firm, {
-      fetch: crashingFetch,
-      retry: { attempts: 80, baseDelayMs: 200, maxDelayMs: 1000 },
+    // The proxy passes everything; the moment the server has all of batch 3 (and is parsing or applying it), it dies.
+    const proxy = await startFaultProxy(`http://127.0.0.1:${port}`, () => 'pass', (entry) => {
+      if (!restarted && entry.method === 'PUT' && entry.path.endsWith('/batches/3')) restarted = server.crash().then(start);
     });
+    const client = portalFor(proxy.url, firm, { retry: { attempts: 80, baseDelayMs: 200, maxDelayMs: 1000 } });
 
-    const outcome = await runImport(client, { rows, source: 'kill-in-flight' });
+    const outcome = await runImport(client, { rows, source: 'kill-in-flight' }).finally(() => proxy.close());
     await restarted;
 
-    expect(inFlightAttempt).toBe('failed');
+    const batch3 = proxy.log.filter((e) => e.path.endsWith('/batches/3'));
+    expect(batch3[0].upstream).toBeUndefined();
+    expect(batch3[batch3.length - 1].upstream).toBe(200);
     expect(reportMismatches(outcome.report, expected)).toEqual([]);
     expect(reportMismatches(await reportOf(server.url, firm, outcome.importId), expected)).toEqual([]);
     const imported = [...expected.values()].filter((e) => e.outcome === 'imported').length;

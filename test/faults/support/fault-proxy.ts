@@ -24,6 +24,9 @@ export interface FaultLogEntry {
   upstream?: number;
 }
 
+/** Called once a forwarded request has been handed to the server in full (e.g. to crash it right then). */
+export type OnForwarded = (entry: FaultLogEntry) => void;
+
 export interface FaultProxy {
   url: string;
   log: FaultLogEntry[];
@@ -32,7 +35,7 @@ export interface FaultProxy {
 }
 
 /** A loopback HTTP proxy in front of `target` that injects faults by plan. */
-export async function startFaultProxy(target: string, plan: FaultPlan): Promise<FaultProxy> {
+export async function startFaultProxy(target: string, plan: FaultPlan, onForwarded?: OnForwarded): Promise<FaultProxy> {
   const upstream = new URL(target);
   const attempts = new Map<string, number>();
   const log: FaultLogEntry[] = [];
@@ -50,7 +53,7 @@ export async function startFaultProxy(target: string, plan: FaultPlan): Promise<
 
     if (fault === 'drop-before') return void req.socket.destroy();
     if (fault === 502 || fault === 503) return void answerStatus(req, res, fault);
-    forward(req, res, upstream, fault, entry);
+    forward(req, res, upstream, fault, entry, onForwarded);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -79,7 +82,7 @@ function answerStatus(req: IncomingMessage, res: ServerResponse, status: 502 | 5
   });
 }
 
-function forward(req: IncomingMessage, res: ServerResponse, upstream: URL, fault: Fault, entry: FaultLogEntry): void {
+function forward(req: IncomingMessage, res: ServerResponse, upstream: URL, fault: Fault, entry: FaultLogEntry, onForwarded?: OnForwarded): void {
   const headers = { ...req.headers, host: upstream.host };
   const out = http.request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers }, (answer) => {
     entry.upstream = answer.statusCode;
@@ -98,5 +101,6 @@ function forward(req: IncomingMessage, res: ServerResponse, upstream: URL, fault
     });
   });
   out.on('error', () => req.socket.destroy());
+  out.on('finish', () => onForwarded?.(entry));
   req.pipe(out);
 }
