@@ -16,7 +16,10 @@ export async function openPane(browser: Browser, baseUrl: string, config: Harnes
   await page.addInitScript((c) => {
     (window as unknown as { __HARNESS__: unknown }).__HARNESS__ = c;
   }, config as unknown as Record<string, unknown>);
+  // axe must judge settled screens: a colour caught mid-transition (a tab just selected) is not what staff see.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto(`${baseUrl}/taskpane.html`);
+  await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
   await page.getByRole('heading', { name: 'Client Import' }).waitFor();
   return page;
 }
