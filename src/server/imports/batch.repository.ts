@@ -4,6 +4,7 @@ import type { ExistingProfiles } from '../../domain/import-decision';
 import { addProfile, insertProfilesStatement, type NewProfile } from '../clients/profile.repository';
 import type { OutboxMessage } from '../clients/outbox.repository';
 import type { Database } from '../storage/schema';
+import { decodeResults, decodeRows, encodeResults, encodeRows } from './batch-document';
 import type { ImportRecord } from './import.repository';
 import { lockImport } from './import.repository';
 
@@ -13,21 +14,22 @@ export interface StoredBatch {
   results: RowResult[];
 }
 
-// json columns come back parsed from pg and as text from some drivers; accept both.
-const parse = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
 
 /** Locks the import (see `lockImport`) and returns it with the stored answer of `seq`, if any. */
 export async function lockImportForBatch(trx: Kysely<Database>, firmId: string, importId: string, seq: number): Promise<{ job: ImportRecord; stored: RowResult[] | null } | null> {
   const job = await lockImport(trx, firmId, importId);
   if (!job) return null;
-  const row = await trx.selectFrom('import_batches').select('results').where('import_id', '=', importId).where('seq', '=', seq).executeTakeFirst();
-  return { job, stored: row ? parse<RowResult[]>(row.results) : null };
+  const row = await trx.selectFrom('import_batches').select(['rows', 'results']).where('import_id', '=', importId).where('seq', '=', seq).executeTakeFirst();
+  return { job, stored: row ? decodeResults(row.results, decodeRows(row.rows)) : null };
 }
 
 export async function listBatches(db: Kysely<Database>, importId: string): Promise<StoredBatch[]> {
   const rows = await db.selectFrom('import_batches').select(['seq', 'rows', 'results'])
     .where('import_id', '=', importId).orderBy('seq').execute();
-  return rows.map((r) => ({ seq: r.seq, rows: parse(r.rows), results: parse(r.results) }));
+  return rows.map((r) => {
+    const submitted = decodeRows(r.rows);
+    return { seq: r.seq, rows: submitted, results: decodeResults(r.results, submitted) };
+  });
 }
 
 export interface StoredFacts {
@@ -86,7 +88,7 @@ export async function writeBatch(trx: Kysely<Database>, w: BatchWrite): Promise<
       select ${w.firmId}, * from unnest(${w.messages.map((m) => m.to)}::text[], ${w.messages.map((m) => m.subject)}::text[],
         ${w.messages.map((m) => m.body)}::text[])),
     batch as (insert into import_batches (import_id, seq, rows, results)
-      values (${w.importId}, ${w.seq}, ${JSON.stringify(w.rows)}::json, ${JSON.stringify(w.results)}::json))
+      values (${w.importId}, ${w.seq}, ${encodeRows(w.rows)}, ${encodeResults(w.results)}))
     update imports set row_count = row_count + ${w.rows.length}, imported_count = imported_count + ${imported},
       rejected_count = rejected_count + ${w.rows.length - imported} where id = ${w.importId}`.execute(trx);
 }

@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m001 from './migrations/001-initial';
 import * as m002 from './migrations/002-import-provenance';
+import * as m003 from './migrations/003-batch-documents-as-text';
 
 // Migrations are imported, not read from disk, so the built server and tsx run the same list.
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
   '002-import-provenance': m002,
+  '003-batch-documents-as-text': m003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -55,7 +55,7 @@ export interface ImportTable {
 export interface ImportBatchTable {
   import_id: string;
   seq: number;
-  /** The submitted ClientRow[] and the RowResult[] answered, as JSON text. */
+  /** The submitted rows and the results answered, as compact JSON text (imports/batch-document.ts). */
   rows: string;
   results: string;
   created_at: CreatedAt;

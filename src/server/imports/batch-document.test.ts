@@ -1,0 +1,29 @@
+import type { ClientRow, RowResult } from '../../domain/api-types';
+import { decodeResults, decodeRows, encodeResults, encodeRows } from './batch-document';
+
+const rows: ClientRow[] = [
+  { row: 2, taxClientId: '00123', firstName: ' Ann ', lastName: 'Lee', email: 'a@x.test', ownerEmail: 'o@x.test', officeLocation: 'Main', isOffline: '' },
+  { row: 9, taxClientId: '', firstName: '"quoted", [x]', lastName: '', mobile: '+1 555', spouseFirstName: 'B', spouseLastName: 'C',
+    spouseEmail: 'b@x.test', ownerEmail: '', officeLocation: '', isOffline: 'Yes' },
+];
+const results: RowResult[] = [
+  { row: 2, taxClientId: '00123', outcome: 'imported', kind: 'standard', status: 'Not Invited', comment: '' },
+  { row: 9, taxClientId: '', outcome: 'rejected', kind: null, status: null, comment: 'Missing mandatory fields: Tax Client ID' },
+];
+
+describe('stored batch documents', () => {
+  it('give back the rows as sent, absent optional fields still absent', () => {
+    const back = decodeRows(encodeRows(rows));
+    expect(back).toEqual(rows);
+    expect('email' in back[1]).toBe(false);
+    expect('mobile' in back[0]).toBe(false);
+  });
+
+  it('give back the results as answered', () => {
+    expect(decodeResults(encodeResults(results), decodeRows(encodeRows(rows)))).toEqual(results);
+  });
+
+  it('are smaller than the plain objects', () => {
+    expect(encodeRows(rows).length + encodeResults(results).length).toBeLessThan(JSON.stringify(rows).length + JSON.stringify(results).length);
+  });
+});
