@@ -41,14 +41,21 @@ export interface StoredFacts {
 /**
  * In one query: the firm's profiles for these Tax Client IDs, and which IDs earlier batches of this
  * import already had — as the profile they created (import_id, import_row) or a rejected first row.
+ * One index probe per ID (LATERAL … LIMIT keeps the planner from joining): with `= any(array)` and
+ * stale statistics PostgreSQL matched only firm_id and filtered every client of the firm, a cost
+ * that grew with each batch of a large import.
  */
 export async function findBatchFacts(db: Kysely<Database>, firmId: string, importId: string, taxClientIds: string[]): Promise<StoredFacts> {
   const { rows } = await sql<{ tax_client_id: string; kind: 'standard' | 'offline' | null; status: string | null; first_row: number | null }>`
-    select tax_client_id, kind, status, case when import_id = ${importId} then import_row end as first_row from clients
-      where firm_id = ${firmId} and tax_client_id = any(${taxClientIds}::text[])
+    select i.id as tax_client_id, c.kind, c.status, case when c.import_id = ${importId} then c.import_row end as first_row
+      from unnest(${taxClientIds}::text[]) as i(id)
+      cross join lateral (select kind, status, import_id, import_row from clients
+        where firm_id = ${firmId} and tax_client_id = i.id limit 2) as c
     union all
-    select tax_client_id, null, null, first_row from import_seen_ids
-      where import_id = ${importId} and tax_client_id = any(${taxClientIds}::text[])`.execute(db);
+    select i.id, null, null, s.first_row
+      from unnest(${taxClientIds}::text[]) as i(id)
+      cross join lateral (select first_row from import_seen_ids
+        where import_id = ${importId} and tax_client_id = i.id limit 1) as s`.execute(db);
   const facts: StoredFacts = { profiles: new Map(), seenBefore: new Map() };
   for (const r of rows) {
     if (r.kind) addProfile(facts.profiles, r.tax_client_id, r.kind, r.status!);
