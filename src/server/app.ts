@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import { problem } from './http/problem';
 import type { Kysely } from 'kysely';
 import { MAX_BODY_BYTES } from '../domain/api-types';
 import { authPlugin } from './plugins/auth.plugin';
@@ -47,6 +48,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Wrong types and unknown fields are errors here, never silently coerced or dropped.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true } },
     ...(deps.https ? { https: deps.https } : {}),
+    // Router errors (bad percent-encoding, over-long path ids) bypass the error handler: answer them as problems too.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const status = error.statusCode ?? 400;
+      const detail = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A value in the address is too long' : 'The address is not valid';
+      return reply.code(status).type('application/problem+json').send(problem(status, detail));
+    },
   } as FastifyServerOptions) as unknown as FastifyInstance;
 
   app.decorate('publicOrigin', (request: FastifyRequest) => deps.publicOrigin ?? `${request.protocol}://${request.host}`);

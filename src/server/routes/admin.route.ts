@@ -3,7 +3,8 @@ import { createFirm, type FirmSettings } from '../firms/firm.service';
 import { unauthorized } from '../http/problem';
 import { bearerToken, sameSecret } from '../security/tokens';
 
-const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max, pattern: '^[^\\u0000-\\u001f\\u007f]*$' }) as const;
+// At least one visible character: a name of spaces is blank once trimmed.
+const text = (max: number) => ({ type: 'string', minLength: 1, maxLength: max, pattern: '^[^\\u0000-\\u001f\\u007f]*[^\\s\\u0000-\\u001f\\u007f][^\\u0000-\\u001f\\u007f]*$' }) as const;
 const list = (max: number) => ({ type: 'array', maxItems: 1000, items: text(max) }) as const;
 
 /** Admin routes exist only when an admin token is configured. */

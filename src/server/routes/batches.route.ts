@@ -26,7 +26,7 @@ export const batchRoutes: FastifyPluginAsync = async (app) => {
         type: 'object',
         additionalProperties: false,
         required: ['id', 'seq'],
-        properties: { id: { type: 'string', maxLength: 100 }, seq: { type: 'string', pattern: '^[0-9]{1,9}$' } },
+        properties: { id: { type: 'string', maxLength: 100, pattern: '^[^\\u0000-\\u001f\\u007f]*$' }, seq: { type: 'string', pattern: '^[0-9]{1,9}$' } },
       },
       body: {
         type: 'object',

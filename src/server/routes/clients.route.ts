@@ -30,11 +30,11 @@ export const clientRoutes: FastifyPluginAsync = async (app) => {
         type: 'object',
         additionalProperties: false,
         properties: {
-          taxClientId: { anyOf: [{ type: 'string', maxLength: 51000 }, { type: 'array', maxItems: 1000, items: { type: 'string', maxLength: 50 } }] },
+          taxClientId: { anyOf: [{ ...cellText, maxLength: 51000 }, { type: 'array', maxItems: 1000, items: { ...cellText, maxLength: 50 } }] },
           kind: { type: 'string', enum: ['standard', 'offline'] },
           status: { type: 'string', enum: STATUSES },
           limit: { type: 'string', pattern: '^[0-9]{1,4}$' },
-          cursor: { type: 'string', pattern: '^[0-9]{1,19}$' },
+          cursor: { type: 'string', pattern: '^[0-9]{1,18}$' },
         },
       },
     },

@@ -23,10 +23,11 @@ export const reportRoutes: FastifyPluginAsync = async (app) => {
     async (request) => ({ rows: await rowsOf(request) }));
 
   app.get<{ Params: { id: string } }>('/imports/:id/report.xlsx', { schema: { params: importIdParams } },
-    async (request, reply) => reply
-      .type(XLSX)
-      .header('content-disposition', `attachment; filename="import-report-${request.params.id}.xlsx"`)
-      .send(await reportWorkbook(await rowsOf(request))));
+    async (request, reply) => {
+      // Rows first: the header may only carry an id the database knows, never raw path text.
+      const workbook = await reportWorkbook(await rowsOf(request));
+      return reply.type(XLSX).header('content-disposition', `attachment; filename="import-report-${request.params.id}.xlsx"`).send(workbook);
+    });
 
   app.get('/template.xlsx', { schema: {} }, async (request, reply) => reply
     .type(XLSX)

@@ -57,5 +57,5 @@ export const importIdParams = {
   type: 'object',
   additionalProperties: false,
   required: ['id'],
-  properties: { id: { type: 'string', maxLength: 100 } },
+  properties: { id: { type: 'string', maxLength: 100, pattern: '^[^\\u0000-\\u001f\\u007f]*$' } },
 } as const;
