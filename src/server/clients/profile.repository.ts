@@ -1,26 +1,14 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { OfflineStatus, ProfileKind, StandardStatus } from '../../domain/api-types';
+import type { Client, OfflineStatus, ProfileKind, StandardStatus } from '../../domain/api-types';
 import type { ExistingProfiles } from '../../domain/import-decision';
 import type { Database } from '../storage/schema';
 
 /** A profile the import engine is about to create; strings already trimmed. */
-export interface NewProfile {
-  taxClientId: string;
-  kind: ProfileKind;
-  status: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  mobile: string;
-  spouseFirstName: string;
-  spouseLastName: string;
-  spouseEmail: string;
-  ownerEmail: string;
-  officeLocation: string;
+export type NewProfile = Omit<Client, 'invitationUrl' | 'createdAt' | 'updatedAt'> & {
   invitationToken: string | null;
   /** Sheet row of the import that creates it. */
   importRow: number;
-}
+};
 
 /** The firm's existing profiles for these Tax Client IDs, in one query. */
 export async function findProfiles(db: Kysely<Database>, firmId: string, taxClientIds: string[]): Promise<Map<string, ExistingProfiles>> {
