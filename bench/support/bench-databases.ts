@@ -1,11 +1,10 @@
 // The databases a bench run measures: PGlite in a temporary directory always, and PostgreSQL when
 // TEST_DATABASE_URL or DATABASE_URL is set — in a throw-away database created on that server and
 // dropped afterwards, so a bench never writes into an existing database.
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
+import { createThrowawayDatabase } from '../../test/support/throwaway-database';
 
 export interface BenchDatabase {
   label: 'pglite' | 'postgres';
@@ -25,28 +24,15 @@ export function pgliteDatabase(): BenchDatabase {
 }
 
 export async function postgresDatabase(serverUrl: string): Promise<BenchDatabase> {
-  const name = `bench_${randomBytes(5).toString('hex')}`;
-  await adminQuery(serverUrl, `create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const database = await createThrowawayDatabase(serverUrl, 'bench');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bench-unused-'));
   return {
     label: 'postgres',
-    databaseUrl: url.toString(),
+    databaseUrl: database.url,
     dataDir,
     dispose: async () => {
       rmSync(dataDir, { recursive: true, force: true });
-      await adminQuery(serverUrl, `drop database ${name} with (force)`);
+      await database.drop();
     },
   };
-}
-
-async function adminQuery(serverUrl: string, text: string): Promise<void> {
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
 }

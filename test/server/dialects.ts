@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { openStorage, type Storage, type StorageKind } from '../../src/server/storage/database';
+import { createThrowawayDatabase } from '../support/throwaway-database';
 
 const url = process.env.TEST_DATABASE_URL;
 if (!url) {
@@ -24,27 +23,14 @@ export async function openTestStorage(kind: StorageKind): Promise<TestStorage> {
     const storage = await openStorage({});
     return { ...storage, close: () => storage.db.destroy() };
   }
-  const name = `test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(`create database ${name}`);
-  const dbUrl = new URL(url!);
-  dbUrl.pathname = `/${name}`;
-  const storage = await openStorage({ databaseUrl: dbUrl.toString() });
+  const database = await createThrowawayDatabase(url!, 'test');
+  const storage = await openStorage({ databaseUrl: database.url });
   return {
     ...storage,
-    url: dbUrl.toString(),
+    url: database.url,
     close: async () => {
       await storage.db.destroy();
-      await adminQuery(`drop database ${name} with (force)`);
+      await database.drop();
     },
   };
-}
-
-async function adminQuery(text: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
 }
