@@ -28,7 +28,6 @@ bash scripts/with-postgres.sh npx jest --ci --json --outputFile="$results/unit.j
 
 step "Production build (bundle budget) and browser end-to-end tests in headless Chromium"
 npm run --silent build || status=$?
-bash scripts/ensure-chromium.sh
 npx jest -c jest.e2e.config.js --ci --json --outputFile="$results/e2e.json" || status=$?
 
 node -e '
