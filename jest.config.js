@@ -7,7 +7,10 @@ module.exports = {
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }],
   },
-  // PGlite's WebAssembly glue and cookie 2 (used by app.inject) must load outside jest's sandbox.
-  moduleNameMapper: require('./test/server/jest-module-map.js'),
+  // PGlite's WebAssembly glue, cookie 2 (used by app.inject) and office-addin-manifest must load outside jest's sandbox.
+  moduleNameMapper: {
+    ...require('./test/server/jest-module-map.js'),
+    '^office-addin-manifest(/lib/manifestHandler/manifestHandlerXml)?$': '<rootDir>/test/support/office-addin-manifest.cjs',
+  },
   testTimeout: 60000,
 };
