@@ -35,10 +35,14 @@ function sourceFiles(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return sourceFiles(full);
-    const isSource = /\.(ts|tsx|js|mjs|cjs)$/.test(entry.name) && !/\.d\.ts$/.test(entry.name);
-    // Tests may reach test helpers and fakes; the walls guard what ships.
-    return isSource && !/\.test\.tsx?$/.test(entry.name) ? [full] : [];
+    return isWalled(entry.name) ? [full] : [];
   });
+}
+
+/** Source files the walls guard: tests may reach test helpers and fakes; the walls guard what ships. */
+function isWalled(fileName) {
+  const isSource = /\.(ts|tsx|js|mjs|cjs)$/.test(fileName) && !/\.d\.ts$/.test(fileName);
+  return isSource && !/\.test\.tsx?$/.test(fileName);
 }
 
 function packageName(specifier) {
@@ -46,11 +50,13 @@ function packageName(specifier) {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
-function breaches(root, file) {
+/** One sentence per import of `file` that crosses a wall; `text` is the file's source when not read from disk. */
+function breaches(root, file, text = fs.readFileSync(file, 'utf8')) {
   const relative = path.relative(root, file).split(path.sep).join('/');
   const wall = WALLS[layerOf(relative)];
   const own = layerOf(relative);
-  const { importedFiles } = ts.preProcessFile(fs.readFileSync(file, 'utf8'), true, true);
+  if (wall === undefined) return [];
+  const { importedFiles } = ts.preProcessFile(text, true, true);
   return importedFiles.flatMap(({ fileName: specifier }) => {
     if (specifier.startsWith('.')) {
       const target = path.relative(root, path.resolve(path.dirname(file), specifier)).split(path.sep).join('/');
@@ -75,4 +81,6 @@ function main() {
   console.log(`Import walls hold: ${files.length} files checked.`);
 }
 
-main();
+// ESLint runs the same walls per file (scripts/eslint-walls.cjs), so the editor shows a breach too.
+module.exports = { breaches, isWalled };
+if (require.main === module) main();

@@ -28,12 +28,16 @@ async function askMicrosoft(path: string): Promise<boolean> {
   try {
     const validation: ManifestValidation = await Promise.race([validateManifest(path), timeout]);
     if (validation.status && validation.status !== 200) {
-      process.stdout.write(`Microsoft's online validator answered HTTP ${validation.status} ${validation.statusText ?? ''}; no verdict, so only the offline checks count.\n`);
+      process.stdout.write(
+        `Microsoft's online validator answered HTTP ${validation.status} ${validation.statusText ?? ''}; no verdict, so only the offline checks count.\n`,
+      );
       return true;
     }
     const report = validation.report;
     const lines = [...(report?.errors ?? []).map(line('error')), ...(report?.warnings ?? []).map(line('warning')), ...(report?.notes ?? []).map(line('note'))];
-    process.stdout.write(`Microsoft's online validator: the manifest is ${validation.isValid ? 'valid' : 'NOT valid'}.\n${lines.map((l) => `${l}\n`).join('')}`);
+    process.stdout.write(
+      `Microsoft's online validator: the manifest is ${validation.isValid ? 'valid' : 'NOT valid'}.\n${lines.map((l) => `${l}\n`).join('')}`,
+    );
     return validation.isValid;
   } catch (error) {
     const sentence = unreachableSentence(error as Error);

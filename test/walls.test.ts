@@ -38,4 +38,17 @@ describe('import walls (STYLE.md)', () => {
       expect.stringContaining("Cannot find name 'process'"),
     ]));
   });
+
+  it('are flagged by ESLint in the file that breaks them, and not in tests', () => {
+    const lint = (filename: string) =>
+      spawnSync(process.execPath, [path.join(repo, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', filename], {
+        cwd: repo,
+        encoding: 'utf8',
+        input: "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n",
+      });
+    const breach = lint('src/domain/reads-files.ts');
+    expect(breach.status).toBe(1);
+    expect(breach.stdout).toContain('src/domain/reads-files.ts: imports package "node:fs", which src/domain may not use  walls/import-walls');
+    expect(lint('src/domain/reads-files.test.ts').status).toBe(0);
+  });
 });

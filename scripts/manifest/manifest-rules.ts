@@ -31,7 +31,12 @@ export function checkManifestRules({ info, officeApp }: Manifest, options: RuleO
     if (value.length > 125) problems.push(`Short string "${attribute(short, 'id')}" is longer than 125 characters.`);
   }
   if (!info.hosts?.includes('Workbook')) problems.push('<Hosts> does not name Workbook; Excel would not offer the add-in.');
-  return [...problems, ...iconProblems(info, officeApp, defined, images, options), ...commandProblems(officeApp, options), ...urlProblems(info, officeApp, defined)];
+  return [
+    ...problems,
+    ...iconProblems(info, officeApp, defined, images, options),
+    ...commandProblems(officeApp, options),
+    ...urlProblems(info, officeApp, defined),
+  ];
 }
 
 function resourceIds(resources: XmlElement) {
@@ -94,7 +99,8 @@ function urlProblems(info: ManifestInfo, officeApp: XmlElement, defined: Map<str
   for (const url of urls.filter((u) => u.endsWith('.html'))) {
     if (!PAGES.includes(new URL(url).pathname.replace(/^\//, ''))) problems.push(`${url} is not a page the build produces (${PAGES.join(', ')}).`);
   }
-  if (info.defaultSettings?.sourceLocation !== defined.get('Taskpane.Url')) problems.push('DefaultSettings SourceLocation differs from the Taskpane.Url resource.');
+  if (info.defaultSettings?.sourceLocation !== defined.get('Taskpane.Url'))
+    problems.push('DefaultSettings SourceLocation differs from the Taskpane.Url resource.');
   const runtime = descendants(officeApp, 'Runtime').find((r) => attribute(r, 'lifetime') === 'long');
   if (!runtime) problems.push('No long-lived shared <Runtime>; the ribbon could not show progress in the pane.');
   const functionFile = attribute(descendants(officeApp, 'FunctionFile')[0], 'resid');
