@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { problem } from './http/problem';
 import type { Kysely } from 'kysely';
 import { MAX_BODY_BYTES } from '../domain/api-types';
 import { authPlugin } from './plugins/auth.plugin';
+import { openApiPlugin } from './plugins/openapi.plugin';
 import { problemPlugin } from './plugins/problem.plugin';
 import { storagePlugin } from './plugins/storage.plugin';
 import { adminRoutes } from './routes/admin.route';
@@ -14,6 +16,7 @@ import { firmRoutes } from './routes/firm.route';
 import { healthRoutes } from './routes/health.route';
 import { importRoutes } from './routes/imports.route';
 import { invitationRoutes } from './routes/invitations.route';
+import { openApiRoutes } from './routes/openapi.route';
 import { reportRoutes } from './routes/reports.route';
 import type { StorageKind } from './storage/database';
 import type { Database } from './storage/schema';
@@ -54,23 +57,26 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const detail = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A value in the address is too long' : 'The address is not valid';
       return reply.code(status).type('application/problem+json').send(problem(status, detail));
     },
-  } as FastifyServerOptions) as unknown as FastifyInstance;
+  } as FastifyServerOptions).withTypeProvider<TypeBoxTypeProvider>() as unknown as FastifyInstance;
 
   app.decorate('publicOrigin', (request: FastifyRequest) => deps.publicOrigin ?? `${request.protocol}://${request.host}`);
   app.decorate('devMail', deps.devMail ?? false);
   await app.register(problemPlugin);
   await app.register(storagePlugin, { db: deps.db, kind: deps.storage });
   await app.register(authPlugin);
+  await app.register(openApiPlugin);
 
   await app.register(async (api) => {
+    await api.register(openApiRoutes);
     await api.register(healthRoutes);
-    if (deps.adminToken) await api.register(adminRoutes, { adminToken: deps.adminToken });
-    await api.register(firmRoutes);
-    await api.register(importRoutes);
-    await api.register(batchRoutes);
-    await api.register(reportRoutes);
-    await api.register(clientRoutes);
     await api.register(invitationRoutes);
+    if (deps.adminToken) await api.register(adminRoutes, { adminToken: deps.adminToken });
+    await api.register(async (firm) => {
+      // onRequest runs before the body is read: a caller without a firm token learns nothing of a route's rules.
+      firm.addHook('onRequest', firm.requireFirm);
+      firm.addHook('onRoute', (route) => { route.schema = { ...route.schema, security: [{ firmToken: [] }] }; });
+      for (const routes of [firmRoutes, importRoutes, batchRoutes, reportRoutes, clientRoutes]) await firm.register(routes);
+    });
   }, { prefix: '/api/v1' });
 
   if (deps.staticDir && existsSync(deps.staticDir)) {

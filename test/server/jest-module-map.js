@@ -2,4 +2,6 @@
 module.exports = {
   '^@electric-sql/pglite$': '<rootDir>/test/server/shims/pglite.cjs',
   '^cookie$': '<rootDir>/test/server/shims/cookie.cjs',
+  '^typebox$': '<rootDir>/test/server/shims/typebox.cjs',
+  '^@seriousme/openapi-schema-validator$': '<rootDir>/test/server/shims/openapi-schema-validator.cjs',
 };

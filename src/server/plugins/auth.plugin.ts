@@ -9,7 +9,7 @@ declare module 'fastify' {
     firm: FirmRecord | null;
   }
   interface FastifyInstance {
-    /** preHandler for firm routes: resolves the Bearer token to `request.firm` or answers 401. */
+    /** onRequest hook of firm routes: resolves the Bearer token to `request.firm` or answers 401. */
     requireFirm(request: FastifyRequest): Promise<void>;
   }
 }

@@ -1,44 +1,18 @@
-import type { FastifyPluginAsync } from 'fastify';
-import type { Client, ClientStatus, ProfileKind } from '../../domain/api-types';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Client } from '../../domain/api-types';
 import { listClients } from '../clients/client.repository';
 import { inviteClients } from '../clients/invitation.service';
 import { currentFirm } from '../plugins/auth.plugin';
-import { cellText } from '../schemas/client-row.schema';
+import { ClientPage, ClientQuery, InvitationRequest, InvitationResults } from '../schemas/client.schema';
 
-const STATUSES: ClientStatus[] = ['Missing Info', 'Not Invited', 'Not Enrolled', 'Connected', 'Offline', 'Duplicate'];
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
-
-interface ClientQuery {
-  /** One ID, a comma-separated list, or the parameter repeated. */
-  taxClientId?: string | string[];
-  kind?: ProfileKind;
-  status?: ClientStatus;
-  limit?: string;
-  cursor?: string;
-}
 
 const idList = (value: string | string[] | undefined) =>
   value === undefined ? undefined : [value].flat().flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
 
-export const clientRoutes: FastifyPluginAsync = async (app) => {
-  app.addHook('preHandler', app.requireFirm);
-
-  app.get<{ Querystring: ClientQuery }>('/clients', {
-    schema: {
-      querystring: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          taxClientId: { anyOf: [{ ...cellText, maxLength: 51000 }, { type: 'array', maxItems: 1000, items: { ...cellText, maxLength: 50 } }] },
-          kind: { type: 'string', enum: ['standard', 'offline'] },
-          status: { type: 'string', enum: STATUSES },
-          limit: { type: 'string', pattern: '^[0-9]{1,4}$' },
-          cursor: { type: 'string', pattern: '^[0-9]{1,18}$' },
-        },
-      },
-    },
-  }, async (request) => {
+export const clientRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/clients', { schema: { querystring: ClientQuery, response: { 200: ClientPage } } }, async (request) => {
     const q = request.query;
     const page = await listClients(app.db, currentFirm(request).id, {
       taxClientIds: idList(q.taxClientId),
@@ -53,16 +27,7 @@ export const clientRoutes: FastifyPluginAsync = async (app) => {
     return { clients, next: page.next };
   });
 
-  app.post<{ Body: { taxClientIds: string[] } }>('/clients/invitations', {
-    schema: {
-      body: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['taxClientIds'],
-        properties: { taxClientIds: { type: 'array', minItems: 1, maxItems: 1000, items: { ...cellText, maxLength: 50 } } },
-      },
-    },
-  }, async (request) => {
+  app.post('/clients/invitations', { schema: { body: InvitationRequest, response: { 200: InvitationResults } } }, async (request) => {
     const { results, messages } = await inviteClients(app.db, currentFirm(request), request.body.taxClientIds, app.publicOrigin(request));
     if (app.devMail) for (const m of messages) request.log.info({ to: m.to, body: m.body }, 'invitation queued in outbox');
     return { results };

@@ -1,20 +1,9 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { currentFirm } from '../plugins/auth.plugin';
+import { FirmSchema } from '../schemas/firm.schema';
 
-const strings = { type: 'array', items: { type: 'string' } } as const;
-
-export const firmRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/firm', {
-    preHandler: app.requireFirm,
-    schema: {
-      response: {
-        200: {
-          type: 'object',
-          properties: { id: { type: 'string' }, name: { type: 'string' }, offlineClientsEnabled: { type: 'boolean' }, owners: strings, offices: strings },
-        },
-      },
-    },
-  }, async (request) => {
+export const firmRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/firm', { schema: { response: { 200: FirmSchema } } }, async (request) => {
     const { id, name, offlineClientsEnabled, owners, offices } = currentFirm(request);
     return { id, name, offlineClientsEnabled, owners, offices };
   });

@@ -1,9 +1,8 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 
-export const healthRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/health', {
-    schema: {
-      response: { 200: { type: 'object', properties: { status: { type: 'string' }, storage: { type: 'string' } } } },
-    },
-  }, async () => ({ status: 'ok', storage: app.storageKind }));
+const Health = Type.Object({ status: Type.Literal('ok'), storage: Type.Enum(['pglite', 'postgres']) });
+
+export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/health', { schema: { response: { 200: Health } } }, async () => ({ status: 'ok' as const, storage: app.storageKind }));
 };

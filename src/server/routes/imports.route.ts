@@ -1,41 +1,35 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { notFound } from '../http/problem';
 import { completeImport, findImport, insertImport, type ImportRecord } from '../imports/import.repository';
 import { currentFirm } from '../plugins/auth.plugin';
-import { cellText, importIdParams, importJobSchema } from '../schemas/client-row.schema';
+import { ImportCreated, ImportJobSchema, NewImportBody } from '../schemas/import.schema';
+import { ImportIdParams } from '../schemas/text.schema';
 
 const job = ({ id, status, counts, createdAt, completedAt }: ImportRecord) => ({ id, status, counts, createdAt, completedAt });
 
-export const importRoutes: FastifyPluginAsync = async (app) => {
-  app.addHook('preHandler', app.requireFirm);
-
-  app.post<{ Body: { source?: string; sendInvitations?: boolean } | undefined }>('/imports', {
-    schema: {
-      body: {
-        type: 'object',
-        additionalProperties: false,
-        properties: { source: { ...cellText, maxLength: 500 }, sendInvitations: { type: 'boolean' } },
-      },
-      response: { 201: { type: 'object', properties: { id: { type: 'string' }, status: { type: 'string' } } } },
-    },
+export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post('/imports', {
+    schema: { body: NewImportBody, response: { 201: ImportCreated } },
   }, async (request, reply) => {
     const firm = currentFirm(request);
     const id = randomUUID();
-    await insertImport(app.db, firm.id, { id, source: request.body?.source ?? '', sendInvitations: request.body?.sendInvitations ?? false });
+    // A POST without a body is allowed: every field has a default.
+    const body = request.body ?? {};
+    await insertImport(app.db, firm.id, { id, source: body.source ?? '', sendInvitations: body.sendInvitations ?? false });
     return reply.code(201).send({ id, status: 'open' });
   });
 
-  app.get<{ Params: { id: string } }>('/imports/:id', {
-    schema: { params: importIdParams, response: { 200: importJobSchema } },
+  app.get('/imports/:id', {
+    schema: { params: ImportIdParams, response: { 200: ImportJobSchema } },
   }, async (request) => {
     const found = await findImport(app.db, currentFirm(request).id, request.params.id);
     if (!found) throw notFound('Import');
     return job(found);
   });
 
-  app.post<{ Params: { id: string } }>('/imports/:id/complete', {
-    schema: { params: importIdParams, response: { 200: importJobSchema } },
+  app.post('/imports/:id/complete', {
+    schema: { params: ImportIdParams, response: { 200: ImportJobSchema } },
   }, async (request) => {
     const done = await completeImport(app.db, currentFirm(request).id, request.params.id);
     if (!done) throw notFound('Import');

@@ -1,61 +1,41 @@
-import { MAX_CELL_CHARS } from '../../domain/api-types';
-import { TEMPLATE_COLUMNS } from '../../domain/columns';
+import { Type } from 'typebox';
+import { MAX_CELL_CHARS, type ClientRow, type ClientStatus, type ProfileKind, type RowResult } from '../../domain/api-types';
+import { plainText } from './text.schema';
+import { wire } from './wire-type';
 
-/** Longer values are a malformed request, not a row error (the add-in shortens them before sending). */
-export { MAX_CELL_CHARS };
+// Longer values are a malformed request, not a row error (the add-in shortens them before sending).
+const cell = plainText(MAX_CELL_CHARS);
+const optionalCell = Type.Optional(cell);
 
-// Sheet text never needs ASCII control characters; they are rejected before any rule runs.
-export const cellText = { type: 'string', maxLength: MAX_CELL_CHARS, pattern: '^[^\\u0000-\\u001f\\u007f]*$' } as const;
-
-const OPTIONAL = new Set(['email', 'mobile', 'spouseFirstName', 'spouseLastName', 'spouseEmail']);
+export const PROFILE_KINDS = ['standard', 'offline'] as const satisfies readonly ProfileKind[];
+export const CLIENT_STATUSES = ['Missing Info', 'Not Invited', 'Not Enrolled', 'Connected', 'Offline', 'Duplicate'] as const satisfies readonly ClientStatus[];
 
 /** DESIGN §6 ClientRow: every field a string except `row`; semantic checks belong to the import rules. */
-export const clientRowSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['row', ...TEMPLATE_COLUMNS.map((c) => c.field).filter((f) => !OPTIONAL.has(f))],
-  properties: {
-    row: { type: 'integer', minimum: 1, maximum: 1048576 },
-    ...Object.fromEntries(TEMPLATE_COLUMNS.map((c) => [c.field, cellText])),
-  },
-} as const;
+export const ClientRowSchema = wire<ClientRow>()(Type.Object({
+  row: Type.Integer({ minimum: 1, maximum: 1048576 }),
+  taxClientId: cell,
+  firstName: cell,
+  lastName: cell,
+  email: optionalCell,
+  mobile: optionalCell,
+  spouseFirstName: optionalCell,
+  spouseLastName: optionalCell,
+  spouseEmail: optionalCell,
+  ownerEmail: cell,
+  officeLocation: cell,
+  isOffline: cell,
+}, { additionalProperties: false }));
 
-const nullableText = { type: ['string', 'null'] } as const;
+/** One of `values` or null, as one schema: the response serializer writes it without trying anyOf branches. */
+export const nullableEnum = <const V extends readonly string[]>(values: V) =>
+  Type.Unsafe<V[number] | null>({ type: ['string', 'null'], enum: [...values, null] });
 
-export const rowResultSchema = {
-  type: 'object',
-  properties: {
-    row: { type: 'integer' },
-    taxClientId: { type: 'string' },
-    outcome: { type: 'string' },
-    kind: nullableText,
-    status: nullableText,
-    comment: { type: 'string' },
-  },
-} as const;
-
-export const problemSchema = {
-  type: 'object',
-  properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' } },
-} as const;
-
-export const importJobSchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'string' },
-    status: { type: 'string' },
-    counts: {
-      type: 'object',
-      properties: { rows: { type: 'integer' }, imported: { type: 'integer' }, rejected: { type: 'integer' } },
-    },
-    createdAt: { type: 'string' },
-    completedAt: { type: ['string', 'null'] },
-  },
-} as const;
-
-export const importIdParams = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['id'],
-  properties: { id: { type: 'string', maxLength: 100, pattern: '^[^\\u0000-\\u001f\\u007f]*$' } },
-} as const;
+// Enums rather than unions of literals, for the same reason.
+export const RowResultSchema = wire<RowResult>()(Type.Object({
+  row: Type.Integer(),
+  taxClientId: Type.String(),
+  outcome: Type.Enum(['imported', 'rejected']),
+  kind: nullableEnum(PROFILE_KINDS),
+  status: nullableEnum(CLIENT_STATUSES),
+  comment: Type.String(),
+}));

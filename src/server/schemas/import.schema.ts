@@ -1,0 +1,31 @@
+import { Type } from 'typebox';
+import { MAX_BATCH_ROWS, type ImportJob, type ReportRow } from '../../domain/api-types';
+import { ClientRowSchema, RowResultSchema } from './client-row.schema';
+import { digits, plainText } from './text.schema';
+import { wire } from './wire-type';
+
+export const NewImportBody = Type.Object({
+  source: Type.Optional(plainText(500)),
+  sendInvitations: Type.Optional(Type.Boolean()),
+}, { additionalProperties: false });
+
+export const ImportCreated = Type.Object({ id: Type.String(), status: Type.Literal('open') });
+
+export const ImportJobSchema = wire<ImportJob>()(Type.Object({
+  id: Type.String(),
+  status: Type.Enum(['open', 'completed']),
+  counts: Type.Object({ rows: Type.Integer(), imported: Type.Integer(), rejected: Type.Integer() }),
+  createdAt: Type.String({ format: 'date-time' }),
+  completedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+}));
+
+export const BatchParams = Type.Object({ id: plainText(100), seq: digits(9) }, { additionalProperties: false });
+
+// maxItems documents the limit; a longer batch is refused as too large (413) before the schema runs.
+export const BatchBody = Type.Object({ rows: Type.Array(ClientRowSchema, { maxItems: MAX_BATCH_ROWS }) }, { additionalProperties: false });
+
+export const BatchAnswer = Type.Object({ results: Type.Array(RowResultSchema) });
+
+export const ReportSchema = Type.Object({
+  rows: Type.Array(wire<ReportRow>()(Type.Object({ ...ClientRowSchema.properties, ...RowResultSchema.properties }))),
+});

@@ -1,0 +1,2 @@
+// ESM-only like TypeBox: loaded with Node's own require(esm), outside jest's sandbox.
+module.exports = require('./native-require.cjs')('@seriousme/openapi-schema-validator');
