@@ -66,18 +66,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authPlugin);
   await app.register(openApiPlugin);
 
-  await app.register(async (api) => {
-    await api.register(openApiRoutes);
-    await api.register(healthRoutes);
-    await api.register(invitationRoutes);
-    if (deps.adminToken) await api.register(adminRoutes, { adminToken: deps.adminToken });
-    await api.register(async (firm) => {
-      // onRequest runs before the body is read: a caller without a firm token learns nothing of a route's rules.
-      firm.addHook('onRequest', firm.requireFirm);
-      firm.addHook('onRoute', (route) => { route.schema = { ...route.schema, security: [{ firmToken: [] }] }; });
-      for (const routes of [firmRoutes, importRoutes, batchRoutes, reportRoutes, clientRoutes]) await firm.register(routes);
-    });
-  }, { prefix: '/api/v1' });
+  await app.register(
+    async (api) => {
+      await api.register(openApiRoutes);
+      await api.register(healthRoutes);
+      await api.register(invitationRoutes);
+      if (deps.adminToken) await api.register(adminRoutes, { adminToken: deps.adminToken });
+      await api.register(async (firm) => {
+        // onRequest runs before the body is read: a caller without a firm token learns nothing of a route's rules.
+        firm.addHook('onRequest', firm.requireFirm);
+        firm.addHook('onRoute', (route) => {
+          route.schema = { ...route.schema, security: [{ firmToken: [] }] };
+        });
+        for (const routes of [firmRoutes, importRoutes, batchRoutes, reportRoutes, clientRoutes]) await firm.register(routes);
+      });
+    },
+    { prefix: '/api/v1' },
+  );
 
   if (deps.staticDir && existsSync(deps.staticDir)) {
     await app.register(fastifyStatic, { root: deps.staticDir, wildcard: false });

@@ -11,7 +11,11 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ adminToken: string }> = as
     if (!token || !sameSecret(token, adminToken)) throw unauthorized('The admin token is missing or not valid');
   });
 
-  app.post('/admin/firms', {
-    schema: { security: [{ adminToken: [] }], body: FirmSettingsBody, response: { 201: FirmCreated } },
-  }, async (request, reply) => reply.code(201).send(await createFirm(app.db, request.body)));
+  app.post(
+    '/admin/firms',
+    {
+      schema: { security: [{ adminToken: [] }], body: FirmSettingsBody, response: { 201: FirmCreated } },
+    },
+    async (request, reply) => reply.code(201).send(await createFirm(app.db, request.body)),
+  );
 };

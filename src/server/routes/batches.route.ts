@@ -6,26 +6,30 @@ import { currentFirm } from '../plugins/auth.plugin';
 import { BatchAnswer, BatchBody, BatchParams } from '../schemas/import.schema';
 
 export const batchRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.put('/imports/:id/batches/:seq', {
-    // Too many rows is a size problem (413), found before the schema walks every row.
-    preValidation: async (request) => {
-      const rows = (request.body as { rows?: unknown } | null)?.rows;
-      if (Array.isArray(rows) && rows.length > MAX_BATCH_ROWS) {
-        throw tooLarge(`A batch holds at most ${MAX_BATCH_ROWS} rows; this one has ${rows.length}`);
-      }
+  app.put(
+    '/imports/:id/batches/:seq',
+    {
+      // Too many rows is a size problem (413), found before the schema walks every row.
+      preValidation: async (request) => {
+        const rows = (request.body as { rows?: unknown } | null)?.rows;
+        if (Array.isArray(rows) && rows.length > MAX_BATCH_ROWS) {
+          throw tooLarge(`A batch holds at most ${MAX_BATCH_ROWS} rows; this one has ${rows.length}`);
+        }
+      },
+      schema: { params: BatchParams, body: BatchBody, response: { 200: BatchAnswer } },
     },
-    schema: { params: BatchParams, body: BatchBody, response: { 200: BatchAnswer } },
-  }, async (request) => {
-    const answer = await submitBatch(app.db, {
-      firm: currentFirm(request),
-      importId: request.params.id,
-      seq: Number(request.params.seq),
-      rows: request.body.rows,
-      origin: app.publicOrigin(request),
-    });
-    if (app.devMail) {
-      for (const message of answer.invitations) request.log.info({ to: message.to, body: message.body }, 'invitation queued in outbox');
-    }
-    return { results: answer.results };
-  });
+    async (request) => {
+      const answer = await submitBatch(app.db, {
+        firm: currentFirm(request),
+        importId: request.params.id,
+        seq: Number(request.params.seq),
+        rows: request.body.rows,
+        origin: app.publicOrigin(request),
+      });
+      if (app.devMail) {
+        for (const message of answer.invitations) request.log.info({ to: message.to, body: message.body }, 'invitation queued in outbox');
+      }
+      return { results: answer.results };
+    },
+  );
 };

@@ -9,7 +9,13 @@ const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
 
 const idList = (value: string | string[] | undefined) =>
-  value === undefined ? undefined : [value].flat().flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  value === undefined
+    ? undefined
+    : [value]
+        .flat()
+        .flatMap((v) => v.split(','))
+        .map((v) => v.trim())
+        .filter((v) => v !== '');
 
 export const clientRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/clients', { schema: { querystring: ClientQuery, response: { 200: ClientPage } } }, async (request) => {
@@ -23,7 +29,8 @@ export const clientRoutes: FastifyPluginAsyncTypebox = async (app) => {
     });
     const origin = app.publicOrigin(request);
     const clients = page.clients.map(({ invitationToken, ...client }): Client =>
-      client.status === 'Not Enrolled' && invitationToken ? { ...client, invitationUrl: `${origin}/invitations/${invitationToken}` } : client);
+      client.status === 'Not Enrolled' && invitationToken ? { ...client, invitationUrl: `${origin}/invitations/${invitationToken}` } : client,
+    );
     return { clients, next: page.next };
   });
 

@@ -9,30 +9,42 @@ import { ImportIdParams } from '../schemas/text.schema';
 const job = ({ id, status, counts, createdAt, completedAt }: ImportRecord) => ({ id, status, counts, createdAt, completedAt });
 
 export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.post('/imports', {
-    schema: { body: NewImportBody, response: { 201: ImportCreated } },
-  }, async (request, reply) => {
-    const firm = currentFirm(request);
-    const id = randomUUID();
-    // A POST without a body is allowed: every field has a default.
-    const body = request.body ?? {};
-    await insertImport(app.db, firm.id, { id, source: body.source ?? '', sendInvitations: body.sendInvitations ?? false });
-    return reply.code(201).send({ id, status: 'open' });
-  });
+  app.post(
+    '/imports',
+    {
+      schema: { body: NewImportBody, response: { 201: ImportCreated } },
+    },
+    async (request, reply) => {
+      const firm = currentFirm(request);
+      const id = randomUUID();
+      // A POST without a body is allowed: every field has a default.
+      const body = request.body ?? {};
+      await insertImport(app.db, firm.id, { id, source: body.source ?? '', sendInvitations: body.sendInvitations ?? false });
+      return reply.code(201).send({ id, status: 'open' });
+    },
+  );
 
-  app.get('/imports/:id', {
-    schema: { params: ImportIdParams, response: { 200: ImportJobSchema } },
-  }, async (request) => {
-    const found = await findImport(app.db, currentFirm(request).id, request.params.id);
-    if (!found) throw notFound('Import');
-    return job(found);
-  });
+  app.get(
+    '/imports/:id',
+    {
+      schema: { params: ImportIdParams, response: { 200: ImportJobSchema } },
+    },
+    async (request) => {
+      const found = await findImport(app.db, currentFirm(request).id, request.params.id);
+      if (!found) throw notFound('Import');
+      return job(found);
+    },
+  );
 
-  app.post('/imports/:id/complete', {
-    schema: { params: ImportIdParams, response: { 200: ImportJobSchema } },
-  }, async (request) => {
-    const done = await completeImport(app.db, currentFirm(request).id, request.params.id);
-    if (!done) throw notFound('Import');
-    return job(done);
-  });
+  app.post(
+    '/imports/:id/complete',
+    {
+      schema: { params: ImportIdParams, response: { 200: ImportJobSchema } },
+    },
+    async (request) => {
+      const done = await completeImport(app.db, currentFirm(request).id, request.params.id);
+      if (!done) throw notFound('Import');
+      return job(done);
+    },
+  );
 };

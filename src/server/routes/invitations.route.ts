@@ -4,6 +4,7 @@ import { Accepted, InvitationParams } from '../schemas/client.schema';
 
 /** The taxpayer's side: the invitation token itself is the credential. */
 export const invitationRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.post('/invitations/:token/accept', { schema: { params: InvitationParams, response: { 200: Accepted } } },
-    async (request) => acceptInvitation(app.db, request.params.token));
+  app.post('/invitations/:token/accept', { schema: { params: InvitationParams, response: { 200: Accepted } } }, async (request) =>
+    acceptInvitation(app.db, request.params.token),
+  );
 };

@@ -35,7 +35,9 @@ describe('GET /api/v1/openapi.json', () => {
   });
 
   it('describes every registered route, and nothing else', () => {
-    const described = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)).sort();
+    const described = Object.entries(doc.paths)
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
+      .sort();
     const routes = registeredRoutes(t.app);
     expect(routes.length).toBeGreaterThan(12);
     expect(routes).toContain('PUT /api/v1/imports/{id}/batches/{seq}');
@@ -51,7 +53,9 @@ describe('GET /api/v1/openapi.json', () => {
   });
 
   it('carries the request schemas that the server enforces', () => {
-    const put = doc.paths['/api/v1/imports/{id}/batches/{seq}'].put as unknown as { requestBody: { content: Record<string, { schema: { properties: { rows: { items: { additionalProperties: boolean; required: string[] } } } } }> } };
+    const put = doc.paths['/api/v1/imports/{id}/batches/{seq}'].put as unknown as {
+      requestBody: { content: Record<string, { schema: { properties: { rows: { items: { additionalProperties: boolean; required: string[] } } } } }> };
+    };
     const row = put.requestBody.content['application/json'].schema.properties.rows.items;
     expect(row.additionalProperties).toBe(false);
     expect(row.required).toEqual(expect.arrayContaining(['row', 'taxClientId', 'ownerEmail', 'officeLocation', 'isOffline']));

@@ -11,31 +11,38 @@ export const PROFILE_KINDS = ['standard', 'offline'] as const satisfies readonly
 export const CLIENT_STATUSES = ['Missing Info', 'Not Invited', 'Not Enrolled', 'Connected', 'Offline', 'Duplicate'] as const satisfies readonly ClientStatus[];
 
 /** DESIGN §6 ClientRow: every field a string except `row`; semantic checks belong to the import rules. */
-export const ClientRowSchema = wire<ClientRow>()(Type.Object({
-  row: Type.Integer({ minimum: 1, maximum: 1048576 }),
-  taxClientId: cell,
-  firstName: cell,
-  lastName: cell,
-  email: optionalCell,
-  mobile: optionalCell,
-  spouseFirstName: optionalCell,
-  spouseLastName: optionalCell,
-  spouseEmail: optionalCell,
-  ownerEmail: cell,
-  officeLocation: cell,
-  isOffline: cell,
-}, { additionalProperties: false }));
+export const ClientRowSchema = wire<ClientRow>()(
+  Type.Object(
+    {
+      row: Type.Integer({ minimum: 1, maximum: 1048576 }),
+      taxClientId: cell,
+      firstName: cell,
+      lastName: cell,
+      email: optionalCell,
+      mobile: optionalCell,
+      spouseFirstName: optionalCell,
+      spouseLastName: optionalCell,
+      spouseEmail: optionalCell,
+      ownerEmail: cell,
+      officeLocation: cell,
+      isOffline: cell,
+    },
+    { additionalProperties: false },
+  ),
+);
 
 /** One of `values` or null, as one schema: the response serializer writes it without trying anyOf branches. */
 export const nullableEnum = <const V extends readonly string[]>(values: V) =>
   Type.Unsafe<V[number] | null>({ type: ['string', 'null'], enum: [...values, null] });
 
 // Enums rather than unions of literals, for the same reason.
-export const RowResultSchema = wire<RowResult>()(Type.Object({
-  row: Type.Integer(),
-  taxClientId: Type.String(),
-  outcome: Type.Enum(['imported', 'rejected']),
-  kind: nullableEnum(PROFILE_KINDS),
-  status: nullableEnum(CLIENT_STATUSES),
-  comment: Type.String(),
-}));
+export const RowResultSchema = wire<RowResult>()(
+  Type.Object({
+    row: Type.Integer(),
+    taxClientId: Type.String(),
+    outcome: Type.Enum(['imported', 'rejected']),
+    kind: nullableEnum(PROFILE_KINDS),
+    status: nullableEnum(CLIENT_STATUSES),
+    comment: Type.String(),
+  }),
+);

@@ -4,20 +4,25 @@ import { ClientRowSchema, RowResultSchema } from './client-row.schema';
 import { digits, plainText } from './text.schema';
 import { wire } from './wire-type';
 
-export const NewImportBody = Type.Object({
-  source: Type.Optional(plainText(500)),
-  sendInvitations: Type.Optional(Type.Boolean()),
-}, { additionalProperties: false });
+export const NewImportBody = Type.Object(
+  {
+    source: Type.Optional(plainText(500)),
+    sendInvitations: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
 
 export const ImportCreated = Type.Object({ id: Type.String(), status: Type.Literal('open') });
 
-export const ImportJobSchema = wire<ImportJob>()(Type.Object({
-  id: Type.String(),
-  status: Type.Enum(['open', 'completed']),
-  counts: Type.Object({ rows: Type.Integer(), imported: Type.Integer(), rejected: Type.Integer() }),
-  createdAt: Type.String({ format: 'date-time' }),
-  completedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-}));
+export const ImportJobSchema = wire<ImportJob>()(
+  Type.Object({
+    id: Type.String(),
+    status: Type.Enum(['open', 'completed']),
+    counts: Type.Object({ rows: Type.Integer(), imported: Type.Integer(), rejected: Type.Integer() }),
+    createdAt: Type.String({ format: 'date-time' }),
+    completedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  }),
+);
 
 export const BatchParams = Type.Object({ id: plainText(100), seq: digits(9) }, { additionalProperties: false });
 

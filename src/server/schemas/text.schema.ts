@@ -8,8 +8,7 @@ const CONTROL_FREE = '^[^\\u0000-\\u001f\\u007f]*$';
 export const plainText = (maxLength: number) => Type.String({ maxLength, pattern: CONTROL_FREE });
 
 /** Text with at least one visible character: a name of spaces is blank once trimmed. */
-export const visibleText = (maxLength: number) =>
-  Type.String({ minLength: 1, maxLength, pattern: CONTROL_FREE, not: { pattern: '^\\s*$' } });
+export const visibleText = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: CONTROL_FREE, not: { pattern: '^\\s*$' } });
 
 /** An import id as it appears in a path; the database decides whether it exists. */
 export const ImportIdParams = Type.Object({ id: plainText(100) }, { additionalProperties: false });

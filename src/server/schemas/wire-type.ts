@@ -7,5 +7,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? ([keyof A] extends [keyof
  * The domain's wire types stay plain TypeScript; a route schema is proved against them at compile time:
  * `wire<ClientRow>()(Type.Object({...}))` fails to compile ("expected 2 arguments") when they differ.
  */
-export const wire = <Wire>() =>
-  <S extends TSchema>(schema: S, ..._proof: Same<Static<S>, Wire> extends true ? [] : [schemaDiffersFromWireType: never]): S => schema;
+export const wire =
+  <Wire>() =>
+  <S extends TSchema>(schema: S, ..._proof: Same<Static<S>, Wire> extends true ? [] : [schemaDiffersFromWireType: never]): S =>
+    schema;
