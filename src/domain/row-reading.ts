@@ -3,6 +3,7 @@ import { TEMPLATE_COLUMNS } from './columns';
 import { matchHeaders, type ColumnMap, type HeaderMatch } from './header-matching';
 
 // C0 controls and DEL. A line break typed with Alt+Enter reads as a space, as the user sees it wrapped.
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
 
 /** Cell text as the template uses it: `cleanCell(" Ann\nLee ")` → `"Ann Lee"`. */

@@ -40,6 +40,7 @@ const TAX_CLIENT_ID = /^[\p{L}\p{N}._-]{1,50}$/u;
 const EMAIL = /^[^\s@"<>(),;:]+@[^\s@"<>(),;:]+\.[^\s@"<>(),;:.]{2,}$/u;
 const MOBILE_PUNCTUATION = /[\s\-.()[\]]/g;
 const EXCEL_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const NAME_FIELDS: readonly FieldKey[] = ['firstName', 'lastName', 'spouseFirstName', 'spouseLastName'];
 

@@ -1,3 +1,4 @@
+import type { Problem } from '../../domain/api-types';
 import { build, clientRow, createFirm, listAllClients, putBatch, startImport, type TestApp, type TestFirm } from '../../../test/server/build';
 import { DIALECTS } from '../../../test/server/dialects';
 
@@ -17,7 +18,7 @@ describe.each(DIALECTS)('bad input on %s', (dialect) => {
     headers: { ...firm.auth, 'content-type': 'application/json', ...headers },
   });
 
-  async function expectProblem(res: { statusCode: number; headers: Record<string, unknown>; json(): any }, status: number, detail?: RegExp) {
+  async function expectProblem(res: { statusCode: number; headers: Record<string, unknown>; json(): Problem }, status: number, detail?: RegExp) {
     expect(res.statusCode).toBe(status);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     const body = res.json();
