@@ -8,9 +8,12 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }],
   },
   // PGlite's WebAssembly glue, cookie 2 (used by app.inject) and office-addin-manifest must load outside jest's sandbox.
+  // numfmt 4.0.1's package.json sends `require` to dist/index.cjs, which it does not ship; its CommonJS
+  // build is dist/index.js (webpack and tsx take that path through the "default" condition).
   moduleNameMapper: {
     ...require('./test/server/jest-module-map.js'),
     '^office-addin-manifest(/lib/manifestHandler/manifestHandlerXml)?$': '<rootDir>/test/support/office-addin-manifest.cjs',
+    '^numfmt$': '<rootDir>/node_modules/numfmt/dist/index.js',
   },
   testTimeout: 60000,
 };

@@ -16,7 +16,9 @@ export type IssueCode =
   | 'unknown-owner'
   | 'unknown-office'
   | 'offline-disabled'
-  | 'duplicate-id';
+  | 'duplicate-id'
+  /** A saved file's formula with no saved result (src/domain/displayed-text.ts). */
+  | 'not-calculated';
 
 export interface Issue {
   row: number;

@@ -1,0 +1,59 @@
+import type { FieldKey } from './columns';
+import { issue, type Issue } from './row-validation';
+
+/*
+ * What text a template cell is read as (DESIGN §3), on both paths. Both give the same text for the
+ * same workbook; test/xlsx-paths compares them.
+ *
+ * In Excel (src/excel/row-reader.ts): `range.text`, the text Excel displays. Excel renders the
+ * value with the cell's number format (sections, colours dropped, literals, `_)` padding, grouping,
+ * decimals, dates in their own format); merged cells are blank except their top-left cell; a formula
+ * shows its result; an error shows its code (`#N/A`).
+ *
+ * Dropped file (src/taskpane/xlsx): the same text built from the saved file. A number is rendered
+ * from its value and the cell's number format by numfmt (an Excel number-format engine), after moving
+ * a 1904-system date onto the 1900 system numfmt knows; shared and inline strings as written (with
+ * OOXML's `_xHHHH_` escapes undone), booleans `TRUE`/`FALSE`, errors by their code, a formula by its
+ * cached value; covered cells of a merge blank. What the file cannot tell is said, not guessed: a
+ * formula with no cached value (or a workbook that asks to be recalculated on open) reads blank and
+ * its row gets `notCalculatedIssue`.
+ *
+ * On both paths, one deliberate exception (`cellText` below): Tax Client ID and Mobile keep every
+ * digit of a whole number that General squeezed into scientific notation (`4.47911E+11`), because the
+ * user sees every digit in the formula bar and an ID or phone number must keep them.
+ */
+
+/** Fields whose long digit strings Excel may show in scientific notation: read their values too. */
+export const DIGIT_FIELDS: readonly FieldKey[] = ['taxClientId', 'mobile'];
+
+// General format shows integers of 12+ digits in scientific notation ("4.47911E+11").
+const SCIENTIFIC = /^-?\d(\.\d+)?E[+-]?\d+$/i;
+
+/**
+ * The text a Tax Client ID or Mobile cell stands for: its displayed text, except a whole number
+ * squeezed into scientific notation, which keeps its digits.
+ * `cellText(447911123456, "4.47911E+11")` → `"447911123456"`
+ */
+export function cellText(value: unknown, text: string): string {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && SCIENTIFIC.test(text.trim())) return String(value);
+  return text;
+}
+
+/**
+ * A cell of a saved file whose formula has no saved result: the text Excel would show is unknown.
+ * `notCalculatedIssue(7, "lastName").message` → `"has a formula with no saved result: open the file in Excel, save it and drop it again"`
+ */
+export function notCalculatedIssue(row: number, field: FieldKey): Issue {
+  return issue(row, field, 'not-calculated', 'has a formula with no saved result: open the file in Excel, save it and drop it again');
+}
+
+/**
+ * The field checks' issues with the reader's own issues in front; a field the reader could not read
+ * is not also reported as missing.
+ * `withReadIssues([required(7,"lastName")], [notCalculated(7,"lastName")])` → `[notCalculated(7,"lastName")]`
+ */
+export function withReadIssues(checked: readonly Issue[], read: readonly Issue[]): Issue[] {
+  if (read.length === 0) return [...checked];
+  const unreadable = new Set(read.map((i) => `${i.row}:${i.field}`));
+  return [...read, ...checked.filter((i) => !(i.code === 'required' && unreadable.has(`${i.row}:${i.field}`)))];
+}
