@@ -10,10 +10,13 @@ module.exports = {
   // PGlite's WebAssembly glue, cookie 2 (used by app.inject) and office-addin-manifest must load outside jest's sandbox.
   // numfmt 4.0.1's package.json sends `require` to dist/index.cjs, which it does not ship; its CommonJS
   // build is dist/index.js (webpack and tsx take that path through the "default" condition).
+  // Jest has no Web Worker: the dropped-file reader's worker runs its own code on the test's thread.
   moduleNameMapper: {
     ...require('./test/server/jest-module-map.js'),
     '^office-addin-manifest(/lib/manifestHandler/manifestHandlerXml)?$': '<rootDir>/test/support/office-addin-manifest.cjs',
     '^numfmt$': '<rootDir>/node_modules/numfmt/dist/index.js',
+    '^\\./reader-worker$': '<rootDir>/test/support/in-thread-reader-worker.ts',
+  },
   },
   testTimeout: 60000,
 };

@@ -44,6 +44,7 @@ for my $s (@{ $spec->{sheets} }) {
     $sheet->data_validation($list->{range}, { validate => 'list', source => $list->{items} });
   }
 }
-$sheets[ $spec->{active} ]->activate();
+# hide() forgets the active sheet, so it comes first.
 for my $i (0 .. $#sheets) { $sheets[$i]->hide() if $spec->{sheets}[$i]{hidden}; }
+$sheets[ $spec->{active} ]->activate();
 $book->close();

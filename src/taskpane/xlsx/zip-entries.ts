@@ -82,18 +82,15 @@ export function streamEntry(
   onProgress?: (done: number) => void,
 ): void {
   const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
-  if (entry.method === 0) {
-    onData(data);
-    return;
-  }
-  if (entry.method !== 8) throw new NotAZipError(`zip method ${entry.method} is not supported`);
+  if (entry.method !== 0 && entry.method !== 8) throw new NotAZipError(`zip method ${entry.method} is not supported`);
   let stopped = false;
   const inflate = new Inflate((piece) => {
     if (!stopped && piece.length > 0 && onData(piece) === false) stopped = true;
   });
   for (let at = 0; at < data.length && !stopped; at += PUSH_BYTES) {
     const next = Math.min(at + PUSH_BYTES, data.length);
-    inflate.push(data.subarray(at, next), next === data.length);
+    if (entry.method === 0) stopped = onData(data.subarray(at, next)) === false;
+    else inflate.push(data.subarray(at, next), next === data.length);
     onProgress?.(next / data.length);
   }
 }
