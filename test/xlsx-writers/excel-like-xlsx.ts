@@ -23,7 +23,8 @@ export function excelLikeXlsx(spec: WorkbookSpec, options: ExcelLikeOptions = {}
   const p = options.prefix ? `${options.prefix}:` : '';
   const xmlns = options.prefix ? `xmlns:${options.prefix}="${NS}"` : `xmlns="${NS}"`;
   const strings: string[] = [];
-  const stringIndex = (s: string) => (strings.includes(s) ? strings.indexOf(s) : strings.push(s) - 1);
+  const indexes = new Map<string, number>();
+  const stringIndex = (s: string) => indexes.get(s) ?? (indexes.set(s, strings.length), strings.push(s) - 1);
   const formats: string[] = [];
   const style = (format?: string) => (format === undefined ? 0 : (formats.includes(format) ? formats.indexOf(format) : formats.push(format) - 1) + 1);
   const files: Record<string, Uint8Array> = {};

@@ -1,5 +1,5 @@
 import { CellFormatter } from './cell-format';
-import { decodeOoxmlText, readPart, type XlsxPackage } from './package-parts';
+import { decodeOoxmlText, ownString, readPart, type XlsxPackage } from './package-parts';
 import { attribute, decodeXml, type XmlHandler } from './xml-scanner';
 import type { WorkbookInfo } from './workbook-parts';
 
@@ -40,7 +40,7 @@ export function readSheetCells(pkg: XlsxPackage, path: string, book: WorkbookInf
   let type = '';
   let style = 0;
   let hasFormula = false;
-  let value: string[] | null = null; // raw text of <v> or of an inline string's <t>s
+  let value: string | null = null; // raw text of <v> or of an inline string's <t>s
   let capture = false;
   let phonetic = 0;
   let stopped = false;
@@ -58,7 +58,7 @@ export function readSheetCells(pkg: XlsxPackage, path: string, book: WorkbookInf
   };
 
   const finish = () => {
-    const raw = value === null ? null : value.join('');
+    const raw = value;
     const pattern = book.styleFormats[style] ?? 'General';
     if (hasFormula && (raw === null || book.recalculateOnOpen || (raw === '' && type !== 'str'))) return store('', true);
     if (raw === null) return;
@@ -66,9 +66,8 @@ export function readSheetCells(pkg: XlsxPackage, path: string, book: WorkbookInf
       case 's':
         return store(formatter.string(book.sharedStrings[Number(raw)] ?? '', pattern), false);
       case 'inlineStr':
-        return store(formatter.string(decodeOoxmlText(raw), pattern), false);
       case 'str':
-        return store(formatter.string(decodeOoxmlText(raw), pattern), false);
+        return store(ownString(formatter.string(decodeOoxmlText(raw), pattern)), false);
       case 'b':
         return store(raw.trim() === '1' || raw.trim() === 'true' ? 'TRUE' : 'FALSE', false);
       case 'e':
@@ -106,10 +105,10 @@ export function readSheetCells(pkg: XlsxPackage, path: string, book: WorkbookInf
       } else if (name === 'f') {
         hasFormula = true;
       } else if (name === 'v') {
-        value = [];
+        value = '';
         capture = !selfClosing;
       } else if (name === 'is') {
-        value = [];
+        value = '';
       } else if (name === 'rPh') {
         phonetic += selfClosing ? 0 : 1;
       } else if (name === 't' && value !== null && type === 'inlineStr') {
@@ -124,7 +123,7 @@ export function readSheetCells(pkg: XlsxPackage, path: string, book: WorkbookInf
       else if (name === 'rPh') phonetic -= 1;
     },
     text(raw, cdata) {
-      if (capture && value !== null) value.push(cdata ? raw.replace(/&/g, '&amp;').replace(/</g, '&lt;') : raw);
+      if (capture && value !== null) value += cdata ? raw.replace(/&/g, '&amp;').replace(/</g, '&lt;') : raw;
     },
   };
   readPart(pkg, path, handler, options.onProgress, () => stopped);

@@ -1,5 +1,5 @@
 import { getFormatFromId } from 'numfmt';
-import { decodeOoxmlText, onOpen, readPart, readRelationships, relationshipOfKind, type XlsxPackage } from './package-parts';
+import { decodeOoxmlText, onOpen, ownString, readPart, readRelationships, relationshipOfKind, type XlsxPackage } from './package-parts';
 import { attribute, decodeXml, type XmlHandler } from './xml-scanner';
 
 export interface SheetEntry {
@@ -85,24 +85,24 @@ function builtInFormat(id: number): string {
 /** Each `<si>`: its plain `<t>` or its rich runs' `<t>`s joined; phonetic guides (`<rPh>`) left out. */
 function readSharedStrings(pkg: XlsxPackage, path: string): string[] {
   const strings: string[] = [];
-  let current: string[] | null = null;
+  let current: string | null = null;
   let inText = false;
   let phonetic = 0;
   const handler: XmlHandler = {
     open(name, _attrs, selfClosing) {
-      if (name === 'si') current = selfClosing ? (strings.push(''), null) : [];
+      if (name === 'si') current = selfClosing ? (strings.push(''), null) : '';
       else if (name === 'rPh') phonetic += selfClosing ? 0 : 1;
       else if (name === 't') inText = !selfClosing && phonetic === 0;
     },
     close(name) {
       if (name === 'si' && current !== null) {
-        strings.push(decodeOoxmlText(current.join('')));
+        strings.push(ownString(decodeOoxmlText(current)));
         current = null;
       } else if (name === 'rPh') phonetic -= 1;
       else if (name === 't') inText = false;
     },
     text(raw, cdata) {
-      if (inText && current !== null) current.push(cdata ? raw.replace(/&/g, '&amp;') : raw);
+      if (inText && current !== null) current += cdata ? raw.replace(/&/g, '&amp;').replace(/</g, '&lt;') : raw;
     },
   };
   readPart(pkg, path, handler);
