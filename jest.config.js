@@ -17,6 +17,5 @@ module.exports = {
     '^numfmt$': '<rootDir>/node_modules/numfmt/dist/index.js',
     '^\\./reader-worker$': '<rootDir>/test/support/in-thread-reader-worker.ts',
   },
-  },
   testTimeout: 60000,
 };

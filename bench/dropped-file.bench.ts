@@ -21,9 +21,17 @@ function templateFile(rows: number): Uint8Array {
     const n = String(r).padStart(6, '0');
     const text = (column: string, value: string): CellSpec => ({ ref: `${column}${r}`, kind: 'string', value });
     cells.push(
-      text('A', `C${n}`), text('B', `First${r}`), text('C', `Last${r}`), text('D', `client${r}@mail.test`),
-      { ref: `E${r}`, kind: 'number', value: 4479110000 + r, format: '0' }, text('F', `Spouse${r}`), text('G', `Last${r}`),
-      text('H', `spouse${r}@mail.test`), text('I', 'owner@firm.test'), text('J', 'Main'), text('K', r % 2 ? 'Yes' : 'No'),
+      text('A', `C${n}`),
+      text('B', `First${r}`),
+      text('C', `Last${r}`),
+      text('D', `client${r}@mail.test`),
+      { ref: `E${r}`, kind: 'number', value: 4479110000 + r, format: '0' },
+      text('F', `Spouse${r}`),
+      text('G', `Last${r}`),
+      text('H', `spouse${r}@mail.test`),
+      text('I', 'owner@firm.test'),
+      text('J', 'Main'),
+      text('K', r % 2 ? 'Yes' : 'No'),
     );
   }
   const spec: WorkbookSpec = { sheets: [{ name: 'Clients', cells, list: { range: 'A2:K1048576', items: ['Yes', 'No'] } }], active: 0 };

@@ -2,7 +2,15 @@ import { cellText, notCalculatedIssue, withReadIssues } from './displayed-text';
 import { checkFields } from './row-validation';
 import type { ClientRow } from './api-types';
 
-const row: ClientRow = { row: 7, taxClientId: 'C1', firstName: 'Ann', lastName: '', ownerEmail: 'o@firm.test', officeLocation: 'Main', isOffline: '' } as ClientRow;
+const row: ClientRow = {
+  row: 7,
+  taxClientId: 'C1',
+  firstName: 'Ann',
+  lastName: '',
+  ownerEmail: 'o@firm.test',
+  officeLocation: 'Main',
+  isOffline: '',
+} as ClientRow;
 
 describe('displayed text rules shared by both paths', () => {
   it('keeps the digits of a long whole number only where General turned it scientific', () => {
@@ -17,6 +25,9 @@ describe('displayed text rules shared by both paths', () => {
 
   it('keeps other missing fields of that row', () => {
     const issues = withReadIssues(checkFields({ ...row, firstName: '' }), [notCalculatedIssue(7, 'lastName')]);
-    expect(issues.map((i) => [i.field, i.code])).toEqual([['lastName', 'not-calculated'], ['firstName', 'required']]);
+    expect(issues.map((i) => [i.field, i.code])).toEqual([
+      ['lastName', 'not-calculated'],
+      ['firstName', 'required'],
+    ]);
   });
 });

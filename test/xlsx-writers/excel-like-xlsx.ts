@@ -63,7 +63,10 @@ export function excelLikeXlsx(spec: WorkbookSpec, options: ExcelLikeOptions = {}
   files['_rels/.rels'] = strToU8(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
   );
-  const overrides = spec.sheets.map((_s, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
+  const overrides = spec.sheets.map(
+    (_s, i) =>
+      `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+  );
   files['[Content_Types].xml'] = strToU8(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
       `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${overrides.join('')}</Types>`,
@@ -72,7 +75,15 @@ export function excelLikeXlsx(spec: WorkbookSpec, options: ExcelLikeOptions = {}
   return zipSync(files, { level: options.formattedColumn ? 0 : 6 });
 }
 
-function sheetXml(sheet: SheetSpec, spec: WorkbookSpec, options: ExcelLikeOptions, p: string, xmlns: string, stringIndex: (s: string) => number, style: (f?: string) => number): string {
+function sheetXml(
+  sheet: SheetSpec,
+  spec: WorkbookSpec,
+  options: ExcelLikeOptions,
+  p: string,
+  xmlns: string,
+  stringIndex: (s: string) => number,
+  style: (f?: string) => number,
+): string {
   const byRow = new Map<number, CellSpec[]>();
   const add = (cell: CellSpec) => {
     const row = Number(/\d+$/.exec(cell.ref)![0]);
@@ -97,9 +108,12 @@ function sheetXml(sheet: SheetSpec, spec: WorkbookSpec, options: ExcelLikeOption
     out.push(`<${p}row r="${r}">${cells.map((c) => cellXml(c, spec, p, stringIndex, style)).join('')}${extra}</${p}row>`);
   }
   out.push(`</${p}sheetData>`);
-  if (sheet.merges?.length) out.push(`<${p}mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<${p}mergeCell ref="${m}"/>`).join('')}</${p}mergeCells>`);
+  if (sheet.merges?.length)
+    out.push(`<${p}mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<${p}mergeCell ref="${m}"/>`).join('')}</${p}mergeCells>`);
   if (sheet.list) {
-    out.push(`<${p}dataValidations count="1"><${p}dataValidation type="list" allowBlank="1" sqref="${sheet.list.range.replace(':', ':')}"><${p}formula1>"${escapeXml(sheet.list.items.join(','))}"</${p}formula1></${p}dataValidation></${p}dataValidations>`);
+    out.push(
+      `<${p}dataValidations count="1"><${p}dataValidation type="list" allowBlank="1" sqref="${sheet.list.range.replace(':', ':')}"><${p}formula1>"${escapeXml(sheet.list.items.join(','))}"</${p}formula1></${p}dataValidation></${p}dataValidations>`,
+    );
   }
   out.push(`</${p}worksheet>`);
   return out.join('');

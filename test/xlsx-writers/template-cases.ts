@@ -2,12 +2,30 @@ import type { FieldKey } from '../../src/domain';
 import type { CellSpec, SheetSpec, WorkbookSpec } from './workbook-spec';
 
 export const HEADERS = [
-  'Tax Client ID', 'Taxpayer First Name', 'Taxpayer Last Name', 'Taxpayer Email', 'Taxpayer Mobile', 'Spouse First Name',
-  'Spouse Last Name', 'Spouse Email', 'Owner Email', 'Office Location', 'Is Offline',
+  'Tax Client ID',
+  'Taxpayer First Name',
+  'Taxpayer Last Name',
+  'Taxpayer Email',
+  'Taxpayer Mobile',
+  'Spouse First Name',
+  'Spouse Last Name',
+  'Spouse Email',
+  'Owner Email',
+  'Office Location',
+  'Is Offline',
 ];
 const FIELD_OF_COLUMN: Record<string, FieldKey> = {
-  A: 'taxClientId', B: 'firstName', C: 'lastName', D: 'email', E: 'mobile', F: 'spouseFirstName',
-  G: 'spouseLastName', H: 'spouseEmail', I: 'ownerEmail', J: 'officeLocation', K: 'isOffline',
+  A: 'taxClientId',
+  B: 'firstName',
+  C: 'lastName',
+  D: 'email',
+  E: 'mobile',
+  F: 'spouseFirstName',
+  G: 'spouseLastName',
+  H: 'spouseEmail',
+  I: 'ownerEmail',
+  J: 'officeLocation',
+  K: 'isOffline',
 };
 
 /** One cell under test: what is written, and the text Excel displays for it, with the rule why. */
@@ -42,9 +60,19 @@ export const TEXT_CASES: TextCase[] = [
   { cell: n('A13', 3.14159265358979), shows: '3.141592654', rule: 'General: at most 11 characters, rounded' },
   { cell: { ref: 'B14', kind: 'string', value: 'Ann' }, shows: 'Ann', rule: 'a merged area shows its value in the top-left cell' },
   { cell: { ref: 'C14', kind: 'string', value: '' }, shows: '', rule: 'the covered cells of a merged area (B14:C14) are blank' },
-  { cell: { ref: 'C15', kind: 'formula', value: '"Lee"', cached: 'Lee' }, shows: { notCalculated: true }, cachedShows: 'Lee', rule: 'a formula shows its saved result; with none saved (or the file asks to recalculate on open) the file cannot tell' },
+  {
+    cell: { ref: 'C15', kind: 'formula', value: '"Lee"', cached: 'Lee' },
+    shows: { notCalculated: true },
+    cachedShows: 'Lee',
+    rule: 'a formula shows its saved result; with none saved (or the file asks to recalculate on open) the file cannot tell',
+  },
   { cell: { ref: 'K16', kind: 'bool', value: false }, shows: 'FALSE', rule: 'a boolean shows TRUE/FALSE, never blank' },
-  { cell: { ref: 'K17', kind: 'formula', value: '1=0', cached: false }, shows: { notCalculated: true }, cachedShows: 'FALSE', rule: 'a formula result FALSE shows FALSE' },
+  {
+    cell: { ref: 'K17', kind: 'formula', value: '1=0', cached: false },
+    shows: { notCalculated: true },
+    cachedShows: 'FALSE',
+    rule: 'a formula result FALSE shows FALSE',
+  },
   { cell: { ref: 'A18', kind: 'formula', value: '0*1', cached: 0 }, shows: { notCalculated: true }, cachedShows: '0', rule: 'a formula result 0 shows 0' },
   { cell: { ref: 'A19', kind: 'error', value: '#N/A' }, shows: '#N/A', rule: 'an error shows its code', skip: ['xlsxwriter', 'Excel::Writer::XLSX'] },
 ];
@@ -77,7 +105,11 @@ export function templateWorkbook(writer: string): WorkbookSpec {
   const old: SheetSpec = {
     name: 'Old template',
     hidden: true,
-    cells: [...HEADERS.map((value, i): CellSpec => ({ ref: `${String.fromCharCode(65 + i)}1`, kind: 'string', value })), { ref: 'A2', kind: 'string', value: 'OLD-1' }, { ref: 'B2', kind: 'string', value: 'Old' }],
+    cells: [
+      ...HEADERS.map((value, i): CellSpec => ({ ref: `${String.fromCharCode(65 + i)}1`, kind: 'string', value })),
+      { ref: 'A2', kind: 'string', value: 'OLD-1' },
+      { ref: 'B2', kind: 'string', value: 'Old' },
+    ],
   };
   const notes: SheetSpec = { name: 'Notes', cells: [{ ref: 'A1', kind: 'string', value: 'Read me' }] };
   return { sheets: [old, clientSheet(cases), notes], active: 1 };

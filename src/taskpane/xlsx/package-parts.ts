@@ -12,10 +12,15 @@ export function readPart(pkg: XlsxPackage, path: string, handler: XmlHandler, on
   const entry = pkg.entries.get(path.toLowerCase());
   if (entry === undefined) return false;
   const scanner = new XmlScanner(handler);
-  streamEntry(pkg.bytes, entry, (piece) => {
-    scanner.pushBytes(piece);
-    return !(stop?.() ?? false);
-  }, onProgress);
+  streamEntry(
+    pkg.bytes,
+    entry,
+    (piece) => {
+      scanner.pushBytes(piece);
+      return !(stop?.() ?? false);
+    },
+    onProgress,
+  );
   return true;
 }
 
@@ -35,11 +40,15 @@ export function readRelationships(pkg: XlsxPackage, partPath: string): Map<strin
   const slash = partPath.lastIndexOf('/');
   const folder = partPath.slice(0, slash + 1);
   const found = new Map<string, Relationship>();
-  readPart(pkg, `${folder}_rels/${partPath.slice(slash + 1)}.rels`, onOpen((name, attrs) => {
-    if (name !== 'Relationship' || /External/i.test(attribute(attrs, 'TargetMode') ?? '')) return;
-    const target = decodeXml(attribute(attrs, 'Target') ?? '');
-    found.set(attribute(attrs, 'Id') ?? '', { type: attribute(attrs, 'Type') ?? '', path: resolvePath(folder, target) });
-  }));
+  readPart(
+    pkg,
+    `${folder}_rels/${partPath.slice(slash + 1)}.rels`,
+    onOpen((name, attrs) => {
+      if (name !== 'Relationship' || /External/i.test(attribute(attrs, 'TargetMode') ?? '')) return;
+      const target = decodeXml(attribute(attrs, 'Target') ?? '');
+      found.set(attribute(attrs, 'Id') ?? '', { type: attribute(attrs, 'Type') ?? '', path: resolvePath(folder, target) });
+    }),
+  );
   return found;
 }
 

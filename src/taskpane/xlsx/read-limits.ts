@@ -3,7 +3,10 @@ import type { ColumnSpec } from '../../domain';
 /** A dropped file that cannot be imported; the message says why and what to do, for the user. */
 export class FileTemplateError extends Error {
   override readonly name = 'FileTemplateError';
-  constructor(message: string, readonly missing: ColumnSpec[] = []) {
+  constructor(
+    message: string,
+    readonly missing: ColumnSpec[] = [],
+  ) {
     super(message);
   }
 }

@@ -9,9 +9,7 @@ export interface ReaderRequest {
 
 /** Worker → pane messages: progress while reading, then one answer. */
 export type ReaderMessage =
-  | { type: 'progress'; progress: ReadProgress }
-  | { type: 'done'; template: FileTemplate }
-  | { type: 'failed'; message: string; missing: ColumnSpec[] };
+  { type: 'progress'; progress: ReadProgress } | { type: 'done'; template: FileTemplate } | { type: 'failed'; message: string; missing: ColumnSpec[] };
 
 /** Progress is posted when it moves by at least this share, so messages stay few on big files. */
 const PROGRESS_STEP = 0.01;
@@ -30,6 +28,10 @@ export function answerReaderRequest(request: ReaderRequest, post: (message: Read
     // readTemplateXlsx turns every failure into a FileTemplateError; anything else is our bug, and
     // the user still gets a sentence rather than a stack trace.
     const known = error instanceof FileTemplateError;
-    post({ type: 'failed', message: known ? error.message : 'The file could not be read. Open it in Excel, save it, and drop it again.', missing: known ? error.missing : [] });
+    post({
+      type: 'failed',
+      message: known ? error.message : 'The file could not be read. Open it in Excel, save it, and drop it again.',
+      missing: known ? error.missing : [],
+    });
   }
 }

@@ -32,20 +32,24 @@ export function readWorkbookInfo(pkg: XlsxPackage): WorkbookInfo {
   const bookPath = relationshipOfKind(root, 'officeDocument')?.path ?? 'xl/workbook.xml';
   const rels = readRelationships(pkg, bookPath);
   const info: WorkbookInfo = { sheets: [], activeIndex: 0, date1904: false, recalculateOnOpen: false, styleFormats: [], sharedStrings: [] };
-  const found = readPart(pkg, bookPath, onOpen((name, attrs) => {
-    if (name === 'sheet') {
-      const state = attribute(attrs, 'state') ?? 'visible';
-      const rel = rels.get(attribute(attrs, 'id') ?? '');
-      const path = rel !== undefined && rel.type.endsWith('/worksheet') ? rel.path : undefined;
-      info.sheets.push({ name: decodeXml(attribute(attrs, 'name') ?? ''), visible: state === 'visible', path });
-    } else if (name === 'workbookView') {
-      info.activeIndex = Number(attribute(attrs, 'activeTab') ?? 0) || 0;
-    } else if (name === 'workbookPr') {
-      info.date1904 = isTrue(attribute(attrs, 'date1904'));
-    } else if (name === 'calcPr') {
-      info.recalculateOnOpen = isTrue(attribute(attrs, 'fullCalcOnLoad'));
-    }
-  }));
+  const found = readPart(
+    pkg,
+    bookPath,
+    onOpen((name, attrs) => {
+      if (name === 'sheet') {
+        const state = attribute(attrs, 'state') ?? 'visible';
+        const rel = rels.get(attribute(attrs, 'id') ?? '');
+        const path = rel !== undefined && rel.type.endsWith('/worksheet') ? rel.path : undefined;
+        info.sheets.push({ name: decodeXml(attribute(attrs, 'name') ?? ''), visible: state === 'visible', path });
+      } else if (name === 'workbookView') {
+        info.activeIndex = Number(attribute(attrs, 'activeTab') ?? 0) || 0;
+      } else if (name === 'workbookPr') {
+        info.date1904 = isTrue(attribute(attrs, 'date1904'));
+      } else if (name === 'calcPr') {
+        info.recalculateOnOpen = isTrue(attribute(attrs, 'fullCalcOnLoad'));
+      }
+    }),
+  );
   if (!found) throw new NotAWorkbookError('no workbook part');
   const styles = relationshipOfKind(rels, 'styles');
   if (styles !== undefined) info.styleFormats = readStyleFormats(pkg, styles.path);

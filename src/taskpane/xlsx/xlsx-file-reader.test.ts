@@ -9,11 +9,16 @@ import { FileTemplateError, readTemplateFile, type ReadProgress } from './xlsx-f
 const buffer = (bytes: Uint8Array) => bytes.slice().buffer;
 const withUncalculated: WorkbookSpec = {
   active: 0,
-  sheets: [{ name: 'Clients', cells: [
-    ...['Tax Client ID', 'First Name', 'Last Name', 'Owner', 'Office'].map((value, i) => ({ ref: `${'ABCDE'[i]}1`, kind: 'string' as const, value })),
-    ...['A2', 'B2', 'D2', 'E2'].map((ref) => ({ ref, kind: 'string' as const, value: 'x' })),
-    { ref: 'C2', kind: 'formula', value: 'B2&"son"' },
-  ] }],
+  sheets: [
+    {
+      name: 'Clients',
+      cells: [
+        ...['Tax Client ID', 'First Name', 'Last Name', 'Owner', 'Office'].map((value, i) => ({ ref: `${'ABCDE'[i]}1`, kind: 'string' as const, value })),
+        ...['A2', 'B2', 'D2', 'E2'].map((ref) => ({ ref, kind: 'string' as const, value: 'x' })),
+        { ref: 'C2', kind: 'formula', value: 'B2&"son"' },
+      ],
+    },
+  ],
 };
 
 describe('readTemplateFile', () => {
@@ -53,14 +58,18 @@ describe('readTemplateFile', () => {
 describe('limits', () => {
   it('refuses a file over the size limit with what to do', async () => {
     const huge = new Uint8Array(READ_LIMITS.maxFileBytes + 1);
-    await expect(readTemplateFile(huge.buffer)).rejects.toThrow(/^This file is 60\.0 MB; the pane reads template files up to 60 MB\. Copy the client list sheet into a new workbook/);
+    await expect(readTemplateFile(huge.buffer)).rejects.toThrow(
+      /^This file is 60\.0 MB; the pane reads template files up to 60 MB\. Copy the client list sheet into a new workbook/,
+    );
   });
 
   it('refuses a sheet with more filled cells than the limit, naming the sheet', async () => {
     const saved = READ_LIMITS.maxValueCells;
     READ_LIMITS.maxValueCells = 50;
     try {
-      await expect(readTemplateFile(buffer(excelLikeXlsx(templateWorkbook('excel'))))).rejects.toThrow(/^Sheet "Clients" holds more than 50 filled cells.*Split the client list/);
+      await expect(readTemplateFile(buffer(excelLikeXlsx(templateWorkbook('excel'))))).rejects.toThrow(
+        /^Sheet "Clients" holds more than 50 filled cells.*Split the client list/,
+      );
     } finally {
       READ_LIMITS.maxValueCells = saved;
     }

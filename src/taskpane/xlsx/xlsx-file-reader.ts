@@ -43,7 +43,10 @@ export function readTemplateFile(bytes: ArrayBuffer, options: ReadFileOptions = 
       const message = event.data;
       if (message.type === 'progress') options.onProgress?.(message.progress);
       else if (message.type === 'failed') settle(() => reject(new FileTemplateError(message.message, message.missing)));
-      else settle(() => (options.unreadable === 'return' || message.template.issues.length === 0 ? resolve(message.template) : reject(unreadableRows(message.template))));
+      else
+        settle(() =>
+          options.unreadable === 'return' || message.template.issues.length === 0 ? resolve(message.template) : reject(unreadableRows(message.template)),
+        );
     };
     worker.onerror = (event) => {
       event.preventDefault?.();
@@ -59,5 +62,7 @@ function unreadableRows({ sheetName, issues }: FileTemplate): FileTemplateError 
   const rows = [...new Set(issues.map((i) => i.row))];
   const named = rows.slice(0, NAMED_ROWS).map((row) => `row ${row}: ${rowComment(issues.filter((i) => i.row === row))}`);
   const more = rows.length > NAMED_ROWS ? `; and ${rows.length - NAMED_ROWS} more rows` : '';
-  return new FileTemplateError(`Some cells of sheet "${sheetName}" hold formulas whose results were not saved, so what Excel would show is unknown (${named.join('; ')}${more}). Open the file in Excel, save it, and drop it again.`);
+  return new FileTemplateError(
+    `Some cells of sheet "${sheetName}" hold formulas whose results were not saved, so what Excel would show is unknown (${named.join('; ')}${more}). Open the file in Excel, save it, and drop it again.`,
+  );
 }

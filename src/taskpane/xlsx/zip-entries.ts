@@ -51,8 +51,14 @@ export function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
     for (let at = offset + 46 + nameLength; at + 4 <= offset + 46 + nameLength + extraLength; at += 4 + u16(at + 2)) {
       if (u16(at) !== 1) continue;
       let field = at + 4;
-      if (uncompressedSize === MAX32) (uncompressedSize = u64(field)), (field += 8);
-      if (compressedSize === MAX32) (compressedSize = u64(field)), (field += 8);
+      if (uncompressedSize === MAX32) {
+        uncompressedSize = u64(field);
+        field += 8;
+      }
+      if (compressedSize === MAX32) {
+        compressedSize = u64(field);
+        field += 8;
+      }
       if (localOffset === MAX32) localOffset = u64(field);
     }
     if (localOffset + 30 > bytes.length || u32(localOffset) !== LOCAL) throw new NotAZipError('broken zip entry');
@@ -75,12 +81,7 @@ function findEndRecord(view: DataView): number {
  * Inflates one entry, handing each decompressed piece to `onData`; `onProgress` gets the share of
  * the entry's compressed bytes done (0–1). Stops early when `onData` returns false.
  */
-export function streamEntry(
-  bytes: Uint8Array,
-  entry: ZipEntry,
-  onData: (piece: Uint8Array) => boolean | void,
-  onProgress?: (done: number) => void,
-): void {
+export function streamEntry(bytes: Uint8Array, entry: ZipEntry, onData: (piece: Uint8Array) => boolean | void, onProgress?: (done: number) => void): void {
   const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
   if (entry.method !== 0 && entry.method !== 8) throw new NotAZipError(`zip method ${entry.method} is not supported`);
   let stopped = false;
