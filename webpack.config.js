@@ -15,6 +15,11 @@ module.exports = (env = {}, argv = {}) => {
       filename,
       template: './src/taskpane/taskpane.html',
       chunks,
+      // The ribbon's bundle first and not deferred: on a cold shared runtime Office may call a function
+      // as soon as the page loads, and one not yet associated loses the click. End of body, so #root exists.
+      chunksSortMode: 'manual',
+      scriptLoading: 'blocking',
+      inject: 'body',
       title,
       templateParameters: { officeJs: harness ? null : OFFICE_JS, title },
     });
@@ -43,7 +48,7 @@ module.exports = (env = {}, argv = {}) => {
     },
     plugins: [
       // In the shared runtime the ribbon commands run in the pane's page, so taskpane.html loads both bundles.
-      page('taskpane.html', harness ? ['taskpane'] : ['taskpane', 'commands'], 'Client Import'),
+      page('taskpane.html', harness ? ['taskpane'] : ['commands', 'taskpane'], 'Client Import'),
       ...(harness ? [] : [page('commands.html', ['commands'], 'Client Import commands')]),
       new CopyWebpackPlugin({
         patterns: [

@@ -19,6 +19,8 @@ describe('import walls (STYLE.md)', () => {
     expect(result.stderr).toContain('src/domain/uses-react.ts: imports package "react"');
     expect(result.stderr).toContain('src/domain/uses-fs.ts: imports package "node:fs"');
     expect(result.stderr).toContain('src/excel/uses-server.ts: imports ../server/app (src/server)');
+    // The pane may reach src/commands only for the ribbon→pane protocol (src/commands/pane-inbox.ts).
+    expect(result.stderr).toContain('src/taskpane/uses-registry.ts: imports ../commands/registry (src/commands)');
   });
 
   it('pass a tree that keeps them', () => {

@@ -1,13 +1,12 @@
-import type { PaneAction } from '../domain';
+/** What a ribbon button may ask the pane to run. */
+export type PaneAction = 'import' | 'check';
 
 /** What a ribbon command may ask of the add-in (the pane answers, since both share one runtime). */
-export type { PaneAction };
-
 export interface CommandHost {
   showPane(): Promise<void>;
-  /** Asks the pane to run an action; resolves when the pane has finished it (its outcome shows in the pane). */
+  /** Hands an action to the pane; resolves once the pane has taken it (its progress and outcome show there). */
   request(action: PaneAction): Promise<void>;
-  /** Shows a failure the pane could not show itself (e.g. the pane never loaded). */
+  /** Shows a failure in the pane, as soon as the pane is ready. */
   reportError(message: string): void;
 }
 

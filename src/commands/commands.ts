@@ -1,9 +1,6 @@
-// Entry of the ribbon commands. In the shared runtime this bundle loads in taskpane.html next to the pane.
-import { createBridgeHost } from './pane-bridge';
-import { COMMANDS } from './registry';
-import { registerCommands } from './run-command';
+// Entry of the ribbon commands. In the shared runtime this bundle loads in taskpane.html next to the pane,
+// before it and without defer (webpack.config.js), so the functions are associated before Office calls one.
+import { sharedPaneInbox } from './pane-inbox';
+import { startCommands } from './start-commands';
 
-Office.onReady(() => {
-  const host = createBridgeHost({ target: window, showAsTaskpane: () => Office.addin.showAsTaskpane() });
-  registerCommands(COMMANDS, (id, handler) => Office.actions.associate(id, handler), host);
-});
+startCommands(Office, sharedPaneInbox(window));

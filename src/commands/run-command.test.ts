@@ -1,6 +1,4 @@
-import { PANE_REQUEST_EVENT, type PaneAction, type PaneRequest } from '../domain';
-import type { CommandHost } from './command.types';
-import { createBridgeHost } from './pane-bridge';
+import type { CommandHost, PaneAction } from './command.types';
 import { COMMANDS } from './registry';
 import { registerCommands, runCommand } from './run-command';
 
@@ -39,26 +37,5 @@ describe('ribbon commands', () => {
     registerCommands(COMMANDS, (id) => void associated.push(id), recordingHost().host);
     expect(associated).toEqual(['importClients', 'checkTemplate']);
     expect(() => registerCommands([...COMMANDS, COMMANDS[0]], () => undefined, recordingHost().host)).toThrow('share the id importClients');
-  });
-});
-
-describe('createBridgeHost', () => {
-  it('hands the request to the pane and resolves when the pane is done', async () => {
-    const target = new EventTarget();
-    const seen: string[] = [];
-    target.addEventListener(PANE_REQUEST_EVENT, (event) => {
-      const detail = (event as CustomEvent<PaneRequest>).detail;
-      detail.accepted = true;
-      seen.push(detail.action);
-      setTimeout(detail.done, 5);
-    });
-    const host = createBridgeHost({ target, showAsTaskpane: async () => undefined });
-    await host.request('import');
-    expect(seen).toEqual(['import']);
-  });
-
-  it('says so plainly when no pane is listening', async () => {
-    const host = createBridgeHost({ target: new EventTarget(), showAsTaskpane: async () => undefined });
-    await expect(host.request('check')).rejects.toThrow('The Client Import pane is not ready yet. Choose Show Pane, then try again.');
   });
 });

@@ -90,3 +90,18 @@ export const MAX_BATCH_ROWS = 1000;
 /** Longest text a ClientRow field may carry over the wire; no valid value comes near it. */
 export const MAX_CELL_CHARS = 1000;
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/** One past import in the firm's history (`GET /imports`, newest first). */
+export interface ImportListItem extends ImportJob {
+  /** What the pane sent as `source` (`sheet:Clients`, `file:clients.xlsx`), or null. */
+  source: string | null;
+}
+
+/** One Tax Client ID's answer to an invitation request (`POST /clients/invitations`, `…/resend`). */
+export interface InvitationResult {
+  taxClientId: string;
+  invited: boolean;
+  status: ClientStatus | null;
+  /** Why not, when `invited` is false. */
+  comment: string;
+}

@@ -6,5 +6,4 @@ export * from './row-validation';
 export * from './table-checks';
 export * from './import-decision';
 export * from './status';
-export * from './ribbon-requests';
 export * from './displayed-text';

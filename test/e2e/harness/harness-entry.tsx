@@ -1,7 +1,7 @@
 // The e2e harness build (`webpack --env harness`): the real pane on the in-memory Excel fake instead of Office.
 // The test seeds the workbook through window.__HARNESS__ (set before this script runs) and inspects it through
 // window.__fake. Never part of the production bundle.
-import { createBridgeHost } from '../../../src/commands/pane-bridge';
+import { createInboxHost, sharedPaneInbox } from '../../../src/commands/pane-inbox';
 import { COMMANDS } from '../../../src/commands/registry';
 import { registerCommands, type CompletableEvent } from '../../../src/commands/run-command';
 import { createExcelDoor } from '../../../src/excel';
@@ -15,6 +15,8 @@ export interface HarnessConfig {
   batchDelayMs?: number;
   /** Mount without a workbook, as when the page is opened outside Excel. */
   noHost?: boolean;
+  /** Leave the pane unmounted until the test calls window.__mountPane() (a ribbon click on a cold runtime). */
+  deferMount?: boolean;
 }
 
 declare global {
@@ -24,6 +26,7 @@ declare global {
     __downloads?: { name: string; size: number }[];
     /** The ribbon's function commands as Office would call them (FunctionName → handler), and how often Show Pane ran. */
     __ribbon?: { commands: Record<string, (event: CompletableEvent) => Promise<void>>; paneShown: number };
+    __mountPane?: () => void;
   }
 }
 
@@ -35,13 +38,13 @@ window.__downloads = [];
 
 // The ribbon's commands registered as in src/commands/commands.ts, with a recorder in place of Office.actions.associate.
 const ribbon: NonNullable<Window['__ribbon']> = { commands: {}, paneShown: 0 };
-const host = createBridgeHost({ target: window, showAsTaskpane: async () => void (ribbon.paneShown += 1) });
+const host = createInboxHost(sharedPaneInbox(window), async () => void (ribbon.paneShown += 1));
 registerCommands(COMMANDS, (id, handler) => void (ribbon.commands[id] = handler), host);
 window.__ribbon = ribbon;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-mountPane({
+const mount = () => mountPane({
   workbook: config.noHost ? null : createWorkbookPort(createExcelDoor({ run: fake.run, isSetSupported: () => true })),
   fetch: async (url, init) => {
     if (config.batchDelayMs && init?.method === 'PUT') await sleep(config.batchDelayMs);
@@ -50,6 +53,8 @@ mountPane({
   storage: window.localStorage,
   partitionKey: 'harness',
   defaultBaseUrl: window.location.origin,
-  ribbonTarget: window,
+  ribbonInbox: sharedPaneInbox(window),
   saveFile: (name, bytes) => window.__downloads!.push({ name, size: bytes.byteLength }),
 });
+if (config.deferMount) window.__mountPane = mount;
+else mount();
