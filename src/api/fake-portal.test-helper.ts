@@ -4,11 +4,23 @@ import type { FetchLike } from './portal-client';
 
 export type Fault = 'network' | 500 | 503 | 400 | 401;
 
+export interface FakeImport {
+  batches: Map<number, RowResult[]>;
+  rows: ClientRow[];
+  completed: boolean;
+  source: string | null;
+  sendInvitations: boolean;
+  createdAt: string;
+}
+
 export interface FakePortal {
   fetch: FetchLike;
   calls: { method: string; url: string; headers: Record<string, string>; body: unknown }[];
   /** Rows stored per import, keyed by seq: what the database would hold. */
-  imports: Map<string, { batches: Map<number, RowResult[]>; rows: ClientRow[]; completed: boolean }>;
+  imports: Map<string, FakeImport>;
+  /** Tax Client IDs invited (POST /clients/invitations) and re-invited (…/resend), in order. */
+  invited: string[];
+  resent: string[];
   /** Faults served, in order, to the next matching requests. */
   faults: Fault[];
   /** Called before a batch is answered (e.g. to press Cancel mid-import). */
@@ -21,7 +33,7 @@ const problem = (status: number, detail: string) =>
   json(status, { type: 'about:blank', title: 'Error', status, detail }, 'application/problem+json');
 
 export function createFakePortal(): FakePortal {
-  const portal: FakePortal = { fetch: null as unknown as FetchLike, calls: [], imports: new Map(), faults: [] };
+  const portal: FakePortal = { fetch: null as unknown as FetchLike, calls: [], imports: new Map(), faults: [], invited: [], resent: [] };
   let nextId = 1;
   portal.fetch = async function (this: unknown, url, init = {}) {
     if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation');
@@ -36,7 +48,9 @@ export function createFakePortal(): FakePortal {
     let m: RegExpMatchArray | null;
     if (method === 'POST' && path === '/imports') {
       const id = `imp-${nextId++}`;
-      portal.imports.set(id, { batches: new Map(), rows: [], completed: false });
+      const input = (body ?? {}) as { source?: string; sendInvitations?: boolean };
+      const createdAt = new Date(Date.UTC(2026, 0, 1, 9, nextId)).toISOString();
+      portal.imports.set(id, { batches: new Map(), rows: [], completed: false, source: input.source ?? null, sendInvitations: input.sendInvitations ?? false, createdAt });
       return json(201, { id, status: 'open' });
     }
     if (method === 'PUT' && (m = path.match(/^\/imports\/([^/]+)\/batches\/(\d+)$/))) {
@@ -57,6 +71,16 @@ export function createFakePortal(): FakePortal {
       job.completed = true;
       return json(200, { id: m[1], status: 'completed', counts: { rows: job.rows.length, imported: job.rows.length, rejected: 0 } });
     }
+    if (method === 'GET' && path === '/imports') return json(200, listImports(portal, new URL(url, 'http://portal.test').searchParams));
+    if (method === 'GET' && path === '/clients') return json(200, { clients: clientsOf(portal), next: null });
+    if (method === 'POST' && (m = path.match(/^\/clients\/invitations(\/resend)?$/))) {
+      const ids = (body as { taxClientIds: string[] }).taxClientIds;
+      (m[1] ? portal.resent : portal.invited).push(...ids);
+      return json(200, { results: ids.map((taxClientId) => ({ taxClientId, invited: true, status: 'Not Enrolled', comment: '' })) });
+    }
+    if (method === 'GET' && (m = path.match(/^\/imports\/([^/]+)\/report\.xlsx$/))) {
+      return new Response(new Uint8Array([80, 75, 3, 4]), { headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } });
+    }
     if (method === 'GET' && (m = path.match(/^\/imports\/([^/]+)\/report$/))) {
       const job = portal.imports.get(m[1])!;
       const results = [...job.batches.values()].flat();
@@ -66,6 +90,31 @@ export function createFakePortal(): FakePortal {
     return problem(404, `No route ${method} ${path}`);
   };
   return portal;
+}
+
+const countsOf = (job: FakeImport) => {
+  const results = [...job.batches.values()].flat();
+  const imported = results.filter((r) => r.outcome === 'imported').length;
+  return { rows: results.length, imported, rejected: results.length - imported };
+};
+
+/** GET /imports: newest first, `limit` a page, `cursor` the index to go on from. */
+function listImports(portal: FakePortal, params: URLSearchParams) {
+  const all = [...portal.imports.entries()].reverse();
+  const start = Number(params.get('cursor') ?? 0);
+  const limit = Number(params.get('limit') ?? 100);
+  const imports = all.slice(start, start + limit).map(([id, job]) => ({
+    id, status: job.completed ? 'completed' : 'open', source: job.source, counts: countsOf(job), createdAt: job.createdAt, completedAt: job.completed ? job.createdAt : null,
+  }));
+  return { imports, next: start + limit < all.length ? String(start + limit) : null };
+}
+
+/** GET /clients: a standard client per imported row; invited ones (and imports that asked) are Not Enrolled. */
+function clientsOf(portal: FakePortal) {
+  const invited = new Set(portal.invited);
+  return [...portal.imports.values()].flatMap((job) =>
+    job.rows.map((r) => ({ taxClientId: r.taxClientId, kind: 'standard', status: job.sendInvitations || invited.has(r.taxClientId) ? 'Not Enrolled' : 'Not Invited', firstName: r.firstName, lastName: r.lastName })),
+  );
 }
 
 export function sampleRows(count: number, firstRow = 2): ClientRow[] {

@@ -71,6 +71,8 @@ describe('runImport', () => {
     let saved: ImportState | null = null;
     await expect(runImport(client, { rows, signal: controller.signal, onState: (s) => (saved = s) })).rejects.toBeInstanceOf(CancelledError);
     expect(saved!.doneSeqs).toEqual([1, 2]);
+    // What was already imported, for the pane to say so.
+    expect(saved!.counts).toEqual({ rows: 2000, imported: 2000, rejected: 0 });
     expect(canResume(saved, rows)).toBe(true);
 
     portal.beforeBatch = undefined;
@@ -104,7 +106,7 @@ describe('runImport', () => {
 
   it('refuses to resume with rows that changed', async () => {
     const { client } = setup();
-    const state: ImportState = { importId: 'imp-9', doneSeqs: [1], rowsTotal: 10, fingerprint: 'other', completed: false };
+    const state: ImportState = { importId: 'imp-9', doneSeqs: [1], rowsTotal: 10, fingerprint: 'other', completed: false, counts: { rows: 5, imported: 5, rejected: 0 } };
     expect(canResume(state, sampleRows(10))).toBe(false);
     await expect(runImport(client, { rows: sampleRows(10), resume: state })).rejects.toThrow('cannot be resumed');
   });

@@ -12,6 +12,8 @@ export interface ImportState {
   /** Fingerprint of the rows submitted; a resume with other rows would mix two imports. */
   fingerprint: string;
   completed: boolean;
+  /** What the answered batches recorded so far, so a stop part-way can say what was already imported. */
+  counts: ImportCounts;
 }
 
 export interface ImportProgress {
@@ -57,13 +59,14 @@ export async function runImport(client: PortalClient, options: RunImportOptions)
     throw new Error('The template changed since the import was interrupted, so it cannot be resumed. Start a new import.');
   }
   let state: ImportState = options.resume
-    ? { ...options.resume, doneSeqs: [...options.resume.doneSeqs] }
+    ? { ...options.resume, doneSeqs: [...options.resume.doneSeqs], counts: options.resume.counts ?? NO_COUNTS }
     : {
         importId: (await client.createImport({ source: options.source, sendInvitations: options.sendInvitations }, signal)).id,
         doneSeqs: [],
         rowsTotal: rows.length,
         fingerprint,
         completed: false,
+        counts: NO_COUNTS,
       };
   options.onState?.(state);
 
@@ -79,22 +82,30 @@ export async function runImport(client: PortalClient, options: RunImportOptions)
     const seq = i + 1;
     if (done.has(seq)) continue;
     if (signal?.aborted) throw new CancelledError();
-    answers.set(seq, await client.putBatch(state.importId, seq, batches[i], signal));
+    const results = await client.putBatch(state.importId, seq, batches[i], signal);
+    answers.set(seq, results);
     done.add(seq);
-    state = { ...state, doneSeqs: [...done].sort((a, b) => a - b) };
+    state = { ...state, doneSeqs: [...done].sort((a, b) => a - b), counts: addCounts(state.counts, results) };
     options.onState?.(state);
     reportProgress();
   }
 
   if (signal?.aborted) throw new CancelledError();
   const completed = await client.completeImport(state.importId, signal);
-  state = { ...state, completed: true };
+  state = { ...state, completed: true, counts: completed.counts };
   options.onState?.(state);
   // Batch answers are what the portal recorded; only batches answered before a resume need the report download.
   const report = answers.size === batches.length
     ? joinAnswers(batches, answers)
     : await client.report(state.importId, signal);
   return { importId: state.importId, counts: completed.counts, report };
+}
+
+const NO_COUNTS: ImportCounts = { rows: 0, imported: 0, rejected: 0 };
+
+function addCounts(counts: ImportCounts, results: readonly RowResult[]): ImportCounts {
+  const imported = results.filter((r) => r.outcome === 'imported').length;
+  return { rows: counts.rows + results.length, imported: counts.imported + imported, rejected: counts.rejected + results.length - imported };
 }
 
 function joinAnswers(batches: readonly (readonly ClientRow[])[], answers: ReadonlyMap<number, RowResult[]>): ReportRow[] {

@@ -1,4 +1,4 @@
-import type { Client, ClientRow, Firm, ImportCounts, ImportJob, ReportRow, RowResult } from '../domain/api-types';
+import type { Client, ClientRow, Firm, ImportCounts, ImportJob, ImportListItem, InvitationResult, ReportRow, RowResult } from '../domain/api-types';
 import { ApiError, CancelledError, NetworkError, isProblem, messageForStatus } from './api-errors';
 import { DEFAULT_RETRY, type RetryPolicy, withRetry } from './retry';
 
@@ -34,7 +34,13 @@ export interface PortalClient {
   /** Every client matching `query`, following `next` cursors. */
   allClients(query: Omit<ClientQuery, 'cursor'>, signal?: AbortSignal): Promise<Client[]>;
   templateXlsx(signal?: AbortSignal): Promise<ArrayBuffer>;
+  /** The firm's past imports, newest first, a page at a time. */
+  imports(page: { limit?: number; cursor?: string }, signal?: AbortSignal): Promise<{ imports: ImportListItem[]; next: string | null }>;
+  /** Invites Not Invited clients (`resend`: a fresh link for Not Enrolled ones), in requests of at most 1,000 IDs. */
+  invite(taxClientIds: readonly string[], options?: { resend?: boolean }, signal?: AbortSignal): Promise<InvitationResult[]>;
 }
+
+const INVITE_BATCH = 1000;
 
 /** The add-in's HTTP client for the portal (DESIGN §6). Every call retries network errors and 5xx. */
 export function createPortalClient(options: PortalClientOptions): PortalClient {
@@ -81,12 +87,13 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
     withRetry(async () => read<ArrayBuffer>(await send('GET', path, undefined, signal), 'arrayBuffer', signal), policy, signal);
   const id = encodeURIComponent;
 
-  const clients = (query: ClientQuery, signal?: AbortSignal) => {
+  const query = (values: object) => {
     const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+    for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== '') params.set(key, String(value));
     const qs = params.toString();
-    return call<{ clients: Client[]; next: string | null }>('GET', `/clients${qs ? `?${qs}` : ''}`, undefined, signal);
+    return qs ? `?${qs}` : '';
   };
+  const clients = (q: ClientQuery, signal?: AbortSignal) => call<{ clients: Client[]; next: string | null }>('GET', `/clients${query(q)}`, undefined, signal);
 
   return {
     baseUrl,
@@ -111,6 +118,16 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
       return all;
     },
     templateXlsx: (signal) => binary('/template.xlsx', signal),
+    imports: (page, signal) => call('GET', `/imports${query(page)}`, undefined, signal),
+    invite: async (taxClientIds, options = {}, signal) => {
+      const path = options.resend ? '/clients/invitations/resend' : '/clients/invitations';
+      const results: InvitationResult[] = [];
+      for (let i = 0; i < taxClientIds.length; i += INVITE_BATCH) {
+        const answer = await call<{ results: InvitationResult[] }>('POST', path, { taxClientIds: taxClientIds.slice(i, i + INVITE_BATCH) }, signal);
+        results.push(...answer.results);
+      }
+      return results;
+    },
   };
 }
 

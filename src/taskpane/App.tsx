@@ -7,11 +7,10 @@ import { NoHostNotice } from './components/shell/NoHostNotice';
 import { PaneHeader } from './components/shell/PaneHeader';
 import { useConnection } from './hooks/use-connection';
 import { useErrorBar } from './hooks/use-error-bar';
+import type { PaneTab } from './pane-tab';
 import { WorkbookViews } from './WorkbookViews';
 import { createSettingsStore } from './services/settings-store';
 import { usePaneServices } from './services/pane-services';
-
-export type PaneTab = 'connect' | 'template' | 'check' | 'import';
 
 /** The pane: header, the one MessageBar, and the views as tabs. Outside Excel only Connect shows. */
 export function App() {
@@ -51,6 +50,7 @@ export function App() {
             <Tab value="template">Template</Tab>
             <Tab value="check">Check</Tab>
             <Tab value="import">Import</Tab>
+            <Tab value="history">History</Tab>
           </TabList>
           <div role="tabpanel" aria-label={tab}>
             {tab === 'connect' && connect}

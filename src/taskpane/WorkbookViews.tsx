@@ -1,20 +1,23 @@
-import { Divider } from '@fluentui/react-components';
-import { COLUMN_BY_FIELD } from '../domain';
-import type { PaneTab } from './App';
-import { CheckView } from './components/check/CheckView';
-import { DropZone } from './components/drop/DropZone';
-import { ImportView } from './components/import/ImportView';
-import { TemplateView } from './components/template/TemplateView';
-import { useCheck } from './hooks/use-check';
+import type { PaneRequest, PaneAnswer } from '../commands/pane-inbox';
+import { HistoryView } from './components/history/HistoryView';
 import type { Connection } from './hooks/use-connection';
-import { useDropImport } from './hooks/use-drop-import';
 import type { Reporter } from './hooks/use-error-bar';
+import { describeSource, type ImportSource } from './hooks/import-result';
+import { sheetSource } from './hooks/sheet-source';
+import { useCheck } from './hooks/use-check';
+import { useDroppedFile } from './hooks/use-dropped-file';
+import { useFirmSetting } from './hooks/use-firm-setting';
+import { useHistory } from './hooks/use-history';
 import { useImport } from './hooks/use-import';
-import { useImportRunner } from './hooks/use-import-runner';
+import { useInvitations } from './hooks/use-invitations';
 import { useRibbonRequests } from './hooks/use-ribbon-requests';
 import { useTemplate } from './hooks/use-template';
+import type { PaneTab } from './pane-tab';
 import { usePaneServices } from './services/pane-services';
 import type { SettingsStore } from './services/settings-store';
+import { CheckTab } from './views/CheckTab';
+import { ImportTab } from './views/ImportTab';
+import { TemplateTab } from './views/TemplateTab';
 import type { WorkbookPort } from './workbook/workbook-port';
 
 export interface WorkbookViewsProps {
@@ -26,92 +29,64 @@ export interface WorkbookViewsProps {
   reporter: Reporter;
 }
 
+const BUSY = 'Client Import is busy with another task. Wait for it to finish, then try again.';
+
 /** The views that need a workbook; the hooks stay mounted across tabs so an import keeps running. */
 export function WorkbookViews({ tab, setTab, workbook, connection, settings, reporter }: WorkbookViewsProps) {
   const services = usePaneServices();
-  const template = useTemplate(workbook, connection, reporter);
-  const check = useCheck(workbook, connection.firm, template.refresh, reporter);
-  const runner = useImportRunner(workbook, connection, services, settings, reporter);
-  const sheetImport = useImport(workbook, runner);
-  const drop = useDropImport(runner, reporter);
-  const running = runner.phase === 'reading' || runner.phase === 'importing' || runner.phase === 'writing';
+  const { client, firm } = connection;
+  const invitations = useInvitations(client, reporter, () => template.refreshStatus());
+  const template = useTemplate(workbook, connection, reporter, invitations.update);
+  const check = useCheck(workbook, firm, template.locate, reporter);
+  const [sendInvitations, setSendInvitations] = useFirmSetting(settings, firm?.id ?? null, 'sendInvitations', false);
+  const importer = useImport({ workbook, client, settings, reporter, saveFile: services.saveFile, sendInvitations });
+  const dropped = useDroppedFile(reporter);
+  const history = useHistory(client, workbook, reporter);
+  const sheet = sheetSource(template.search?.found ? template.search.sheetName : null, check);
 
-  useRibbonRequests(services.ribbonTarget, {
-    import: async () => {
-      setTab('import');
-      await sheetImport.start();
-    },
-    check: async () => {
-      setTab('check');
-      await check.run();
-    },
-    error: (message) => reporter.fail(new Error(message)),
+  const runInPane = (action: 'import' | 'check') => {
+    setTab(action);
+    void (action === 'import' ? importer.start(sheet) : check.run());
+  };
+  // The ribbon's buttons: accepted at once (the button completes), refused only while another task runs.
+  useRibbonRequests(services.ribbonInbox, connection.status !== 'connecting', (request: PaneRequest): PaneAnswer => {
+    if (request.action === 'error') {
+      reporter.fail(new Error(request.message));
+      return { accepted: true };
+    }
+    if (importer.isRunning() || check.busy !== null) return { accepted: false, reason: BUSY };
+    runInPane(request.action);
+    return { accepted: true };
   });
 
-  const search = template.search;
-  const issues = (check.result?.issues ?? []).map((issue, i) => ({
-    key: String(i),
-    row: issue.row,
-    column: issue.column || (issue.field ? COLUMN_BY_FIELD[issue.field].header : ''),
-    message: issue.message,
-    severity: issue.severity,
-  }));
+  /** The source an open import in the history came from, if this pane can read it again. */
+  const sourceOf = (key: string): ImportSource | null => (key === sheet.key ? sheet : key === dropped.source?.key ? dropped.source : null);
 
-  if (tab === 'template') {
-    return (
-      <TemplateView
-        found={search?.found ? { sheetName: search.sheetName, headerRow: search.headerRow } : null}
-        missingColumns={search && !search.found ? search.missing.map((c) => c.header) : []}
-        looking={search === null}
-        connected={connection.client !== null}
-        busy={template.busy}
-        onRefresh={() => void template.refresh()}
-        onInsert={() => void template.insert()}
-        onPrepare={() => void template.prepare()}
-        onFillDown={() => void template.fillDown()}
-        onRefreshStatus={() => void template.refreshStatus()}
-        onMarkOffline={() => void template.markUnconnectedOffline()}
-      />
-    );
-  }
-  if (tab === 'check') {
-    return (
-      <CheckView
-        checked={check.result ? { rows: check.result.rows, withFirmRules: check.result.withFirmRules } : null}
-        issues={issues}
-        busy={check.busy}
-        onCheck={() => void check.run()}
-        onSelect={(key) => void check.select(check.result!.issues[Number(key)])}
-      />
-    );
-  }
+  if (tab === 'template') return <TemplateTab template={template} invitations={invitations} connected={client !== null} />;
+  if (tab === 'check') return <CheckTab check={check} />;
   if (tab === 'import') {
+    return <ImportTab importer={importer} sheet={sheet} dropped={dropped} connected={client !== null} sendInvitations={sendInvitations} setSendInvitations={setSendInvitations} />;
+  }
+  if (tab === 'history') {
     return (
-      <>
-        <ImportView
-          phase={runner.phase}
-          rowsDone={runner.progress?.rowsDone ?? 0}
-          rowsTotal={runner.progress?.rowsTotal ?? 0}
-          summary={runner.summary}
-          connected={connection.client !== null}
-          canResume={sheetImport.canResume}
-          onImport={() => void sheetImport.start()}
-          onResume={() => void sheetImport.resume()}
-          onCancel={runner.cancel}
-          onDownload={() => void runner.downloadReport()}
-        />
-        <Divider>Or import a saved file</Divider>
-        <DropZone
-          file={drop.file}
-          busy={running}
-          connected={connection.client !== null}
-          canResume={drop.canResume}
-          onFile={(file) => void drop.accept(file)}
-          onClose={drop.close}
-          onImport={() => void drop.start()}
-          onResume={() => void drop.resume()}
-        />
-      </>
+      <HistoryView
+        items={history.items}
+        hasMore={history.hasMore}
+        busy={history.busy}
+        connected={client !== null}
+        resumableId={importer.resumable?.state.importId ?? null}
+        onRefresh={() => void history.load()}
+        onLoadMore={() => void history.loadMore()}
+        onDownload={(id) => void importer.downloadReport(id)}
+        onWriteSheet={(item) => void history.writeSheet(item)}
+        onResume={() => {
+          const key = importer.resumable?.source ?? '';
+          const source = sourceOf(key);
+          if (!source) return reporter.fail(new Error(`To resume, open ${describeSource(key)} again (drop the file on the Import view), then choose Resume import.`));
+          setTab('import');
+          void importer.resume(source);
+        }}
+      />
     );
   }
   return null;

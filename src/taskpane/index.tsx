@@ -1,4 +1,5 @@
 // Production entry: wait for Office, then mount the pane on the real workbook (or say plainly we are outside Excel).
+import { sharedPaneInbox } from '../commands/pane-inbox';
 import { createExcelDoor } from '../excel';
 import { mountPane } from './mount-pane';
 import { saveFileInBrowser } from './services/save-file';
@@ -15,7 +16,7 @@ void Office.onReady((info) => {
     storage: window.localStorage,
     partitionKey: inExcel ? Office.context.partitionKey : undefined,
     defaultBaseUrl: window.location.origin,
-    ribbonTarget: window,
+    ribbonInbox: sharedPaneInbox(window),
     saveFile: saveFileInBrowser,
   });
 });

@@ -1,9 +1,9 @@
 /** @jest-environment ./test/support/jsdom-fetch.environment.js */
 // The ribbon's one-click Import Clients, end to end inside one runtime: the real command, bridge and
-// pane (on the Excel fake and src/api's fake portal), meeting on an EventTarget passed in, not window.
+// pane (on the Excel fake and src/api's fake portal), meeting on an inbox passed in, not the window's.
 import { createFakePortal } from '../api/fake-portal.test-helper';
 import type { FetchLike } from '../api';
-import { createBridgeHost } from '../commands/pane-bridge';
+import { createInboxHost, createPaneInbox } from '../commands/pane-inbox';
 import { COMMANDS } from '../commands/registry';
 import { runCommand } from '../commands/run-command';
 import type { Firm } from '../domain';
@@ -48,7 +48,7 @@ function setUp(rows = templateRows(ROWS)) {
   };
   const storage = memoryStorage();
   createSettingsStore(storage, 'book').write('connection', { baseUrl: 'http://portal.test', token: 'firm-token' });
-  const ribbonTarget = new EventTarget();
+  const ribbonInbox = createPaneInbox();
   mountPane(
     {
       workbook: createWorkbookPort(createExcelDoor({ run: fake.run, isSetSupported: () => true })),
@@ -56,21 +56,21 @@ function setUp(rows = templateRows(ROWS)) {
       storage,
       partitionKey: 'book',
       defaultBaseUrl: 'http://portal.test',
-      ribbonTarget,
+      ribbonInbox,
       saveFile: () => undefined,
     },
     container,
   );
-  return { fake, portal, container, text, ribbonTarget, seenBetweenBatches };
+  return { fake, portal, container, text, ribbonInbox, seenBetweenBatches };
 }
 
 describe('ribbon Import Clients with the pane open', () => {
-  it('runs the import in the pane, shows progress on the Import view, and completes the button after the summary', async () => {
-    const { fake, portal, container, text, ribbonTarget, seenBetweenBatches } = setUp();
+  it('runs the import in the pane, shows progress on the Import view, and completes the button once the pane took it', async () => {
+    const { fake, portal, container, text, ribbonInbox, seenBetweenBatches } = setUp();
     await waitFor(() => text().includes(FIRM.name) && text().includes('Template found on sheet'), 'the pane to connect and find the template');
 
     let shown = 0;
-    const host = createBridgeHost({ target: ribbonTarget, showAsTaskpane: async () => void (shown += 1) });
+    const host = createInboxHost(ribbonInbox, async () => void (shown += 1));
     const completed = jest.fn();
     const importClients = COMMANDS.find((c) => c.id === 'importClients')!;
     const run = runCommand(importClients, host, { completed });
@@ -79,10 +79,10 @@ describe('ribbon Import Clients with the pane open', () => {
 
     expect(shown).toBe(1);
     expect(completed).toHaveBeenCalledTimes(1);
-    expect(seenBetweenBatches).toHaveLength(1);
-    expect(seenBetweenBatches[0]).toContain('Cancel');
     const selectedTab = () => container.querySelector('[role="tab"][aria-selected="true"]')?.textContent;
     await waitFor(() => selectedTab() === 'Import' && text().includes('1,500 imported, 0 rejected.'), 'the summary on the Import view');
+    expect(seenBetweenBatches).toHaveLength(1);
+    expect(seenBetweenBatches[0]).toContain('Cancel');
     expect([...portal.imports.values()].map((job) => [job.rows.length, job.completed])).toEqual([[ROWS, true]]);
     expect(fake.sheet('Import Exceptions').texts()).toHaveLength(ROWS + 1);
     expect(fake.activeSheetName()).toBe('Import Exceptions');
@@ -91,10 +91,10 @@ describe('ribbon Import Clients with the pane open', () => {
   it('Check Template from the ribbon switches the pane to Check and lists the issues', async () => {
     const rows = templateRows(3);
     rows[2][3] = 'not-an-email'; // sheet row 3, Taxpayer Email
-    const { container, text, ribbonTarget } = setUp(rows);
+    const { container, text, ribbonInbox } = setUp(rows);
     await waitFor(() => text().includes('Template found on sheet'), 'the template');
     const completed = jest.fn();
-    const host = createBridgeHost({ target: ribbonTarget, showAsTaskpane: async () => undefined });
+    const host = createInboxHost(ribbonInbox, async () => undefined);
     await runCommand(COMMANDS.find((c) => c.id === 'checkTemplate')!, host, { completed });
     expect(completed).toHaveBeenCalledTimes(1);
     const selectedTab = () => container.querySelector('[role="tab"][aria-selected="true"]')?.textContent;

@@ -1,5 +1,5 @@
 import type { Client, ClientRow } from '../../domain';
-import { NOT_IN_PORTAL, rowStatuses } from './portal-status';
+import { invitableIds, NOT_IN_PORTAL, rowStatuses } from './portal-status';
 
 const row = (n: number, taxClientId: string) => ({ row: n, taxClientId }) as ClientRow;
 const client = (taxClientId: string, kind: Client['kind'], status: Client['status']) => ({ taxClientId, kind, status }) as Client;
@@ -14,5 +14,13 @@ describe('rowStatuses', () => {
       { row: 4, label: 'Offline', unconnected: false },
       { row: 5, label: NOT_IN_PORTAL, unconnected: false },
     ]);
+  });
+});
+
+describe('invitableIds', () => {
+  it('lists each Not Invited and Not Enrolled standard client of the sheet once, and nothing else', () => {
+    const rows = [row(2, 'A'), row(3, 'B'), row(4, 'C'), row(5, 'B'), row(6, 'D'), row(7, 'E')];
+    const clients = [client('A', 'standard', 'Not Invited'), client('B', 'standard', 'Not Enrolled'), client('C', 'standard', 'Connected'), client('D', 'offline', 'Offline'), client('E', 'standard', 'Missing Info'), client('F', 'standard', 'Not Invited')];
+    expect(invitableIds(rows, clients)).toEqual({ notInvited: ['A'], notEnrolled: ['B'] });
   });
 });

@@ -21,3 +21,10 @@ export function rowStatuses(rows: readonly ClientRow[], clients: readonly Client
     return { row: r.row, label: s?.status ?? o?.status ?? NOT_IN_PORTAL, unconnected: s !== undefined && s.status !== 'Connected' };
   });
 }
+
+/** The sheet's Tax Client IDs whose standard profile can be invited (Not Invited) or re-invited (Not Enrolled). */
+export function invitableIds(rows: readonly ClientRow[], clients: readonly Client[]): { notInvited: string[]; notEnrolled: string[] } {
+  const status = new Map(clients.filter((c) => c.kind === 'standard').map((c) => [c.taxClientId, c.status]));
+  const ids = [...new Set(rows.map((r) => r.taxClientId))];
+  return { notInvited: ids.filter((id) => status.get(id) === 'Not Invited'), notEnrolled: ids.filter((id) => status.get(id) === 'Not Enrolled') };
+}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { checkRows, type Firm, type FirmRules, type Issue } from '../../domain';
+import { checkRows, type ClientRow, type Firm, type FirmRules, type Issue } from '../../domain';
 import type { TemplateLocation } from '../../excel';
 import type { WorkbookPort } from '../workbook/workbook-port';
 import { useBusy } from './use-busy';
@@ -11,12 +11,16 @@ export interface CheckResult {
   template: TemplateLocation;
   /** False when the pane is offline: owner/office/offline-setting checks need the firm. */
   withFirmRules: boolean;
+  /** Cells marked invalid in the sheet. */
+  marked: number;
 }
 
 export interface CheckState {
   result: CheckResult | null;
   busy: string | null;
   run(): Promise<CheckResult | undefined>;
+  /** The same check for Import Clients: throws instead of reporting, and hands back the rows it read. */
+  checkNow(): Promise<{ result: CheckResult; rows: ClientRow[] }>;
   select(issue: Issue): Promise<void>;
 }
 
@@ -27,20 +31,22 @@ export function useCheck(workbook: WorkbookPort, firm: Firm | null, refreshTempl
   const [result, setResult] = useState<CheckResult | null>(null);
   const { busy, act } = useBusy(reporter);
 
+  const checkNow = async () => {
+    const template = await refreshTemplate();
+    if (!template) throw new Error('No client import template found in this workbook. Insert one from the Template view.');
+    const rows = await workbook.readRows(template);
+    const issues = checkRows(rows, firm ? firmRules(firm) : undefined);
+    const marked = await workbook.markIssues(template, issues);
+    const checked: CheckResult = { rows: rows.length, issues, template, withFirmRules: firm !== null, marked };
+    setResult(checked);
+    return { result: checked, rows };
+  };
+
   return {
     result,
     busy,
-    run: () =>
-      act('Checking the template', async () => {
-        const template = await refreshTemplate();
-        if (!template) throw new Error('No client import template found in this workbook. Insert one from the Template view.');
-        const rows = await workbook.readRows(template);
-        const issues = checkRows(rows, firm ? firmRules(firm) : undefined);
-        await workbook.markIssues(template, issues);
-        const checked: CheckResult = { rows: rows.length, issues, template, withFirmRules: firm !== null };
-        setResult(checked);
-        return checked;
-      }),
+    checkNow,
+    run: () => act('Checking the template', async () => (await checkNow()).result),
     select: async (issue) => {
       if (!result) return;
       const column = (issue.field && result.template.columns[issue.field]) ?? result.template.columns.taxClientId ?? 0;

@@ -30,7 +30,8 @@ export function useConnection(services: PaneServices, settings: SettingsStore, b
   const saved = useMemo(() => settings.read<SavedConnection>('connection'), [settings]);
   const [baseUrl, setBaseUrl] = useState(saved?.baseUrl ?? services.defaultBaseUrl);
   const [token, setToken] = useState(saved?.token ?? '');
-  const [status, setStatus] = useState<ConnectionStatus>('disconnected');
+  // 'connecting' from the start when a saved token will reconnect, so the ribbon's requests wait for it.
+  const [status, setStatus] = useState<ConnectionStatus>(saved?.token ? 'connecting' : 'disconnected');
   const [firm, setFirm] = useState<Firm | null>(null);
   const [client, setClient] = useState<PortalClient | null>(null);
 

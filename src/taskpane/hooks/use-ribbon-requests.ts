@@ -1,24 +1,12 @@
 import { useEffect, useRef } from 'react';
-import { PANE_REQUEST_EVENT, type PaneRequest } from '../../domain';
-
-export type RibbonHandlers = Record<PaneRequest['action'], (message?: string) => Promise<void> | void>;
+import type { PaneInbox, PaneListener } from '../../commands/pane-inbox';
 
 /**
- * Answers the ribbon buttons (Import Clients, Check Template) from the pane, in the shared runtime:
- * `target` is the window the ribbon's bridge dispatches PANE_REQUEST_EVENT on (tests pass their own).
+ * Answers the ribbon's buttons from the pane. The pane listens only once `ready` (its saved connection
+ * settled), so a click made while the pane loads waits in the inbox instead of failing.
  */
-export function useRibbonRequests(target: EventTarget, handlers: RibbonHandlers): void {
-  const latest = useRef(handlers);
-  latest.current = handlers;
-  useEffect(() => {
-    const listener = (event: Event) => {
-      const detail = (event as CustomEvent<PaneRequest>).detail;
-      detail.accepted = true;
-      Promise.resolve()
-        .then(() => latest.current[detail.action](detail.message))
-        .finally(detail.done);
-    };
-    target.addEventListener(PANE_REQUEST_EVENT, listener);
-    return () => target.removeEventListener(PANE_REQUEST_EVENT, listener);
-  }, [target]);
+export function useRibbonRequests(inbox: PaneInbox, ready: boolean, answer: PaneListener): void {
+  const latest = useRef(answer);
+  latest.current = answer;
+  useEffect(() => (ready ? inbox.listen((request) => latest.current(request)) : undefined), [inbox, ready]);
 }

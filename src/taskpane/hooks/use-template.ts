@@ -1,15 +1,19 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { Client, ClientRow } from '../../domain';
 import type { FirmLists, TemplateLocation, TemplateSearch } from '../../excel';
 import type { WorkbookPort } from '../workbook/workbook-port';
 import type { Connection } from './use-connection';
 import type { Reporter } from './use-error-bar';
 import { useBusy } from './use-busy';
 import { rowStatuses } from './portal-status';
+import { count } from '../format';
 
 export interface TemplateState {
   search: TemplateSearch | null;
   busy: string | null;
   refresh(): Promise<TemplateLocation | null>;
+  /** The template as it is now, without touching the pane's message or busy state (for a step of a larger task). */
+  locate(): Promise<TemplateLocation | null>;
   insert(): Promise<void>;
   prepare(): Promise<void>;
   fillDown(): Promise<void>;
@@ -17,10 +21,13 @@ export interface TemplateState {
   markUnconnectedOffline(): Promise<void>;
 }
 
-const count = (n: number, one: string) => `${n.toLocaleString('en-US')} ${one}${n === 1 ? '' : 's'}`;
-
 /** The Template view's actions: find, insert, prepare, fill Is Offline down, portal status, mark offline. */
-export function useTemplate(workbook: WorkbookPort, connection: Connection, reporter: Reporter): TemplateState {
+export function useTemplate(
+  workbook: WorkbookPort,
+  connection: Connection,
+  reporter: Reporter,
+  onStatus: (rows: readonly ClientRow[], clients: readonly Client[]) => void = () => undefined,
+): TemplateState {
   const [search, setSearch] = useState<TemplateSearch | null>(null);
   const { busy, act } = useBusy(reporter);
   const lists = (): FirmLists => ({ owners: connection.firm?.owners ?? [], offices: connection.firm?.offices ?? [] });
@@ -50,6 +57,7 @@ export function useTemplate(workbook: WorkbookPort, connection: Connection, repo
     search,
     busy,
     refresh: () => act('Looking for the template', refresh).then((t) => t ?? null),
+    locate: refresh,
     insert: async () => {
       await act('Inserting a template', async () => {
         await workbook.insertTemplate(lists());
@@ -79,6 +87,7 @@ export function useTemplate(workbook: WorkbookPort, connection: Connection, repo
         const template = await current();
         const [rows, clients] = await Promise.all([workbook.readRows(template), needFirm().allClients({})]);
         const statuses = rowStatuses(rows, clients);
+        onStatus(rows, clients);
         await workbook.writeStatusColumn(template, new Map(statuses.map((s) => [s.row, s.label])));
         reporter.say({ intent: 'success', text: `Portal status written for ${count(rows.length, 'row')}.` });
       });

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { FetchLike } from '../../api';
+import type { PaneInbox } from '../../commands/pane-inbox';
 import type { WorkbookPort } from '../workbook/workbook-port';
 
 export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -14,8 +15,8 @@ export interface PaneServices {
   partitionKey: string | undefined;
   /** Backend address offered on first use: the origin the pane was served from. */
   defaultBaseUrl: string;
-  /** Where the ribbon's commands raise their requests for the pane (the shared runtime's window). */
-  ribbonTarget: EventTarget;
+  /** Where the ribbon's commands leave their requests for the pane (one per page: sharedPaneInbox(window)). */
+  ribbonInbox: PaneInbox;
   /** Saves a downloaded file for the user. */
   saveFile(name: string, bytes: ArrayBuffer, type: string): void;
 }

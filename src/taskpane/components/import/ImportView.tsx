@@ -1,43 +1,42 @@
-import { Button, Field, ProgressBar, Text } from '@fluentui/react-components';
+import { Button, Checkbox, Field, ProgressBar, Text } from '@fluentui/react-components';
+import { n } from '../../format';
 import { useViewStyles } from '../shell/pane-styles';
+import { ImportSummary } from './ImportSummary';
 import type { ImportViewProps } from './ImportView.types';
 
-const n = (value: number) => value.toLocaleString('en-US');
-const PHASE_TEXT: Partial<Record<ImportViewProps['phase'], string>> = { reading: 'Reading the rows…', importing: 'Importing', writing: 'Writing the exception sheet…' };
+const PHASE_TEXT: Partial<Record<ImportViewProps['phase'], string>> = {
+  reading: 'Reading and checking the rows…',
+  importing: 'Importing',
+  writing: 'Writing the exception sheet…',
+  failed: 'Import stopped',
+  cancelled: 'Import cancelled',
+};
 
-/** One Import button, progress with Cancel, then the summary and the report download. */
+/** One Import button, progress with Cancel (kept after a stop part-way), then the summary and the report download. */
 export function ImportView(props: ImportViewProps) {
   const styles = useViewStyles();
   const running = props.phase === 'reading' || props.phase === 'importing' || props.phase === 'writing';
+  const stopped = (props.phase === 'failed' || props.phase === 'cancelled') && props.rowsTotal > 0;
   return (
     <section className={styles.view} aria-label="Import">
+      <Checkbox
+        label="Send invitations to new clients"
+        checked={props.sendInvitations}
+        disabled={running}
+        onChange={(_, data) => props.onSendInvitationsChange(data.checked === true)}
+      />
       <div className={styles.row}>
         <Button appearance="primary" disabled={running || !props.connected} onClick={props.onImport}>Import clients</Button>
         {props.canResume && !running && <Button onClick={props.onResume}>Resume import</Button>}
         {running && <Button onClick={props.onCancel}>Cancel</Button>}
       </div>
       {!props.connected && <Text className={styles.hint}>Connect to the portal to import.</Text>}
-      {running && (
-        <Field
-          label={PHASE_TEXT[props.phase]}
-          validationState="none"
-          validationMessage={`${n(props.rowsDone)} of ${n(props.rowsTotal)} rows`}
-        >
+      {(running || stopped) && (
+        <Field label={PHASE_TEXT[props.phase]} validationState="none" validationMessage={`${n(props.rowsDone)} of ${n(props.rowsTotal)} rows`}>
           <ProgressBar value={props.rowsTotal > 0 ? props.rowsDone / props.rowsTotal : undefined} max={1} aria-label="Import progress" />
         </Field>
       )}
-      {props.summary && props.phase === 'done' && (
-        <div role="status" className={styles.stack}>
-          <Text block weight="semibold">
-            {n(props.summary.imported)} imported, {n(props.summary.rejected)} rejected.
-          </Text>
-          <Text block>
-            Every row and its result is on the sheet <strong className={styles.noWrap}>{props.summary.sheetName}</strong>
-            {props.summary.rejected > 0 ? '; rejected rows are highlighted, with the reason in Comment.' : '.'}
-          </Text>
-          <Button onClick={props.onDownload}>Download exception report</Button>
-        </div>
-      )}
+      {props.result && !running && <ImportSummary phase={props.phase} result={props.result} onDownload={props.onDownload} />}
     </section>
   );
 }

@@ -1,14 +1,19 @@
-import type { ImportPhase } from '../../hooks/use-import-runner';
+import type { ImportPhase, ImportResult } from '../../hooks/import-result';
 
 export interface ImportViewProps {
   phase: ImportPhase;
   rowsDone: number;
   rowsTotal: number;
-  summary: { imported: number; rejected: number; sheetName: string } | null;
+  /** The last import, finished or stopped part-way. */
+  result: ImportResult | null;
   connected: boolean;
   canResume: boolean;
+  sendInvitations: boolean;
+  onSendInvitationsChange(value: boolean): void;
   onImport(): void;
   onResume(): void;
   onCancel(): void;
-  onDownload(): void;
+  onDownload(importId: string): void;
 }
+
+export type ImportSummaryProps = Pick<ImportViewProps, 'phase' | 'result' | 'onDownload'> & { result: ImportResult };

@@ -1,4 +1,5 @@
 import { Button, Spinner, Text } from '@fluentui/react-components';
+import { n } from '../../format';
 import { useViewStyles } from '../shell/pane-styles';
 import type { TemplateViewProps } from './TemplateView.types';
 
@@ -35,8 +36,19 @@ export function TemplateView(props: TemplateViewProps) {
         <Button onClick={props.onRefreshStatus} disabled={!idle || !props.found || !props.connected}>Refresh portal status</Button>
         <Button onClick={props.onMarkOffline} disabled={!idle || !props.found || !props.connected}>Mark unconnected clients offline</Button>
       </div>
+      {props.invitations && props.connected && (
+        <div className={styles.row}>
+          <Button onClick={props.onInvite} disabled={!idle || props.inviting || props.invitations.notInvited === 0}>
+            Send invitations ({n(props.invitations.notInvited)} Not Invited)
+          </Button>
+          <Button onClick={props.onResend} disabled={!idle || props.inviting || props.invitations.notEnrolled === 0}>
+            Resend invitations ({n(props.invitations.notEnrolled)} Not Enrolled)
+          </Button>
+        </div>
+      )}
       {!props.connected && <Text className={styles.hint}>Connect to add the firm’s Owner and Office dropdowns and to see portal status.</Text>}
       {props.busy && <Spinner size="tiny" label={`${props.busy}…`} />}
+      {props.inviting && <Spinner size="tiny" label="Sending invitations…" />}
     </section>
   );
 }

@@ -11,4 +11,9 @@ export interface TemplateViewProps {
   onFillDown(): void;
   onRefreshStatus(): void;
   onMarkOffline(): void;
+  /** Counts from the last portal status refresh; null before one. */
+  invitations: { notInvited: number; notEnrolled: number } | null;
+  inviting: boolean;
+  onInvite(): void;
+  onResend(): void;
 }

@@ -1,0 +1,13 @@
+import type { CheckState } from './use-check';
+import type { ImportSource } from './import-result';
+
+/** The template open in this workbook as an import source: checked and marked exactly as Check does, then sent. */
+export function sheetSource(sheetName: string | null, check: Pick<CheckState, 'checkNow'>): ImportSource {
+  return {
+    key: `sheet:${sheetName ?? ''}`,
+    read: async () => {
+      const { result, rows } = await check.checkNow();
+      return { rows, link: { sheetName: result.template.sheetName, linkColumn: result.template.columns.taxClientId ?? 0 }, marked: result.marked };
+    },
+  };
+}

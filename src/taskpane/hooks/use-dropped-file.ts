@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { readTemplateFile } from '../xlsx/xlsx-file-reader';
+import type { Reporter } from './use-error-bar';
+import type { ImportSource } from './import-result';
+
+export interface DroppedFile {
+  name: string;
+  size: number;
+  bytes: ArrayBuffer;
+}
+
+export interface DroppedFileState {
+  file: DroppedFile | null;
+  accept(file: File): Promise<void>;
+  /** Removes the file from the pane (the Close button). */
+  close(): void;
+  /** The file as an import source, or null with no file. */
+  source: ImportSource | null;
+}
+
+const XLSX = /\.xlsx$/i;
+
+/** A saved template file dropped on the pane: it only feeds rows to the import. */
+export function useDroppedFile(reporter: Reporter): DroppedFileState {
+  const [file, setFile] = useState<DroppedFile | null>(null);
+  return {
+    file,
+    accept: async (dropped) => {
+      if (!XLSX.test(dropped.name)) {
+        reporter.fail(new Error(`${dropped.name} is not an .xlsx file. Save the template as an Excel workbook (.xlsx) and drop it again.`));
+        return;
+      }
+      reporter.clear();
+      setFile({ name: dropped.name, size: dropped.size, bytes: await dropped.arrayBuffer() });
+    },
+    close: () => setFile(null),
+    source: file && {
+      key: `file:${file.name}`,
+      // The rows live in the file, not in this workbook (a sheet here with the same name holds other
+      // data), so the exception sheet shows plain row numbers instead of links.
+      read: async () => ({ rows: (await readTemplateFile(file.bytes)).rows, link: null }),
+    },
+  };
+}
