@@ -6,6 +6,7 @@ import { COMMANDS } from '../../../src/commands/registry';
 import { registerCommands, type CompletableEvent } from '../../../src/commands/run-command';
 import { createExcelDoor } from '../../../src/excel';
 import { mountPane } from '../../../src/taskpane/mount-pane';
+import { createSettingsStore } from '../../../src/taskpane/services/settings-store';
 import { createWorkbookPort } from '../../../src/taskpane/workbook/workbook-port';
 import { createFakeExcel, type FakeExcel, type SeedCell } from '../../fakes/excel';
 
@@ -17,6 +18,8 @@ export interface HarnessConfig {
   noHost?: boolean;
   /** Leave the pane unmounted until the test calls window.__mountPane() (a ribbon click on a cold runtime). */
   deferMount?: boolean;
+  /** A firm token saved as if the pane had connected before, so it reconnects as it mounts. */
+  connection?: { token: string };
 }
 
 declare global {
@@ -43,6 +46,8 @@ registerCommands(COMMANDS, (id, handler) => void (ribbon.commands[id] = handler)
 window.__ribbon = ribbon;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+if (config.connection) createSettingsStore(window.localStorage, 'harness').write('connection', { baseUrl: window.location.origin, token: config.connection.token });
 
 const mount = () => mountPane({
   workbook: config.noHost ? null : createWorkbookPort(createExcelDoor({ run: fake.run, isSetSupported: () => true })),

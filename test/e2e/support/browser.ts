@@ -20,7 +20,8 @@ export async function openPane(browser: Browser, baseUrl: string, config: Harnes
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto(`${baseUrl}/taskpane.html`);
   await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
-  await page.getByRole('heading', { name: 'Client Import' }).waitFor();
+  if (config.deferMount) await page.waitForFunction(() => typeof window.__mountPane === 'function');
+  else await page.getByRole('heading', { name: 'Client Import' }).waitFor();
   return page;
 }
 
