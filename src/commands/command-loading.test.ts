@@ -6,7 +6,9 @@ import HtmlWebpackPlugin from 'html-webpack-plugin';
 const config = require('../../webpack.config.js')({}, { mode: 'production' });
 
 describe('taskpane.html loads the ribbon commands first, as a blocking script', () => {
-  const page = config.plugins.find((p: unknown) => p instanceof HtmlWebpackPlugin && (p as HtmlWebpackPlugin).userOptions.filename === 'taskpane.html') as HtmlWebpackPlugin;
+  const page = config.plugins.find(
+    (p: unknown) => p instanceof HtmlWebpackPlugin && (p as HtmlWebpackPlugin).userOptions.filename === 'taskpane.html',
+  ) as HtmlWebpackPlugin;
 
   it('puts the commands bundle before the pane bundle', () => {
     expect(page.userOptions.chunks).toEqual(['commands', 'taskpane']);

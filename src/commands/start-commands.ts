@@ -26,7 +26,9 @@ export function startCommands(office: OfficeForCommands, inbox: PaneInbox): void
     try {
       await office.addin.setStartupBehavior(office.StartupBehavior.load);
     } catch (error) {
-      host.reportError(`Excel did not agree to load Client Import with this workbook (${error instanceof Error ? error.message : String(error)}). The buttons still work; the first click after opening may take longer.`);
+      host.reportError(
+        `Excel did not agree to load Client Import with this workbook (${error instanceof Error ? error.message : String(error)}). The buttons still work; the first click after opening may take longer.`,
+      );
     }
   });
 }

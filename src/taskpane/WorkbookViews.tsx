@@ -65,7 +65,16 @@ export function WorkbookViews({ tab, setTab, workbook, connection, settings, rep
   if (tab === 'template') return <TemplateTab template={template} invitations={invitations} connected={client !== null} />;
   if (tab === 'check') return <CheckTab check={check} />;
   if (tab === 'import') {
-    return <ImportTab importer={importer} sheet={sheet} dropped={dropped} connected={client !== null} sendInvitations={sendInvitations} setSendInvitations={setSendInvitations} />;
+    return (
+      <ImportTab
+        importer={importer}
+        sheet={sheet}
+        dropped={dropped}
+        connected={client !== null}
+        sendInvitations={sendInvitations}
+        setSendInvitations={setSendInvitations}
+      />
+    );
   }
   if (tab === 'history') {
     return (
@@ -82,7 +91,8 @@ export function WorkbookViews({ tab, setTab, workbook, connection, settings, rep
         onResume={() => {
           const key = importer.resumable?.source ?? '';
           const source = sourceOf(key);
-          if (!source) return reporter.fail(new Error(`To resume, open ${describeSource(key)} again (drop the file on the Import view), then choose Resume import.`));
+          if (!source)
+            return reporter.fail(new Error(`To resume, open ${describeSource(key)} again (drop the file on the Import view), then choose Resume import.`));
           setTab('import');
           void importer.resume(source);
         }}

@@ -96,7 +96,12 @@ describe('an import that stops part-way', () => {
 
   it('keeps the counts and the Download button when the exception sheet cannot be written after the import completed', async () => {
     const pane = setUpPane(templateRows(3), {
-      workbook: (port) => ({ ...port, writeExceptions: async () => { throw new Error('Excel stopped answering.'); } }),
+      workbook: (port) => ({
+        ...port,
+        writeExceptions: async () => {
+          throw new Error('Excel stopped answering.');
+        },
+      }),
     });
     await ready(pane);
     await runCommand(importClients, pane.host, { completed: () => undefined });

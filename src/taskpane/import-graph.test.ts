@@ -5,7 +5,9 @@ import * as ts from 'typescript';
 
 const ROOT = __dirname;
 const files = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : /\.tsx?$/.test(e.name) && !/\.test\./.test(e.name) ? [join(dir, e.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : /\.tsx?$/.test(e.name) && !/\.test\./.test(e.name) ? [join(dir, e.name)] : [],
+  );
 
 function resolveLocal(from: string, specifier: string): string | null {
   if (!specifier.startsWith('.')) return null;
@@ -14,7 +16,15 @@ function resolveLocal(from: string, specifier: string): string | null {
 }
 
 const all = files(ROOT);
-const edges = new Map(all.map((f) => [f, ts.preProcessFile(readFileSync(f, 'utf8'), true, true).importedFiles.map((i) => resolveLocal(f, i.fileName)).filter((t): t is string => t !== null)]));
+const edges = new Map(
+  all.map((f) => [
+    f,
+    ts
+      .preProcessFile(readFileSync(f, 'utf8'), true, true)
+      .importedFiles.map((i) => resolveLocal(f, i.fileName))
+      .filter((t): t is string => t !== null),
+  ]),
+);
 
 function cycles(): string[] {
   const found: string[] = [];

@@ -14,7 +14,7 @@ import { createWorkbookPort, type WorkbookPort } from '../../src/taskpane/workbo
 export const FIRM: Firm = { id: 'f1', name: 'Lee & Partners CPA', offlineClientsEnabled: true, owners: OWNERS, offices: OFFICES };
 
 export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  for (const start = Date.now(); !condition(); ) {
+  for (const start = Date.now(); !condition();) {
     if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -22,7 +22,12 @@ export async function waitFor(condition: () => boolean, what: string, timeoutMs 
 
 export function memoryStorage() {
   const items = new Map<string, string>();
-  return { items, getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k) };
+  return {
+    items,
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => void items.set(k, v),
+    removeItem: (k: string) => void items.delete(k),
+  };
 }
 
 export interface PaneSetUpOptions {
@@ -65,7 +70,9 @@ export function setUpPane(rows: SeedCell[][], options: PaneSetUpOptions = {}) {
     );
   if (options.mount !== false) mount();
   const text = () => container.textContent ?? '';
-  const selectedTab = () => container.querySelector('[role="tab"][aria-selected="true"] [class*="fui-Tab__content"]')?.textContent ?? container.querySelector('[role="tab"][aria-selected="true"]')?.textContent;
+  const selectedTab = () =>
+    container.querySelector('[role="tab"][aria-selected="true"] [class*="fui-Tab__content"]')?.textContent ??
+    container.querySelector('[role="tab"][aria-selected="true"]')?.textContent;
   /** Clicks the button labelled `name` once it shows (React renders after the previous click's event). */
   const click = async (name: string) => {
     const find = () => [...container.querySelectorAll('button')].find((b) => b.textContent === name && !b.disabled);

@@ -46,7 +46,15 @@ export const RESUME_SETTING = 'resume';
 /** The result to show when an import stopped after `state` (null: it stopped before the portal heard of it). */
 export function stoppedResult(state: ImportState | null, source: string, rowsTotal: number, marked: number | null): ImportResult | null {
   if (!state) return null;
-  return { importId: state.importId, source, rowsTotal, counts: state.counts ?? { rows: 0, imported: 0, rejected: 0 }, completed: state.completed, marked, sheetName: null };
+  return {
+    importId: state.importId,
+    source,
+    rowsTotal,
+    counts: state.counts ?? { rows: 0, imported: 0, rejected: 0 },
+    completed: state.completed,
+    marked,
+    sheetName: null,
+  };
 }
 
 /** `sheet:Clients` → `the sheet Clients`, for sentences. */

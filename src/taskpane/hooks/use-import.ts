@@ -44,7 +44,8 @@ export function useImport({ workbook, client, settings, reporter, saveFile, send
       if (controller.current) return; // one import at a time
       if (!client) return reporter.fail(new Error('Connect to the portal before importing.'));
       const saved = mode === 'resume' ? settings.read<SavedResume>(RESUME_SETTING) : null;
-      if (mode === 'resume' && saved?.source !== source.key) return reporter.fail(new Error(`There is no interrupted import of ${describeSource(source.key)} to resume.`));
+      if (mode === 'resume' && saved?.source !== source.key)
+        return reporter.fail(new Error(`There is no interrupted import of ${describeSource(source.key)} to resume.`));
       const abort = (controller.current = new AbortController());
       reporter.clear();
       setResult(null);
@@ -74,7 +75,15 @@ export function useImport({ workbook, client, settings, reporter, saveFile, send
           },
         });
         settings.remove(RESUME_SETTING);
-        const done: ImportResult = { importId: outcome.importId, source: source.key, rowsTotal, counts: outcome.counts, completed: true, marked, sheetName: null };
+        const done: ImportResult = {
+          importId: outcome.importId,
+          source: source.key,
+          rowsTotal,
+          counts: outcome.counts,
+          completed: true,
+          marked,
+          sheetName: null,
+        };
         setResult(done);
         setPhase('writing');
         try {
@@ -82,7 +91,9 @@ export function useImport({ workbook, client, settings, reporter, saveFile, send
           setResult({ ...done, sheetName: sheet.sheetName });
         } catch (error) {
           // The import is complete in the portal: the counts and the download stay; only the sheet is missing.
-          reporter.fail(new Error(`The import finished, but the exception sheet could not be written: ${plainMessage(error)} Download the exception report instead.`));
+          reporter.fail(
+            new Error(`The import finished, but the exception sheet could not be written: ${plainMessage(error)} Download the exception report instead.`),
+          );
         }
         setPhase('done');
       } catch (error) {

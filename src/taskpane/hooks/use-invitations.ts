@@ -32,9 +32,14 @@ export function useInvitations(client: PortalClient | null, reporter: Reporter, 
         const results = await client.invite(ids, { resend });
         const sent = results.filter((r) => r.invited).length;
         const refused = results.filter((r) => !r.invited);
-        const first = refused[0] ? ` ${count(refused.length, 'client')} not: ${refused[0].taxClientId}, ${refused[0].comment}${refused.length > 1 ? ', …' : '.'}` : '';
+        const first = refused[0]
+          ? ` ${count(refused.length, 'client')} not: ${refused[0].taxClientId}, ${refused[0].comment}${refused.length > 1 ? ', …' : '.'}`
+          : '';
         await afterSend(); // the statuses moved on (Not Invited → Not Enrolled); then say what was sent
-        reporter.say({ intent: refused.length ? 'warning' : 'success', text: `${resend ? 'New invitation links sent' : 'Invitations sent'} to ${count(sent, 'client')}.${first}` });
+        reporter.say({
+          intent: refused.length ? 'warning' : 'success',
+          text: `${resend ? 'New invitation links sent' : 'Invitations sent'} to ${count(sent, 'client')}.${first}`,
+        });
       } catch (error) {
         reporter.fail(error);
       } finally {

@@ -15,15 +15,27 @@ export function HistoryItem({ item, disabled, canResume, onDownload, onWriteShee
   const source = describeSource(item.source);
   return (
     <li className={styles.item} aria-label={`Import ${item.id}`}>
-      <Text weight="semibold">{when(item.createdAt)}, from {source}</Text>
+      <Text weight="semibold">
+        {when(item.createdAt)}, from {source}
+      </Text>
       <Text>
         {item.status === 'completed' ? 'Completed' : 'Not finished'}: {n(counts.imported)} imported, {n(counts.rejected)} rejected of {n(counts.rows)} rows.
       </Text>
-      <Text size={200} className={view.hint}>Import {item.id}</Text>
+      <Text size={200} className={view.hint}>
+        Import {item.id}
+      </Text>
       <div className={view.row}>
-        <Button size="small" disabled={disabled} onClick={() => onDownload(item.id)}>Download exception report</Button>
-        <Button size="small" disabled={disabled} onClick={() => onWriteSheet(item)}>Write exceptions to a sheet</Button>
-        {item.status === 'open' && canResume && <Button size="small" appearance="primary" disabled={disabled} onClick={() => onResume(item)}>Resume import</Button>}
+        <Button size="small" disabled={disabled} onClick={() => onDownload(item.id)}>
+          Download exception report
+        </Button>
+        <Button size="small" disabled={disabled} onClick={() => onWriteSheet(item)}>
+          Write exceptions to a sheet
+        </Button>
+        {item.status === 'open' && canResume && (
+          <Button size="small" appearance="primary" disabled={disabled} onClick={() => onResume(item)}>
+            Resume import
+          </Button>
+        )}
       </div>
     </li>
   );

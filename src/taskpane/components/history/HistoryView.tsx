@@ -18,16 +18,30 @@ export function HistoryView(props: HistoryViewProps) {
   return (
     <section className={styles.view} aria-label="History">
       <div className={styles.row}>
-        <Button onClick={props.onRefresh} disabled={props.busy !== null}>Refresh</Button>
+        <Button onClick={props.onRefresh} disabled={props.busy !== null}>
+          Refresh
+        </Button>
         {props.busy && <Spinner size="tiny" label={`${props.busy}…`} />}
       </div>
       {props.items.length === 0 && props.busy === null && <Text>No imports yet.</Text>}
       <ul className={list.list} aria-label="Past imports">
         {props.items.map((item) => (
-          <HistoryItem key={item.id} item={item} disabled={props.busy !== null} canResume={props.resumableId === item.id} onDownload={props.onDownload} onWriteSheet={props.onWriteSheet} onResume={props.onResume} />
+          <HistoryItem
+            key={item.id}
+            item={item}
+            disabled={props.busy !== null}
+            canResume={props.resumableId === item.id}
+            onDownload={props.onDownload}
+            onWriteSheet={props.onWriteSheet}
+            onResume={props.onResume}
+          />
         ))}
       </ul>
-      {props.hasMore && <Button onClick={props.onLoadMore} disabled={props.busy !== null}>Show older imports</Button>}
+      {props.hasMore && (
+        <Button onClick={props.onLoadMore} disabled={props.busy !== null}>
+          Show older imports
+        </Button>
+      )}
     </section>
   );
 }

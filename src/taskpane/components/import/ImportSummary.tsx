@@ -10,10 +10,13 @@ export function ImportSummary({ phase, result, onDownload }: ImportSummaryProps)
   return (
     <div role="status" className={styles.stack}>
       {result.completed ? (
-        <Text block weight="semibold">{n(counts.imported)} imported, {n(counts.rejected)} rejected.</Text>
+        <Text block weight="semibold">
+          {n(counts.imported)} imported, {n(counts.rejected)} rejected.
+        </Text>
       ) : (
         <Text block weight="semibold">
-          {phase === 'cancelled' ? 'Cancelled' : 'Stopped'} after {n(counts.rows)} of {n(result.rowsTotal)} rows: {n(counts.imported)} imported, {n(counts.rejected)} rejected so far.
+          {phase === 'cancelled' ? 'Cancelled' : 'Stopped'} after {n(counts.rows)} of {n(result.rowsTotal)} rows: {n(counts.imported)} imported,{' '}
+          {n(counts.rejected)} rejected so far.
         </Text>
       )}
       {result.marked !== null && result.marked > 0 && (
@@ -29,7 +32,9 @@ export function ImportSummary({ phase, result, onDownload }: ImportSummaryProps)
       ) : (
         <Text block>Rows already sent stay imported; Resume import sends the rest without duplicates.</Text>
       )}
-      <Text block size={200} className={styles.hint}>Import {result.importId}</Text>
+      <Text block size={200} className={styles.hint}>
+        Import {result.importId}
+      </Text>
       <Button onClick={() => onDownload(result.importId)}>{result.completed ? 'Download exception report' : 'Download exception report so far'}</Button>
     </div>
   );

@@ -26,7 +26,9 @@ export function ImportView(props: ImportViewProps) {
         onChange={(_, data) => props.onSendInvitationsChange(data.checked === true)}
       />
       <div className={styles.row}>
-        <Button appearance="primary" disabled={running || !props.connected} onClick={props.onImport}>Import clients</Button>
+        <Button appearance="primary" disabled={running || !props.connected} onClick={props.onImport}>
+          Import clients
+        </Button>
         {props.canResume && !running && <Button onClick={props.onResume}>Resume import</Button>}
         {running && <Button onClick={props.onCancel}>Cancel</Button>}
       </div>
