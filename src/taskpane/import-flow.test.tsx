@@ -7,8 +7,6 @@ import { templateRows } from '../../test/fixtures/excel/client-sheet';
 import { FIRM, setUpPane, waitFor } from '../../test/support/jsdom-pane';
 
 const importClients = COMMANDS.find((c) => c.id === 'importClients')!;
-const ready = (pane: ReturnType<typeof setUpPane>) =>
-  waitFor(() => pane.text().includes(FIRM.name) && pane.text().includes('Template found on sheet'), 'the pane to connect and find the template');
 const isBatch = (seq: number) => (url: string, init?: RequestInit) => init?.method === 'PUT' && url.endsWith(`/batches/${seq}`);
 
 describe('the ribbon button', () => {
@@ -16,7 +14,7 @@ describe('the ribbon button', () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     const pane = setUpPane(templateRows(1500), { beforeFetch: (url, init) => (isBatch(2)(url, init) ? held : undefined) });
-    await ready(pane);
+    await pane.ready();
     const completed = jest.fn();
     await runCommand(importClients, pane.host, { completed });
     expect(completed).toHaveBeenCalledTimes(1);
@@ -50,7 +48,7 @@ describe('the ribbon button', () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     const pane = setUpPane(templateRows(1500), { beforeFetch: (url, init) => (isBatch(2)(url, init) ? held : undefined) });
-    await ready(pane);
+    await pane.ready();
     await runCommand(importClients, pane.host, { completed: () => undefined });
     await waitFor(() => pane.text().includes('1,000 of 1,500 rows'), 'the first import running');
     const completed = jest.fn();
@@ -68,7 +66,7 @@ describe('Import Clients checks first', () => {
     const rows = templateRows(3);
     rows[2][3] = 'not-an-email'; // sheet row 3, Taxpayer Email
     const pane = setUpPane(rows);
-    await ready(pane);
+    await pane.ready();
     await runCommand(importClients, pane.host, { completed: () => undefined });
     await waitFor(() => pane.text().includes('3 imported'), 'the summary');
     expect(pane.fake.sheet('Clients').cell('D3').fill).not.toBeNull();
@@ -80,12 +78,9 @@ describe('Import Clients checks first', () => {
 describe('an import that stops part-way', () => {
   it('says what was already imported, with the import id, keeps the progress and offers the report so far', async () => {
     const pane = setUpPane(templateRows(1500));
-    await ready(pane);
-    // A fault queued while batch 1 is answered hits the next request, batch 2.
-    pane.portal.beforeBatch = (seq) => void (seq === 1 && pane.portal.faults.push(400));
-    await pane.openTab('Import');
-    await pane.click('Import clients');
-    await waitFor(() => pane.text().includes('Injected 400'), 'the failure');
+    await pane.ready();
+    pane.refuseBatch(2);
+    await pane.importFromPane('Injected 400');
     expect(pane.text()).toContain('Stopped after 1,000 of 1,500 rows: 1,000 imported, 0 rejected so far.');
     expect(pane.text()).toContain('Import imp-1');
     expect(pane.text()).toContain('1,000 of 1,500 rows'); // the progress stays
@@ -103,7 +98,7 @@ describe('an import that stops part-way', () => {
         },
       }),
     });
-    await ready(pane);
+    await pane.ready();
     await runCommand(importClients, pane.host, { completed: () => undefined });
     await waitFor(() => pane.text().includes('Excel stopped answering.'), 'the failure');
     expect(pane.text()).toContain('The import finished, but the exception sheet could not be written');
@@ -113,13 +108,9 @@ describe('an import that stops part-way', () => {
 
   it('resumes only the same rows, and says so once, in one wording', async () => {
     const pane = setUpPane(templateRows(1500));
-    await ready(pane);
-    // A fault queued while batch 1 is answered hits the next request, batch 2.
-    pane.portal.beforeBatch = (seq) => void (seq === 1 && pane.portal.faults.push(400));
-    await pane.openTab('Import');
-    await pane.click('Import clients');
-    await waitFor(() => pane.text().includes('Resume import'), 'Resume');
-    pane.portal.beforeBatch = undefined;
+    await pane.ready();
+    pane.refuseBatch(2);
+    await pane.importFromPane('Resume import');
     await pane.fake.run(async (context) => {
       context.workbook.worksheets.getItem('Clients').getRange('B2').values = [['Changed']];
       await context.sync();

@@ -5,14 +5,13 @@ import { templateRows } from '../../test/fixtures/excel/client-sheet';
 import { FIRM, setUpPane, waitFor } from '../../test/support/jsdom-pane';
 
 type Pane = ReturnType<typeof setUpPane>;
-const ready = (pane: Pane) => waitFor(() => pane.text().includes(FIRM.name) && pane.text().includes('Template found on sheet'), 'the pane to connect');
 const createCalls = (pane: Pane) => pane.portal.calls.filter((c) => c.method === 'POST' && c.url.endsWith('/api/v1/imports')).map((c) => c.body);
 const checkbox = (pane: Pane) => pane.container.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
 
 describe('Send invitations to new clients', () => {
   it('is sent with the import and remembered for the firm', async () => {
     const pane = setUpPane(templateRows(3));
-    await ready(pane);
+    await pane.ready();
     await pane.openTab('Import');
     await waitFor(() => pane.text().includes('Send invitations to new clients'), 'the check box');
     expect(checkbox(pane).checked).toBe(false);
@@ -28,10 +27,8 @@ describe('Send invitations to new clients', () => {
 describe('invitations from the portal status', () => {
   it('invites the Not Invited clients of the sheet, then re-invites the Not Enrolled ones', async () => {
     const pane = setUpPane(templateRows(3));
-    await ready(pane);
-    await pane.openTab('Import');
-    await pane.click('Import clients');
-    await waitFor(() => pane.text().includes('3 imported'), 'the import');
+    await pane.ready();
+    await pane.importFromPane('3 imported');
     await pane.openTab('Template');
     await pane.click('Refresh portal status');
     await pane.click('Send invitations (3 Not Invited)');
@@ -46,10 +43,8 @@ describe('invitations from the portal status', () => {
 describe('the History view', () => {
   it('lists past imports newest first, downloads a report and writes one to a sheet', async () => {
     const pane = setUpPane(templateRows(3));
-    await ready(pane);
-    await pane.openTab('Import');
-    await pane.click('Import clients');
-    await waitFor(() => pane.text().includes('3 imported'), 'the first import');
+    await pane.ready();
+    await pane.importFromPane('3 imported');
     await pane.click('Import clients');
     await waitFor(() => pane.text().includes('Import imp-2'), 'the second import');
     await pane.openTab('History');
@@ -69,13 +64,9 @@ describe('the History view', () => {
 
   it('resumes an open import of this pane', async () => {
     const pane = setUpPane(templateRows(1500));
-    await ready(pane);
-    // A fault queued while batch 1 is answered hits the next request, batch 2.
-    pane.portal.beforeBatch = (seq) => void (seq === 1 && pane.portal.faults.push(400));
-    await pane.openTab('Import');
-    await pane.click('Import clients');
-    await waitFor(() => pane.text().includes('Stopped after 1,000 of 1,500 rows'), 'the stop');
-    pane.portal.beforeBatch = undefined;
+    await pane.ready();
+    pane.refuseBatch(2);
+    await pane.importFromPane('Stopped after 1,000 of 1,500 rows');
     await pane.openTab('History');
     await waitFor(() => pane.text().includes('Not finished: 1,000 imported, 0 rejected of 1,000 rows.'), 'the open import');
     await pane.click('Resume import');

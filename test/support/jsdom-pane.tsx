@@ -85,7 +85,40 @@ export function setUpPane(rows: SeedCell[][], options: PaneSetUpOptions = {}) {
     await waitFor(() => find() !== undefined, `a tab "${name}"`);
     find()!.click();
   };
+  /** Waits until the pane has reconnected and found the template. */
+  const ready = () => waitFor(() => text().includes(FIRM.name) && text().includes('Template found on sheet'), 'the pane to connect and find the template');
+  /** Imports from the Import view's button and waits for `until` to show. */
+  const importFromPane = async (until: string) => {
+    await openTab('Import');
+    await click('Import clients');
+    await waitFor(() => text().includes(until), until);
+  };
+  /** Makes the portal refuse batch `seq` (400) once; a fault queued while batch seq-1 is answered hits batch seq. */
+  const refuseBatch = (seq: number) => {
+    portal.beforeBatch = (answering) => {
+      if (answering !== seq - 1) return;
+      portal.faults.push(400);
+      portal.beforeBatch = undefined;
+    };
+  };
   let shown = 0;
   const host = createInboxHost(inbox, async () => void (shown += 1));
-  return { fake, portal, container, storage, inbox, host, mount, text, selectedTab, click, openTab, downloads, shown: () => shown };
+  return {
+    fake,
+    portal,
+    container,
+    storage,
+    inbox,
+    host,
+    mount,
+    text,
+    selectedTab,
+    click,
+    openTab,
+    ready,
+    importFromPane,
+    refuseBatch,
+    downloads,
+    shown: () => shown,
+  };
 }
