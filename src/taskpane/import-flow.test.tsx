@@ -4,7 +4,7 @@
 import { COMMANDS } from '../commands/registry';
 import { runCommand } from '../commands/run-command';
 import { templateRows } from '../../test/fixtures/excel/client-sheet';
-import { FIRM, setUpPane, waitFor } from '../../test/support/jsdom-pane';
+import { setUpPane, waitFor } from '../../test/support/jsdom-pane';
 
 const importClients = COMMANDS.find((c) => c.id === 'importClients')!;
 const isBatch = (seq: number) => (url: string, init?: RequestInit) => init?.method === 'PUT' && url.endsWith(`/batches/${seq}`);
