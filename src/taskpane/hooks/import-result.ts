@@ -17,7 +17,8 @@ export interface ImportRows {
 export interface ImportSource {
   /** `sheet:Clients` or `file:clients.xlsx`: sent as the import's source; a saved resume applies only to the same key. */
   key: string;
-  read(): Promise<ImportRows>;
+  /** `signal` aborts with the import's Cancel (reading a large file can take a while). */
+  read(signal: AbortSignal): Promise<ImportRows>;
 }
 
 /** What the pane shows about the last import, finished or stopped part-way. */

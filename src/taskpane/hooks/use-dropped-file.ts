@@ -38,7 +38,7 @@ export function useDroppedFile(reporter: Reporter): DroppedFileState {
       key: `file:${file.name}`,
       // The rows live in the file, not in this workbook (a sheet here with the same name holds other
       // data), so the exception sheet shows plain row numbers instead of links.
-      read: async () => ({ rows: (await readTemplateFile(file.bytes)).rows, link: null }),
+      read: async (signal) => ({ rows: (await readTemplateFile(file.bytes, { signal })).rows, link: null }),
     },
   };
 }

@@ -55,7 +55,7 @@ export function useImport({ workbook, client, settings, reporter, saveFile, send
       let marked: number | null = null;
       try {
         setPhase('reading');
-        const read = await source.read();
+        const read = await source.read(abort.signal);
         rowsTotal = read.rows.length;
         marked = read.marked ?? null;
         if (rowsTotal === 0) throw new Error('The template has no client rows to import.');
