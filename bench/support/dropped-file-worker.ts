@@ -11,7 +11,7 @@ const heap = () => {
 
 parentPort!.on('message', (request: ReaderRequest) => {
   let peak = heap();
-  answerReaderRequest(request, (message) => {
+  void answerReaderRequest(request, (message) => {
     peak = Math.max(peak, heap());
     parentPort!.postMessage({ message, peakHeapBytes: peak });
   });

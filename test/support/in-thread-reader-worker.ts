@@ -13,7 +13,7 @@ export function createReaderWorker(): Worker {
     postMessage(request: ReaderRequest) {
       setTimeout(() => {
         if (terminated) return;
-        answerReaderRequest(request, (message) => {
+        void answerReaderRequest(request, (message) => {
           setTimeout(() => {
             if (!terminated) worker.onmessage?.({ data: message } as MessageEvent<ReaderMessage>);
           });

@@ -1,18 +1,25 @@
 import { attribute, decodeXml, XmlScanner, type XmlHandler } from './xml-scanner';
-import { streamEntry, type ZipEntry } from './zip-entries';
+import { streamEntry, type InflateEngine, type ZipEntry } from './zip-entries';
 
 /** The opened package: its bytes and directory. */
 export interface XlsxPackage {
   bytes: Uint8Array;
   entries: Map<string, ZipEntry>;
+  engine: InflateEngine;
 }
 
 /** Streams one part through a handler; false when the package has no such part. */
-export function readPart(pkg: XlsxPackage, path: string, handler: XmlHandler, onProgress?: (done: number) => void, stop?: () => boolean): boolean {
+export async function readPart(
+  pkg: XlsxPackage,
+  path: string,
+  handler: XmlHandler,
+  onProgress?: (done: number) => void,
+  stop?: () => boolean,
+): Promise<boolean> {
   const entry = pkg.entries.get(path.toLowerCase());
   if (entry === undefined) return false;
   const scanner = new XmlScanner(handler);
-  streamEntry(
+  await streamEntry(
     pkg.bytes,
     entry,
     (piece) => {
@@ -20,6 +27,7 @@ export function readPart(pkg: XlsxPackage, path: string, handler: XmlHandler, on
       return !(stop?.() ?? false);
     },
     onProgress,
+    pkg.engine,
   );
   return true;
 }
@@ -36,11 +44,11 @@ export interface Relationship {
 }
 
 /** The relationships of a part (`xl/workbook.xml` → `xl/_rels/workbook.xml.rels`), by id. */
-export function readRelationships(pkg: XlsxPackage, partPath: string): Map<string, Relationship> {
+export async function readRelationships(pkg: XlsxPackage, partPath: string): Promise<Map<string, Relationship>> {
   const slash = partPath.lastIndexOf('/');
   const folder = partPath.slice(0, slash + 1);
   const found = new Map<string, Relationship>();
-  readPart(
+  await readPart(
     pkg,
     `${folder}_rels/${partPath.slice(slash + 1)}.rels`,
     onOpen((name, attrs) => {

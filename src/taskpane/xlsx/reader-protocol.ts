@@ -15,13 +15,15 @@ export type ReaderMessage =
 const PROGRESS_STEP = 0.01;
 
 /** Reads the file of a request and posts what happens; the worker's whole job (xlsx-reader.worker.ts). */
-export function answerReaderRequest(request: ReaderRequest, post: (message: ReaderMessage) => void): void {
+export async function answerReaderRequest(request: ReaderRequest, post: (message: ReaderMessage) => void): Promise<void> {
   let last: ReadProgress | null = null;
   try {
-    const template = readTemplateXlsx(new Uint8Array(request.bytes), (progress) => {
-      if (last !== null && last.sheetName === progress.sheetName && progress.done < last.done + PROGRESS_STEP && progress.done < 1) return;
-      last = progress;
-      post({ type: 'progress', progress });
+    const template = await readTemplateXlsx(new Uint8Array(request.bytes), {
+      onProgress: (progress) => {
+        if (last !== null && last.sheetName === progress.sheetName && progress.done < last.done + PROGRESS_STEP && progress.done < 1) return;
+        last = progress;
+        post({ type: 'progress', progress });
+      },
     });
     post({ type: 'done', template });
   } catch (error) {

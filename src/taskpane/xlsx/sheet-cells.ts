@@ -31,7 +31,7 @@ export interface SheetReadOptions {
 }
 
 /** Reads a worksheet part: cell values to displayed text, cached formula results, merges. */
-export function readSheetCells(pkg: XlsxPackage, path: string, book: WorkbookInfo, options: SheetReadOptions): SheetCells {
+export async function readSheetCells(pkg: XlsxPackage, path: string, book: WorkbookInfo, options: SheetReadOptions): Promise<SheetCells> {
   const cells: SheetCells = { rows: [], firstRow: -1, lastRow: -1, firstColumn: -1, numbers: new Map(), uncalculated: new Set(), valueCells: 0 };
   const formatter = new CellFormatter(book.date1904);
   const merges: string[] = [];
@@ -126,7 +126,7 @@ export function readSheetCells(pkg: XlsxPackage, path: string, book: WorkbookInf
       if (capture && value !== null) value += cdata ? raw.replace(/&/g, '&amp;').replace(/</g, '&lt;') : raw;
     },
   };
-  readPart(pkg, path, handler, options.onProgress, () => stopped);
+  await readPart(pkg, path, handler, options.onProgress, () => stopped);
   if (!stopped) blankMergedCells(cells, merges);
   return cells;
 }

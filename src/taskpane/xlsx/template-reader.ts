@@ -13,7 +13,7 @@ import {
 import { FileTemplateError, READ_LIMITS, tooManyCells } from './read-limits';
 import { COLUMNS, key, readSheetCells, type SheetCells } from './sheet-cells';
 import { readWorkbookInfo, type SheetEntry } from './workbook-parts';
-import { zipEntries } from './zip-entries';
+import { preferredEngine, zipEntries, type InflateEngine } from './zip-entries';
 import type { XlsxPackage } from './package-parts';
 
 /** What a dropped template file gives the import. */
@@ -23,6 +23,12 @@ export interface FileTemplate {
   rows: ClientRow[];
   /** What the file cannot tell, per cell (a formula with no saved result); these rows are not imported. */
   issues: Issue[];
+}
+
+export interface ReadOptions {
+  onProgress?: (progress: ReadProgress) => void;
+  /** Which inflater to use; by default the platform's own where it has one (tests pin each). */
+  engine?: InflateEngine;
 }
 
 export interface ReadProgress {
@@ -46,12 +52,12 @@ interface Candidate {
 /**
  * Reads a saved template (.xlsx) the way the in-Excel path reads the open workbook: visible sheets,
  * the active one first, the first whose header row names every required column; cells as the text
- * Excel displays. Synchronous: run it in the worker (xlsx-reader.worker.ts).
+ * Excel displays. CPU-bound for big files: run it in the worker (xlsx-reader.worker.ts).
  */
-export function readTemplateXlsx(bytes: Uint8Array, onProgress?: (progress: ReadProgress) => void): FileTemplate {
+export async function readTemplateXlsx(bytes: Uint8Array, options: ReadOptions = {}): Promise<FileTemplate> {
   if (bytes.byteLength > READ_LIMITS.maxFileBytes) throw new FileTemplateError(READ_LIMITS.tooLargeMessage(bytes.byteLength));
   try {
-    return readTemplate(bytes, onProgress);
+    return await readTemplate(bytes, options);
   } catch (error) {
     if (error instanceof FileTemplateError) throw error;
     // A broken zip or part: nothing in it can be trusted, and a stack trace helps no user.
@@ -61,12 +67,12 @@ export function readTemplateXlsx(bytes: Uint8Array, onProgress?: (progress: Read
 
 const UNREADABLE = 'This file is not an Excel workbook (.xlsx) that can be read. Open it in Excel, save it as an Excel Workbook (.xlsx) and drop it again.';
 
-function readTemplate(bytes: Uint8Array, onProgress?: (progress: ReadProgress) => void): FileTemplate {
-  const pkg: XlsxPackage = { bytes, entries: zipEntries(bytes) };
-  const book = readWorkbookInfo(pkg);
+async function readTemplate(bytes: Uint8Array, { onProgress, engine = preferredEngine() }: ReadOptions): Promise<FileTemplate> {
+  const pkg: XlsxPackage = { bytes, entries: zipEntries(bytes), engine };
+  const book = await readWorkbookInfo(pkg);
   let best: Candidate | null = null;
   for (const sheet of candidateOrder(book.sheets, book.activeIndex)) {
-    const cells = readSheetCells(pkg, sheet.path!, book, {
+    const cells = await readSheetCells(pkg, sheet.path!, book, {
       onProgress: (done) => onProgress?.({ sheetName: sheet.name, done }),
       probe: (read) => matchHeaders(headerGrid(read)).headerRowIndex >= 0,
       probeRows: HEADER_ROWS,

@@ -30,7 +30,7 @@ describe('the dropped-file path and the in-Excel path', () => {
   it('give the same sheet, texts and verdicts for a workbook saved by Excel (formula results saved)', async () => {
     const spec = templateWorkbook('excel');
     const inExcel = await readInExcel(spec);
-    const file = readTemplateXlsx(excelLikeXlsx(spec, { fillMergedCells: true }));
+    const file = await readTemplateXlsx(excelLikeXlsx(spec, { fillMergedCells: true }));
     expect(file.sheetName).toBe(inExcel.sheetName);
     expect(file.rows).toEqual(inExcel.rows);
     expect(file.issues).toEqual([]);
@@ -48,7 +48,7 @@ describe('the dropped-file path and the in-Excel path', () => {
     it('agree on every cell the file can tell; the others say to open and save the file in Excel', async () => {
       const spec = templateWorkbook(writer);
       const inExcel = await readInExcel(spec);
-      const file = readTemplateXlsx(writeWith(writer, spec));
+      const file = await readTemplateXlsx(writeWith(writer, spec));
       expect(file.sheetName).toBe(inExcel.sheetName);
       const unknown = new Set(file.issues.map((i) => `${i.row}:${i.field}`));
       const known = (rows: ClientRow[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, unknown.has(`${r.row}:${k}`) ? '?' : v])));

@@ -27,12 +27,12 @@ export class NotAWorkbookError extends Error {
 }
 
 /** Reads the workbook's sheet list, calculation flags, the styles' number formats and the shared strings. */
-export function readWorkbookInfo(pkg: XlsxPackage): WorkbookInfo {
-  const root = readRelationships(pkg, '');
+export async function readWorkbookInfo(pkg: XlsxPackage): Promise<WorkbookInfo> {
+  const root = await readRelationships(pkg, '');
   const bookPath = relationshipOfKind(root, 'officeDocument')?.path ?? 'xl/workbook.xml';
-  const rels = readRelationships(pkg, bookPath);
+  const rels = await readRelationships(pkg, bookPath);
   const info: WorkbookInfo = { sheets: [], activeIndex: 0, date1904: false, recalculateOnOpen: false, styleFormats: [], sharedStrings: [] };
-  const found = readPart(
+  const found = await readPart(
     pkg,
     bookPath,
     onOpen((name, attrs) => {
@@ -52,9 +52,9 @@ export function readWorkbookInfo(pkg: XlsxPackage): WorkbookInfo {
   );
   if (!found) throw new NotAWorkbookError('no workbook part');
   const styles = relationshipOfKind(rels, 'styles');
-  if (styles !== undefined) info.styleFormats = readStyleFormats(pkg, styles.path);
+  if (styles !== undefined) info.styleFormats = await readStyleFormats(pkg, styles.path);
   const strings = relationshipOfKind(rels, 'sharedStrings');
-  if (strings !== undefined) info.sharedStrings = readSharedStrings(pkg, strings.path);
+  if (strings !== undefined) info.sharedStrings = await readSharedStrings(pkg, strings.path);
   return info;
 }
 
@@ -63,11 +63,11 @@ function isTrue(value: string | undefined): boolean {
 }
 
 /** `numFmts` (custom formats by id) and `cellXfs` (each style's format id), resolved to format codes. */
-function readStyleFormats(pkg: XlsxPackage, path: string): string[] {
+async function readStyleFormats(pkg: XlsxPackage, path: string): Promise<string[]> {
   const custom = new Map<number, string>();
   const ids: number[] = [];
   let inCellXfs = false;
-  readPart(pkg, path, {
+  await readPart(pkg, path, {
     open(name, attrs, selfClosing) {
       if (name === 'numFmt') custom.set(Number(attribute(attrs, 'numFmtId')), decodeXml(attribute(attrs, 'formatCode') ?? 'General'));
       else if (name === 'cellXfs') inCellXfs = !selfClosing;
@@ -87,7 +87,7 @@ function builtInFormat(id: number): string {
 }
 
 /** Each `<si>`: its plain `<t>` or its rich runs' `<t>`s joined; phonetic guides (`<rPh>`) left out. */
-function readSharedStrings(pkg: XlsxPackage, path: string): string[] {
+async function readSharedStrings(pkg: XlsxPackage, path: string): Promise<string[]> {
   const strings: string[] = [];
   let current: string | null = null;
   let inText = false;
@@ -109,6 +109,6 @@ function readSharedStrings(pkg: XlsxPackage, path: string): string[] {
       if (inText && current !== null) current += cdata ? raw.replace(/&/g, '&amp;').replace(/</g, '&lt;') : raw;
     },
   };
-  readPart(pkg, path, handler);
+  await readPart(pkg, path, handler);
   return strings;
 }

@@ -8,4 +8,4 @@ const scope = self as unknown as {
   postMessage(message: ReaderMessage): void;
 };
 
-scope.onmessage = (event) => answerReaderRequest(event.data, (message) => scope.postMessage(message));
+scope.onmessage = (event) => void answerReaderRequest(event.data, (message) => scope.postMessage(message));

@@ -5,6 +5,7 @@ export interface ZipEntry {
   name: string;
   method: number;
   compressedSize: number;
+  size: number;
   dataOffset: number;
 }
 
@@ -63,7 +64,7 @@ export function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
     }
     if (localOffset + 30 > bytes.length || u32(localOffset) !== LOCAL) throw new NotAZipError('broken zip entry');
     const dataOffset = localOffset + 30 + u16(localOffset + 26) + u16(localOffset + 28);
-    entries.set(name.replace(/^\//, '').toLowerCase(), { name, method: u16(offset + 10), compressedSize, dataOffset });
+    entries.set(name.replace(/^\//, '').toLowerCase(), { name, method: u16(offset + 10), compressedSize, size: uncompressedSize, dataOffset });
     offset += 46 + nameLength + extraLength + u16(offset + 32);
   }
   return entries;
@@ -77,13 +78,38 @@ function findEndRecord(view: DataView): number {
   throw new NotAZipError('no zip directory');
 }
 
+/** How deflated entries are inflated: the platform's own zlib where it has one, else fflate. */
+export type InflateEngine = 'native' | 'fflate';
+
 /**
- * Inflates one entry, handing each decompressed piece to `onData`; `onProgress` gets the share of
- * the entry's compressed bytes done (0–1). Stops early when `onData` returns false.
+ * `native` where the platform inflates raw deflate itself (DecompressionStream: Chromium 103+,
+ * Safari 16.4+, Node 20): about three times faster than fflate's JavaScript on a sheet.
  */
-export function streamEntry(bytes: Uint8Array, entry: ZipEntry, onData: (piece: Uint8Array) => boolean | void, onProgress?: (done: number) => void): void {
+export function preferredEngine(): InflateEngine {
+  try {
+    new DecompressionStream('deflate-raw');
+    return 'native';
+  } catch {
+    return 'fflate';
+  }
+}
+
+type OnData = (piece: Uint8Array) => boolean | void;
+
+/**
+ * Inflates one entry, handing each decompressed piece to `onData` (reading stops when it returns
+ * false); `onProgress` gets the share of the entry done (0–1).
+ */
+export async function streamEntry(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  onData: OnData,
+  onProgress?: (done: number) => void,
+  engine: InflateEngine = preferredEngine(),
+): Promise<void> {
   const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
   if (entry.method !== 0 && entry.method !== 8) throw new NotAZipError(`zip method ${entry.method} is not supported`);
+  if (entry.method === 8 && engine === 'native') return inflateNatively(data, entry.size, onData, onProgress);
   let stopped = false;
   const inflate = new Inflate((piece) => {
     if (!stopped && piece.length > 0 && onData(piece) === false) stopped = true;
@@ -94,4 +120,20 @@ export function streamEntry(bytes: Uint8Array, entry: ZipEntry, onData: (piece: 
     else inflate.push(data.subarray(at, next), next === data.length);
     onProgress?.(next / data.length);
   }
+}
+
+async function inflateNatively(data: Uint8Array, size: number, onData: OnData, onProgress?: (done: number) => void): Promise<void> {
+  const reader = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  let out = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    out += value.length;
+    if (onData(value) === false) {
+      await reader.cancel();
+      return;
+    }
+    onProgress?.(Math.min(1, out / Math.max(size, 1)));
+  }
+  onProgress?.(1);
 }
