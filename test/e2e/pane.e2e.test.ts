@@ -147,6 +147,8 @@ test('drop a saved .xlsx template, import it, then close the file', async () => 
   await expectAccessible(page, 'drop zone with a file');
   await page.getByRole('button', { name: 'Import file' }).click();
   await page.getByText('20 imported, 0 rejected.').waitFor();
+  // The pane says which sheet of the file was read (the reader tries the visible active sheet first).
+  await page.getByText('Read 20 client rows from sheet "Saved clients".').waitFor();
 
   const report = await sheetTexts(page, 'Import Exceptions');
   expect(report.slice(1).map((r) => r[1])).toEqual(clientRows('D', 20).map((r) => r.taxClientId));

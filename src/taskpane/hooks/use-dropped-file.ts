@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { readTemplateFile } from '../xlsx/xlsx-file-reader';
+import { readTemplateFile, type ReadProgress } from '../xlsx/xlsx-file-reader';
 import type { Reporter } from './use-error-bar';
 import type { ImportSource } from './import-result';
 
@@ -38,7 +38,14 @@ export function useDroppedFile(reporter: Reporter): DroppedFileState {
       key: `file:${file.name}`,
       // The rows live in the file, not in this workbook (a sheet here with the same name holds other
       // data), so the exception sheet shows plain row numbers instead of links.
-      read: async (signal) => ({ rows: (await readTemplateFile(file.bytes, { signal })).rows, link: null }),
+      read: async (signal) => {
+        // Reading a large file takes seconds (in a worker): say how far it is, then which sheet was read.
+        const onProgress = ({ sheetName, done }: ReadProgress) =>
+          reporter.say({ intent: 'info', text: `Reading sheet "${sheetName}": ${Math.round(done * 100)}%` });
+        const template = await readTemplateFile(file.bytes, { signal, onProgress });
+        reporter.say({ intent: 'info', text: `Read ${template.rows.length.toLocaleString('en-US')} client rows from sheet "${template.sheetName}".` });
+        return { rows: template.rows, link: null };
+      },
     },
   };
 }
