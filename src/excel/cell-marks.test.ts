@@ -92,4 +92,51 @@ describe('markIssues and clearMarks', () => {
     sheetWithProblems(fake);
     expect(await clearMarks(fake.context)).toBe(0);
   });
+
+  it('marks again after a first marking: the very hidden record is unhidden before Excel is asked to delete it', async () => {
+    const fake = createFakeExcel();
+    sheetWithProblems(fake);
+    const template = await found(fake);
+    const issues = checkRows(await readClientRows(fake.context, template));
+    await markIssues(fake.context, template, issues, { notes: true });
+    await expect(markIssues(fake.context, template, issues, { notes: true })).resolves.toBe(3);
+    expect(fake.sheetNames()).toEqual(['Clients', MARKS_SHEET]);
+    expect(await clearMarks(fake.context)).toBe(3);
+    expect(fake.sheetNames()).toEqual(['Clients']);
+  });
+
+  it('fills a cell holding a threaded comment without adding a note, records that, and restores its fill', async () => {
+    const fake = createFakeExcel();
+    const sheet = sheetWithProblems(fake);
+    const api = fake.context.workbook.worksheets.getItem('Clients');
+    api.getRange('D3').format.fill.color = '#FFFF00';
+    api.comments.add('D3', 'Asked the client for a new email');
+    await fake.context.sync();
+    const template = await found(fake);
+    await markIssues(fake.context, template, checkRows(await readClientRows(fake.context, template)), { notes: true });
+    expect(sheet.cell('D3').fill?.toUpperCase()).toBe(MARK_FILL);
+    expect(sheet.cell('D3').note).toBe('Asked the client for a new email');
+    expect(sheet.cell('B3').note).toContain('Client Import:');
+    const record = fake.sheet(MARKS_SHEET).values();
+    expect(record).toContainEqual(['Clients', 'D3', '#FFFF00', 'comment']);
+
+    expect(await clearMarks(fake.context)).toBe(3);
+    expect(sheet.cell('D3').fill?.toUpperCase()).toBe('#FFFF00');
+    expect(sheet.cell('D3').note).toBe('Asked the client for a new email');
+  });
+
+  it("never reads, clears or deletes a user's own hidden sheet called Import Marks", async () => {
+    const fake = createFakeExcel();
+    const sheet = sheetWithProblems(fake);
+    const mine = fake.addSheet(MARKS_SHEET, [['Clients', 'A2', '#00FF00', ''], ['my', 'own', 'notes', 'here']]);
+    mine.visible = false;
+    const template = await found(fake);
+    expect(await clearMarks(fake.context)).toBe(0);
+    await markIssues(fake.context, template, checkRows(await readClientRows(fake.context, template)), { notes: true });
+    expect(fake.sheetNames()).toEqual(['Clients', MARKS_SHEET, `${MARKS_SHEET} (2)`]);
+    expect(await clearMarks(fake.context)).toBe(3);
+    expect(fake.sheetNames()).toEqual(['Clients', MARKS_SHEET]);
+    expect(fake.sheet(MARKS_SHEET).values()).toEqual([['Clients', 'A2', '#00FF00', ''], ['my', 'own', 'notes', 'here']]);
+    expect(sheet.cell('A2').fill).toBeNull();
+  });
 });

@@ -1,102 +1,84 @@
 import type { Issue } from '../domain';
-import { chunkRows } from './chunking';
+import { chunkByCost, type RowChunk } from './chunking';
+import { addHelperSheet } from './helper-sheets';
+import { clearMarks } from './mark-clearing';
+import { MARKS_RECORD, RECORD_FIRST_ROW, markCost, noteText, queueFillProbes, queueMarks, sameColour, type CellMark } from './mark-requests';
 import { cellAddress } from './sheet-address';
 import type { TemplateLocation } from './template-finder';
 
-/** Fill of a cell with a problem; clearing restores only cells still in this colour. */
-export const MARK_FILL = '#FFC8C8';
-/**
- * Very hidden sheet recording each mark: sheet, cell, its fill before (blank = none), whether we
- * added the note. It lives in the workbook, so marks can be cleared after a reload or from
- * another computer, and the user's own fills come back.
- */
-export const MARKS_SHEET = 'Import Marks';
-const NOTE_PREFIX = 'Client Import:';
-/** Cells handled per sync: each costs a few small actions (load fill, set fill, note). */
-const CELLS_PER_SYNC = 4000;
+export { MARK_FILL } from './mark-requests';
+export { clearMarks } from './mark-clearing';
+/** The record sheet's usual name (another when the workbook has a sheet of that name that is not ours). */
+export const MARKS_SHEET = MARKS_RECORD.names[0];
 
 export interface MarkOptions {
-  /** Add a note naming the problems (ExcelApi 1.18); without notes cells are only coloured. */
+  /** Add a note naming the problems (ExcelApi 1.18, which includes threaded comments, 1.10); without notes cells are only coloured. */
   notes: boolean;
 }
 
-interface Target {
+export interface Target {
   address: string;
   messages: string[];
 }
 
-/** Replaces earlier marks with one per cell named by `issues`; returns the number of cells marked. */
+/**
+ * Replaces earlier marks with one per cell named by `issues`; returns the number of cells marked.
+ * A cell holding a threaded comment gets the fill but no note (Excel refuses a note there, see
+ * learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-notes), and the record says 'comment'.
+ * Requests are sized by their estimated bytes (mark-requests.ts), under Excel on the web's 5 MB.
+ */
 export async function markIssues(context: Excel.RequestContext, template: TemplateLocation, issues: readonly Issue[], options: MarkOptions): Promise<number> {
   await clearMarks(context);
-  const targets = targetsOf(template, issues);
+  const targets = markTargets(template, issues);
   if (targets.length === 0) return 0;
   const sheet = context.workbook.worksheets.getItem(template.sheetName);
-  const record = context.workbook.worksheets.add(MARKS_SHEET);
+  const sheets = context.workbook.worksheets.load('items/name');
+  const comments = options.notes ? sheet.comments.load('items/id') : null;
+  await context.sync();
+  const commented = comments === null ? new Set<string>() : await commentedCells(context, comments);
+  const record = addHelperSheet(context, MARKS_RECORD, sheets.items.map((s) => s.name)).sheet;
+  // Users cannot unhide a VeryHidden sheet, so they cannot edit the record by mistake.
   record.visibility = 'VeryHidden';
-  for (const chunk of chunkRows(targets.length, CELLS_PER_SYNC)) {
-    const part = targets.slice(chunk.start, chunk.start + chunk.count);
-    const probes = part.map((t) => ({
-      target: t,
-      range: sheet.getRange(t.address),
-      fill: sheet.getRange(t.address).format.fill.load('color'),
-      note: options.notes ? sheet.notes.getItemOrNullObject(t.address) : null,
-    }));
+
+  const plan = planMarks(template.sheetName, targets, commented, options.notes);
+  const texts = plan.notes;
+  for (const chunk of plan.chunks) {
+    const indices = Array.from({ length: chunk.count }, (_, k) => chunk.start + k);
+    const probes = queueFillProbes(sheet, indices.map((i) => targets[i].address), (k) => texts[indices[k]] !== null);
     await context.sync();
-    const rows = probes.map(({ target, range, fill, note }) => {
-      range.format.fill.color = MARK_FILL;
+    const marks: CellMark[] = [];
+    const notes: (string | null)[] = [];
+    probes.forEach(({ fill, note }, k) => {
+      const i = indices[k];
       // A note the user wrote is theirs: keep it and do not add ours.
       const addNote = note !== null && note.isNullObject;
-      if (addNote) sheet.notes.add(target.address, `${NOTE_PREFIX}\n${target.messages.join('\n')}`);
-      return [template.sheetName, target.address, noFill(fill.color) ? '' : fill.color, addNote ? 'note' : ''];
+      const annotation = addNote ? 'note' : commented.has(targets[i].address) ? 'comment' : '';
+      marks.push({ sheetName: template.sheetName, address: targets[i].address, before: noFill(fill.color) ? '' : fill.color, annotation });
+      notes.push(addNote ? texts[i] : null);
     });
-    const at = record.getRangeByIndexes(chunk.start, 0, rows.length, 4);
-    at.numberFormat = rows.map((r) => r.map(() => '@'));
-    at.values = rows;
+    queueMarks(sheet, record, RECORD_FIRST_ROW + chunk.start, marks, notes);
+    await context.sync();
   }
-  await context.sync();
   return targets.length;
 }
 
-/** Undoes every recorded mark still in place: fill restored, our note removed. Returns cells cleared. */
-export async function clearMarks(context: Excel.RequestContext): Promise<number> {
-  const sheets = context.workbook.worksheets;
-  const record = sheets.getItemOrNullObject(MARKS_SHEET);
-  sheets.load('items/name');
-  await context.sync();
-  if (record.isNullObject) return 0;
-  const used = record.getUsedRangeOrNullObject(true).load('values');
-  await context.sync();
-  const existing = new Set(sheets.items.map((s) => s.name));
-  // The used range drops trailing columns that are blank in every record, hence the defaults.
-  const marks = used.isNullObject ? [] : (used.values as unknown[][]).map(([sheetName, address, before, note]) => ({
-    sheetName: String(sheetName), address: String(address), before: String(before ?? ''), note: note === 'note',
-  })).filter((m) => existing.has(m.sheetName));
-  for (const chunk of chunkRows(marks.length, CELLS_PER_SYNC)) {
-    const probes = marks.slice(chunk.start, chunk.start + chunk.count).map(({ sheetName, address, before, note }) => {
-      const sheet = sheets.getItem(sheetName);
-      return {
-        before,
-        range: sheet.getRange(address),
-        fill: sheet.getRange(address).format.fill.load('color'),
-        note: note ? sheet.notes.getItemOrNullObject(address) : null,
-      };
-    });
-    await context.sync();
-    for (const { before, range, fill, note } of probes) {
-      // The user may have recoloured the cell since: then their colour stays.
-      if (sameColour(fill.color, MARK_FILL)) {
-        if (before === '') range.format.fill.clear();
-        else range.format.fill.color = before;
-      }
-      if (note !== null && !note.isNullObject) note.delete();
-    }
-  }
-  record.delete();
-  await context.sync();
-  return marks.length;
+/** Our note text per target (null: none, for notes off or a commented cell) and the chunks, one request pair each. */
+export function planMarks(sheetName: string, targets: readonly Target[], commented: ReadonlySet<string>, notes: boolean): { notes: (string | null)[]; chunks: RowChunk[] } {
+  const texts = targets.map((t) => (notes && !commented.has(t.address) ? noteText(t.messages) : null));
+  // Sized for the longest a mark can be: a fill colour before, 'comment' in the record.
+  const cost = (i: number) => markCost({ sheetName, address: targets[i].address, before: '#FFFFFF', annotation: 'comment' }, texts[i], notes);
+  return { notes: texts, chunks: chunkByCost(targets.map((_, i) => i), cost) };
 }
 
-function targetsOf(template: TemplateLocation, issues: readonly Issue[]): Target[] {
+/** Addresses ('D3') of the cells holding the loaded threaded `comments`. One sync when there are any. */
+async function commentedCells(context: Excel.RequestContext, comments: Excel.CommentCollection): Promise<Set<string>> {
+  const locations = comments.items.map((c) => c.getLocation().load('address'));
+  if (locations.length > 0) await context.sync();
+  return new Set(locations.map((l) => l.address.slice(l.address.lastIndexOf('!') + 1).replace(/\$/g, '')));
+}
+
+/** One target per cell named by `issues`, with its distinct messages, in sheet order. */
+export function markTargets(template: TemplateLocation, issues: readonly Issue[]): Target[] {
   const byAddress = new Map<string, Target & { row: number; column: number }>();
   for (const issue of issues) {
     const column = template.columns[issue.field ?? 'taxClientId'] ?? template.columns.taxClientId;
@@ -112,8 +94,4 @@ function targetsOf(template: TemplateLocation, issues: readonly Issue[]): Target
 // Office reports an unfilled cell as white (or null when mixed); restoring white would hide gridlines.
 function noFill(color: string | null | undefined): boolean {
   return color === null || color === undefined || color === '' || sameColour(color, '#FFFFFF');
-}
-
-function sameColour(a: string | null | undefined, b: string): boolean {
-  return (a ?? '').toLowerCase() === b.toLowerCase();
 }

@@ -2,7 +2,7 @@ import { quoteSheetName } from './sheet-address';
 
 /** Excel refuses a typed-in list source longer than this. */
 export const MAX_LIST_SOURCE_CHARS = 255;
-/** Hidden sheet holding lists too long (or with commas) for a typed-in source; the second name is used when the user has a visible sheet called Lists. */
+/** Names for our hidden sheet holding lists too long (or with commas) for a typed-in source; the next is used when the workbook has a sheet of that name that is not ours. */
 export const LISTS_SHEET_NAMES = ['Lists', 'Client Import Lists'] as const;
 
 export interface ListMessages {

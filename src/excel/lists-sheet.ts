@@ -1,23 +1,29 @@
 import { LISTS_SHEET_NAMES } from './list-validation';
-import { ExcelError } from './excel-error';
+import { addHelperSheet, findHelperSheet, type HelperSheetKind } from './helper-sheets';
+
+/** Our lists sheet: owners down A, offices down B, the signature in D1 (C stays a gap). */
+export const LISTS_HELPER: HelperSheetKind = {
+  names: LISTS_SHEET_NAMES,
+  signature: 'Client Import for Excel: firm lists for dropdowns. Do not edit.',
+  signatureAddress: 'D1',
+};
 
 /**
  * Writes the owners down column A and the offices down column B of our hidden lists sheet, for
- * dropdowns whose lists are too long to type in. A visible sheet of the same name is the user's
- * and left alone. One sync to look the sheets up; the writes are queued for the caller's sync.
+ * dropdowns whose lists are too long to type in. Only a sheet carrying our signature is reused;
+ * a firm's own "Lists" sheet, hidden or not, is left alone and ours gets another name. Two syncs
+ * to find our sheet; the writes are queued for the caller's sync, and writing again is harmless.
  */
 export async function prepareListsSheet(context: Excel.RequestContext, owners: readonly string[], offices: readonly string[]): Promise<string> {
-  const sheets = context.workbook.worksheets;
-  const probes = LISTS_SHEET_NAMES.map((name) => ({ name, sheet: sheets.getItemOrNullObject(name).load('visibility') }));
-  await context.sync();
-  const ours = probes.find((p) => p.sheet.isNullObject || p.sheet.visibility !== 'Visible');
-  if (ours === undefined) throw new ExcelError('unknown', `The add-in keeps the firm's lists on a hidden sheet, but ${LISTS_SHEET_NAMES.join(' and ')} are both your sheets. Rename one and try again.`);
-  const sheet = ours.sheet.isNullObject ? sheets.add(ours.name) : ours.sheet;
-  if (!ours.sheet.isNullObject) sheet.getRange('A:B').clear();
+  const search = await findHelperSheet(context, LISTS_HELPER);
+  let sheet = search.ours;
+  let name = search.oursName;
+  if (sheet === null || name === null) ({ sheet, name } = addHelperSheet(context, LISTS_HELPER, search.taken));
+  else sheet.getRange('A:B').clear();
   writeColumn(sheet, 0, owners);
   writeColumn(sheet, 1, offices);
   sheet.visibility = 'Hidden';
-  return ours.name;
+  return name;
 }
 
 function writeColumn(sheet: Excel.Worksheet, column: number, items: readonly string[]): void {

@@ -89,6 +89,22 @@ describe('prepareTemplate', () => {
     expect(mine.visible).toBe(true);
   });
 
+  it("leaves a user's own hidden Lists sheet alone: only a sheet with our signature is ours", async () => {
+    const fake = createFakeExcel();
+    const sheet = fake.addSheet('Clients', [HEADERS, clientCells(1)], { activate: true });
+    const mine = fake.addSheet('Lists', [['Region', 'Manager'], ['East', 'Dana'], ['West', 'Lee']]);
+    mine.visible = false;
+    const result = await prepareTemplate(fake.context, await found(fake), { owners: OWNERS, offices: ['A, B'] });
+    expect(result.listsSheet).toBe('Client Import Lists');
+    expect(mine.values()).toEqual([['Region', 'Manager'], ['East', 'Dana'], ['West', 'Lee']]);
+    expect(sheet.cell('J2').validation?.source).toBe("='Client Import Lists'!$B$1:$B$1");
+    // Preparing again finds ours by its signature and still leaves theirs alone.
+    await prepareTemplate(fake.context, await found(fake), { owners: OWNERS, offices: ['C, D'] });
+    expect(fake.sheetNames()).toEqual(['Clients', 'Lists', 'Client Import Lists']);
+    expect(fake.sheet('Client Import Lists').cell('B1').value).toBe('C, D');
+    expect(mine.values()).toEqual([['Region', 'Manager'], ['East', 'Dana'], ['West', 'Lee']]);
+  });
+
   it('skips the dropdown of an empty firm list', async () => {
     const fake = createFakeExcel();
     const sheet = fake.addSheet('Clients', [HEADERS, clientCells(1)], { activate: true });

@@ -32,9 +32,10 @@ export class FakeTableCollection extends FakeClientObject<TableModel[]> {
         if (typeof address === 'string') {
           const p = parseA1(address);
           const own = this.scope?.();
+          // TableCollection.add (ExcelApi reference): "If the address does not contain a sheet
+          // name, the currently-active sheet is used", also for worksheet.tables.
           if (p.sheet !== undefined) sheet = this.model.get(p.sheet, where);
-          else if (own) sheet = own;
-          else throw invalidArgument(`'${address}' needs a sheet name.`, where);
+          else sheet = this.model.activeSheet(where);
           if (own && own !== sheet) throw invalidArgument(`'${address}' is on another worksheet.`, where);
           rect = p.rect;
         } else ({ sheet, rect } = address._require(where));
