@@ -3,7 +3,7 @@ import { createExcelDoor, NOTES_REQUIREMENT, type ExcelRun } from './excel-door'
 import { ExcelError, toExcelError } from './excel-error';
 
 const officeError = (code: string, message = code) => ({ name: 'RichApi.Error', code, message, debugInfo: { code, message } });
-const context = {} as Excel.RequestContext;
+const context = { sync: async () => undefined } as unknown as Excel.RequestContext;
 
 function door(run: ExcelRun, supported: (name: string, version: string) => boolean = () => true) {
   const waits: number[] = [];

@@ -1,7 +1,8 @@
 import { ExcelError, officeCodeOf, toExcelError } from './excel-error';
+import { realTimer, watchSyncs, type StartTimer } from './sync-watchdog';
 
-/** Excel.run's shape: production passes `Excel.run`, tests pass the fake's `run`. */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Excel.run's shape: production passes `(batch, options) => Excel.run(options, batch)`, tests the fake's `run`. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions) => Promise<T>;
 
 export interface RequirementSet {
   name: string;
@@ -12,6 +13,13 @@ export interface RequirementSet {
 
 /** Everything the add-in does needs ExcelApi 1.8 (data validation; getRangeByIndexes is 1.7). */
 export const BASE_REQUIREMENT: RequirementSet = { name: 'ExcelApi', version: '1.8', purpose: 'dropdowns (data validation)' };
+/**
+ * Excel.run({ delayForCellEdit: true }) waits for the user to leave a cell instead of failing
+ * (Excel.RunOptions in the ExcelApi reference). Office.js itself sends the flag only where the host
+ * has the DelayForCellEdit set (onBeforeExcelRun in excel-web-16.00.debug.js); the door asks too, and
+ * keeps retrying where the host lacks it.
+ */
+export const DELAY_FOR_CELL_EDIT: RequirementSet = { name: 'DelayForCellEdit', version: '1.1', purpose: 'waiting while a cell is edited' };
 /** Cell notes on invalid cells; without them cells are only coloured. */
 export const NOTES_REQUIREMENT: RequirementSet = { name: 'ExcelApi', version: '1.18', purpose: 'notes on invalid cells' };
 
@@ -22,17 +30,22 @@ export interface ExcelDoorDeps {
   sleep?: (ms: number) => Promise<void>;
   /** Delays before each retry while a cell is edited; its length bounds the retries. */
   retryDelaysMs?: readonly number[];
+  /** Timer for the 60 s watchdog on each context.sync(); tests pass one they fire themselves. */
+  startTimer?: StartTimer;
 }
 
 export interface RunOptions {
   /** Requirement sets beyond BASE_REQUIREMENT. */
   requires?: readonly RequirementSet[];
+  /** What the batch does, for the watchdog's message: "writing the exception sheet". */
+  step?: string;
 }
 
 export interface ExcelDoor {
   /**
-   * Runs a batch in Excel. The batch is run again from the start when Excel rejects it because a
-   * cell is being edited, so a batch must tolerate a re-run (Excel applies nothing of a rejected sync).
+   * Runs a batch in Excel, with a watchdog on each of its syncs. Where Excel cannot delay a batch
+   * while a cell is edited, a rejected batch is run again from the start: earlier syncs of it were
+   * applied, so every multi-sync batch must be safe to run again (no second sheet, no double marks).
    */
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: RunOptions): Promise<T>;
   supports(requirement: RequirementSet): boolean;
@@ -48,6 +61,7 @@ export function createExcelDoor(deps: ExcelDoorDeps): ExcelDoor {
   const sleep = deps.sleep ?? realSleep;
   const delays = deps.retryDelaysMs ?? DEFAULT_DELAYS;
   const supports = (r: RequirementSet) => deps.isSetSupported(r.name, r.version);
+  const startTimer = deps.startTimer ?? realTimer;
 
   async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>, options: RunOptions = {}): Promise<T> {
     const missing = [BASE_REQUIREMENT, ...(options.requires ?? [])].filter((r) => !supports(r));
@@ -55,12 +69,24 @@ export function createExcelDoor(deps: ExcelDoorDeps): ExcelDoor {
       const names = missing.map((r) => `${r.name} ${r.version} (for ${r.purpose})`).join(', ');
       throw new ExcelError('requirement-missing', `This version of Excel is too old for the add-in: it lacks ${names}. Update Excel or use Excel on the web.`);
     }
+    const runOptions: Excel.RunOptions = supports(DELAY_FOR_CELL_EDIT) ? { delayForCellEdit: true } : {};
+    const step = options.step ?? 'working in the workbook';
     for (let attempt = 0; ; attempt += 1) {
+      let stall: (error: ExcelError) => void = () => undefined;
+      const stalled = new Promise<never>((_, reject) => (stall = reject));
+      let stopWatch = () => undefined as void;
+      const watched = (context: Excel.RequestContext) => {
+        stopWatch = watchSyncs(context, step, startTimer, stall);
+        return batch(context);
+      };
       try {
-        return await deps.run(batch);
+        // A stalled sync may leave Excel.run pending for good: the race answers the user regardless.
+        return await Promise.race([deps.run(watched, runOptions), stalled]);
       } catch (error) {
         if (officeCodeOf(error) !== 'InvalidOperationInCellEditMode' || attempt >= delays.length) throw toExcelError(error);
         await sleep(delays[attempt]);
+      } finally {
+        stopWatch();
       }
     }
   }

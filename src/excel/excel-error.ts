@@ -5,6 +5,7 @@ export type ExcelErrorCode =
   | 'sheet-not-found'
   | 'requirement-missing'
   | 'protected'
+  | 'not-answering'
   | 'unknown';
 
 /** The only error src/excel lets out; `officeCode` keeps Office's own code for support. */
