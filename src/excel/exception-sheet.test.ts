@@ -1,5 +1,7 @@
 import { createFakeExcel } from '../../test/fakes/excel';
 import type { ReportRow } from '../domain';
+import { interruptedRun, withoutDelayForCellEdit } from '../../test/fixtures/excel/interrupted-run';
+import { createExcelDoor } from './excel-door';
 import { EXCEPTION_HEADERS, REJECTED_FILL, linkFormula, writeExceptionSheet } from './exception-sheet';
 
 function report(row: number, overrides: Partial<ReportRow> = {}): ReportRow {
@@ -83,5 +85,30 @@ describe('writeExceptionSheet', () => {
   it('quotes awkward sheet names in the link', () => {
     expect(linkFormula({ sheetName: `Bob's "best"`, linkColumn: 2 }, 12)).toBe(`=HYPERLINK("#'Bob''s ""best""'!C12",12)`);
     expect(linkFormula(source, Number.NaN)).toBe('');
+  });
+
+  it('puts the table on the exception sheet, whichever sheet is active', async () => {
+    const fake = createFakeExcel();
+    const clients = fake.addSheet('Clients', [['x']], { activate: true });
+    await writeExceptionSheet(fake.context, [report(2), report(3)], source);
+    expect(clients.tables()).toEqual([]);
+    expect(fake.sheet('Import Exceptions').tables()).toEqual([{ name: 'ImportExceptions', address: 'A1:G3', hasHeaders: true }]);
+  });
+
+  it('writes one whole report when Excel refuses a later sync and the door runs the write again', async () => {
+    const fake = createFakeExcel();
+    fake.addSheet('Clients', [['x']], { activate: true });
+    // Long comments: more than one 4 MB request, so the refused sync comes after the sheet was added.
+    const rows = Array.from({ length: 30_000 }, (_, i) => report(i + 2, { outcome: 'rejected', comment: `Rejected because ${'of a long reason '.repeat(8)}${i}` }));
+    const { run, attempts } = interruptedRun(fake, 3);
+    const door = createExcelDoor({ run, isSetSupported: withoutDelayForCellEdit, sleep: async () => undefined });
+    const result = await door.run((context) => writeExceptionSheet(context, rows, source));
+    expect(attempts()).toBe(2);
+    expect(result.sheetName).toBe('Import Exceptions');
+    expect(fake.sheetNames()).toEqual(['Clients', 'Import Exceptions']);
+    const sheet = fake.sheet('Import Exceptions');
+    expect(sheet.visible).toBe(true);
+    expect(sheet.usedAddress()).toBe('A1:G30001');
+    expect(sheet.tables()).toEqual([{ name: 'ImportExceptions', address: 'A1:G30001', hasHeaders: true }]);
   });
 });

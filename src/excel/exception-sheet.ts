@@ -1,6 +1,7 @@
 import type { ReportRow } from '../domain';
 import { BYTES_PER_OPERATION, chunkByCost, jsonBytes, rowRuns } from './chunking';
-import { cellAddress, quoteSheetName, uniqueSheetName } from './sheet-address';
+import { addHelperSheet, deleteHelperSheet, findHelperSheet, type HelperSheetKind } from './helper-sheets';
+import { cellAddress, quoteSheetName } from './sheet-address';
 
 export const EXCEPTION_SHEET = 'Import Exceptions';
 export const EXCEPTION_HEADERS = ['Row', 'Tax Client ID', 'First Name', 'Last Name', 'Is Offline', 'Result', 'Comment'] as const;
@@ -20,6 +21,16 @@ export interface ExceptionSheetResult {
 }
 
 const TEXT_COLUMNS = EXCEPTION_HEADERS.length - 1;
+/**
+ * A report still being written: hidden, signed in I1 (right of the table). The last sync shows
+ * it and removes the signature, so a signed hidden one is a half-written report that an earlier
+ * attempt left (a retried batch, a closed pane) and is replaced, never kept beside the new one.
+ */
+const UNFINISHED: HelperSheetKind = {
+  names: [EXCEPTION_SHEET],
+  signature: 'Client Import for Excel: unfinished report, replaced by the next one.',
+  signatureAddress: 'I1',
+};
 
 /**
  * Writes the exception report (DESIGN §7) into a new sheet and activates it: an Excel table,
@@ -28,20 +39,25 @@ const TEXT_COLUMNS = EXCEPTION_HEADERS.length - 1;
  * the only formulas are the HYPERLINKs we build from a row number and the sheet name.
  * `source: null` (rows from a dropped file whose sheet is not in this workbook): Row is the plain
  * source row number, since a link would point nowhere.
- * One sync to read the sheet and table names, then one per ~4 MB of rows.
+ * Safe to run again: the sheet stays hidden until its last sync, and a hidden unfinished report
+ * left by an earlier attempt is deleted first, so a retry never leaves "Import Exceptions (2)"
+ * beside a half-written "Import Exceptions". Two syncs to look around, then one per ~4 MB of rows.
  */
 export async function writeExceptionSheet(
   context: Excel.RequestContext,
   rows: readonly ReportRow[],
   source: ExceptionSource | null,
 ): Promise<ExceptionSheetResult> {
-  const workbook = context.workbook;
-  workbook.worksheets.load('items/name');
-  workbook.tables.load('items/name');
-  await context.sync();
-  const sheetName = uniqueSheetName(EXCEPTION_SHEET, workbook.worksheets.items.map((s) => s.name));
-  const tableName = uniqueTableName(workbook.tables.items.map((t) => t.name));
-  const sheet = workbook.worksheets.add(sheetName);
+  const tables = context.workbook.tables.load('items/name');
+  const search = await findHelperSheet(context, UNFINISHED);
+  let taken = search.taken;
+  if (search.ours !== null) {
+    deleteHelperSheet(search.ours);
+    taken = taken.filter((name) => name !== search.oursName);
+  }
+  const tableName = uniqueTableName(tables.items.map((t) => t.name));
+  const { sheet, name: sheetName } = addHelperSheet(context, UNFINISHED, taken);
+  sheet.visibility = 'Hidden';
   sheet.getRangeByIndexes(0, 0, 1, EXCEPTION_HEADERS.length).values = [[...EXCEPTION_HEADERS]];
 
   const cells = rows.map(textCells);
@@ -99,7 +115,10 @@ function uniqueTableName(taken: readonly string[]): string {
 }
 
 function finish(sheet: Excel.Worksheet, tableName: string, count: number): void {
-  const table = sheet.tables.add(`A1:G${count + 1}`, true);
+  sheet.getRange(UNFINISHED.signatureAddress).clear();
+  sheet.visibility = 'Visible';
+  // A Range, not 'A1:G9': a bare address is taken on the active sheet (TableCollection.add).
+  const table = sheet.tables.add(sheet.getRangeByIndexes(0, 0, count + 1, EXCEPTION_HEADERS.length), true);
   table.name = tableName;
   sheet.getRangeByIndexes(0, 0, 1, EXCEPTION_HEADERS.length).format.font.bold = true;
   sheet.freezePanes.freezeRows(1);

@@ -35,22 +35,30 @@ export async function clearMarks(context: Excel.RequestContext): Promise<number>
 /** Two syncs: look the cells up, then put back what is still ours to put back. */
 async function restore(context: Excel.RequestContext, marks: readonly CellMark[]): Promise<void> {
   const sheets = new Map<string, Excel.Worksheet>();
-  const probes = marks.map((mark) => {
-    // One object path per sheet, not per cell: each path is sent with every request that uses it.
-    const sheet = sheets.get(mark.sheetName) ?? context.workbook.worksheets.getItem(mark.sheetName);
-    sheets.set(mark.sheetName, sheet);
-    return { mark, probe: queueFillProbes(sheet, [mark.address], () => mark.annotation === 'note')[0] };
-  });
+  // One object path per sheet, not per cell: each path is sent with every request that uses it.
+  const sheetOf = (name: string) => sheets.get(name) ?? sheets.set(name, context.workbook.worksheets.getItem(name)).get(name)!;
+  const probes = marks.map((mark) => queueFillProbes(sheetOf(mark.sheetName), [mark.address], () => mark.annotation === 'note')[0]);
   await context.sync();
-  for (const { mark, probe } of probes) {
+  queueRestores(sheetOf, marks.map((mark, i) => ({
+    mark,
     // The user may have recoloured the cell since: then their colour stays.
-    if (sameColour(probe.fill.color, MARK_FILL)) {
-      if (mark.before === '') probe.range.format.fill.clear();
-      else probe.range.format.fill.color = mark.before;
-    }
-    if (probe.note !== null && !probe.note.isNullObject) probe.note.delete();
-  }
+    refill: sameColour(probes[i].fill.color, MARK_FILL),
+    dropNote: probes[i].note !== null && !probes[i].note!.isNullObject,
+  })));
   await context.sync();
+}
+
+/** Queues, per cell, its fill put back (`refill`) and our note deleted (`dropNote`). */
+export function queueRestores(sheetOf: (name: string) => Excel.Worksheet, restores: readonly { mark: CellMark; refill: boolean; dropNote: boolean }[]): void {
+  for (const { mark, refill, dropNote } of restores) {
+    const sheet = sheetOf(mark.sheetName);
+    if (refill) {
+      const fill = sheet.getRange(mark.address).format.fill;
+      if (mark.before === '') fill.clear();
+      else fill.color = mark.before;
+    }
+    if (dropNote) sheet.notes.getItem(mark.address).delete();
+  }
 }
 
 // The record's trailing cells read back as '' when blank.

@@ -1,6 +1,8 @@
 import { createFakeExcel } from '../../test/fakes/excel';
 import { OFFICES, OWNERS } from '../../test/fixtures/excel/client-sheet';
+import { interruptedRun, withoutDelayForCellEdit } from '../../test/fixtures/excel/interrupted-run';
 import { TEMPLATE_COLUMNS } from '../domain';
+import { createExcelDoor } from './excel-door';
 import { findTemplate } from './template-finder';
 import { insertTemplateSheet } from './template-insertion';
 
@@ -27,5 +29,19 @@ describe('insertTemplateSheet', () => {
     await insertTemplateSheet(fake.context, { owners: OWNERS, offices: OFFICES });
     const second = await insertTemplateSheet(fake.context, { owners: OWNERS, offices: OFFICES });
     expect(second.sheetName).toBe('Client Import Template (2)');
+  });
+
+  it('adds one template sheet when Excel refuses its last sync and the door runs the insertion again', async () => {
+    const fake = createFakeExcel();
+    fake.addSheet('Sheet1', [], { activate: true });
+    // Forty owners do not fit a typed-in dropdown: the lists sheet costs syncs before the last one.
+    const owners = Array.from({ length: 40 }, (_, i) => `owner.${i}@firm.test`);
+    const { run, attempts } = interruptedRun(fake, 3);
+    const door = createExcelDoor({ run, isSetSupported: withoutDelayForCellEdit, sleep: async () => undefined });
+    const template = await door.run((context) => insertTemplateSheet(context, { owners, offices: OFFICES }));
+    expect(attempts()).toBe(2);
+    expect(template.sheetName).toBe('Client Import Template');
+    expect(fake.sheetNames()).toEqual(['Sheet1', 'Lists', 'Client Import Template']);
+    expect(fake.sheet('Client Import Template').cell('I2').validation?.source).toBe("='Lists'!$A$1:$A$40");
   });
 });

@@ -32,9 +32,25 @@ const MESSAGES = {
 /**
  * Makes a found template ready for typing: Tax Client ID as text (numbers become the text they showed,
  * so 123 shown as 00123 becomes '00123'), Is Offline Yes/No dropdown (column added after the last
- * one when absent), Owner and Office dropdowns from the firm's lists. One sync per ID chunk plus one.
+ * one when absent), Owner and Office dropdowns from the firm's lists. One sync per ID chunk plus a few;
+ * safe to run again (each step rewrites the same cells).
  */
 export async function prepareTemplate(context: Excel.RequestContext, template: TemplateLocation, lists: FirmLists): Promise<PreparationResult> {
+  const listsSheet = await prepareListsFor(context, lists);
+  const dataRows = Math.max(0, template.lastRow - template.headerRow);
+  const sheet = context.workbook.worksheets.getItem(template.sheetName);
+  const idsConvertedToText = await convertIdsToText(context, sheet, template.headerRow, template.columns.taxClientId!, dataRows);
+  return finishPreparation(context, template, lists, listsSheet, idsConvertedToText);
+}
+
+/** Our hidden lists sheet written when a firm list is too long to type into a dropdown; else null. Syncs only then. */
+export async function prepareListsFor(context: Excel.RequestContext, lists: FirmLists): Promise<string | null> {
+  const needsListsSheet = inlineListSource(lists.owners) === null || inlineListSource(lists.offices) === null;
+  return needsListsSheet ? prepareListsSheet(context, lists.owners, lists.offices) : null;
+}
+
+/** Queues Is Offline (when absent), the text format below the data and the dropdowns; then one sync. */
+export async function finishPreparation(context: Excel.RequestContext, template: TemplateLocation, lists: FirmLists, listsSheet: string | null, idsConvertedToText: number): Promise<PreparationResult> {
   const sheet = context.workbook.worksheets.getItem(template.sheetName);
   const columns: ColumnMap = { ...template.columns };
   let lastColumn = template.lastColumn;
@@ -46,12 +62,7 @@ export async function prepareTemplate(context: Excel.RequestContext, template: T
   }
   const dataRows = Math.max(0, template.lastRow - template.headerRow);
   const preparedRows = dataRows + PREPARED_EXTRA_ROWS;
-  const idColumn = columns.taxClientId!;
-  const needsListsSheet = inlineListSource(lists.owners) === null || inlineListSource(lists.offices) === null;
-  const listsSheet = needsListsSheet ? await prepareListsSheet(context, lists.owners, lists.offices) : null;
-
-  const idsConvertedToText = await convertIdsToText(context, sheet, template.headerRow, idColumn, dataRows);
-  const extra = sheet.getRangeByIndexes(template.headerRow + dataRows, idColumn, PREPARED_EXTRA_ROWS, 1);
+  const extra = sheet.getRangeByIndexes(template.headerRow + dataRows, columns.taxClientId!, PREPARED_EXTRA_ROWS, 1);
   extra.numberFormat = Array.from({ length: PREPARED_EXTRA_ROWS }, () => ['@']);
 
   const below = (column: number) => sheet.getRangeByIndexes(template.headerRow, column, preparedRows, 1);

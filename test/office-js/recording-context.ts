@@ -22,6 +22,13 @@ function excelLibrary(): ExcelNamespace {
   sandbox.self = sandbox;
   vm.runInNewContext(readFileSync(file, 'utf8'), sandbox, { filename: file });
   loaded = sandbox.Excel as ExcelNamespace;
+  // This npm build of excel-web predates notes (ExcelApi 1.18). A note request is weighed as the
+  // comment request of the same shape: a collection on the worksheet, the same methods
+  // (getItem, getItemOrNullObject, add) with the same arguments, under a longer name ("Comments"),
+  // so the weight errs high, never low.
+  if (!('notes' in loaded.Worksheet.prototype)) {
+    Object.defineProperty(loaded.Worksheet.prototype, 'notes', { get(this: Excel.Worksheet) { return this.comments; } });
+  }
   return loaded;
 }
 

@@ -1,0 +1,63 @@
+import { recordingContext } from '../../test/office-js/recording-context';
+import { TEMPLATE_COLUMNS, type Issue } from '../domain';
+import { markTargets, planMarks } from './cell-marks';
+import { MAX_REQUEST_BYTES, chunkByCost } from './chunking';
+import { queueRestores } from './mark-clearing';
+import { MARKS_RECORD, RECORD_FIRST_ROW, clearCost, queueFillProbes, queueMarks, type CellMark } from './mark-requests';
+import type { TemplateLocation } from './template-finder';
+
+// The requests are built by Microsoft's own excel-web library and weighed as Excel on the web
+// receives them, with object-path ids of seven digits as late in a long run.
+const LATE_IDS = 2_000_000;
+const SHEET = 'Client list for import 2026';
+const CELLS = 100_000;
+const template: TemplateLocation = {
+  sheetName: SHEET, headerRow: 1, missing: [], lastRow: CELLS + 1, lastColumn: TEMPLATE_COLUMNS.length - 1,
+  columns: Object.fromEntries(TEMPLATE_COLUMNS.map((c, i) => [c.field, i])),
+};
+// The longest message the checks write, on every row: 100,000 invalid cells.
+const issues: Issue[] = Array.from({ length: CELLS }, (_, i) => ({
+  row: i + 2, column: 'Is Offline', field: 'isOffline', code: 'offline-disabled', severity: 'error',
+  message: 'is Yes but offline clients are not enabled for this firm',
+}));
+
+function largest<T extends { count: number }>(chunks: readonly T[]): T {
+  return chunks.reduce((a, b) => (b.count > a.count ? b : a));
+}
+
+describe('request sizes of marking and clearing 100,000 invalid cells (real office-js requests)', () => {
+  const targets = markTargets(template, issues);
+  const plan = planMarks(SHEET, targets, new Set(), true);
+  const chunk = largest(plan.chunks);
+  const addresses = targets.slice(chunk.start, chunk.start + chunk.count).map((t) => t.address);
+  const marks: CellMark[] = addresses.map((address) => ({ sheetName: SHEET, address, before: '#FFFF00', annotation: 'note' }));
+
+  it('plans more than one request and none above 5 MB for the look-up', async () => {
+    expect(plan.chunks.length).toBeGreaterThan(1);
+    const { context, requestBytes } = recordingContext(LATE_IDS);
+    queueFillProbes(context.workbook.worksheets.getItem(SHEET), addresses, () => true);
+    expect(await requestBytes()).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
+  });
+
+  it('keeps the marking request (record, fills, notes) of the largest chunk under 5 MB', async () => {
+    const { context, requestBytes } = recordingContext(LATE_IDS);
+    const sheets = context.workbook.worksheets;
+    queueMarks(sheets.getItem(SHEET), sheets.getItem(MARKS_RECORD.names[0]), RECORD_FIRST_ROW + chunk.start, marks, chunk.start >= 0 ? plan.notes.slice(chunk.start, chunk.start + chunk.count) : []);
+    const bytes = await requestBytes();
+    expect(bytes).toBeGreaterThan(MAX_REQUEST_BYTES / 2); // the estimate is not wildly cautious either
+    expect(bytes).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
+  });
+
+  it('keeps the clearing requests (look-up, then fills and notes put back) under 5 MB', async () => {
+    const all: CellMark[] = targets.map((t) => ({ sheetName: SHEET, address: t.address, before: '#FFFF00', annotation: 'note' }));
+    const clear = largest(chunkByCost(all, clearCost));
+    const part = all.slice(clear.start, clear.start + clear.count);
+    const lookUp = recordingContext(LATE_IDS);
+    queueFillProbes(lookUp.context.workbook.worksheets.getItem(SHEET), part.map((m) => m.address), () => true);
+    expect(await lookUp.requestBytes()).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
+    const put = recordingContext(LATE_IDS);
+    const sheet = put.context.workbook.worksheets.getItem(SHEET);
+    queueRestores(() => sheet, part.map((mark) => ({ mark, refill: true, dropNote: true })));
+    expect(await put.requestBytes()).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
+  });
+});
