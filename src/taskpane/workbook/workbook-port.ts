@@ -40,16 +40,17 @@ export interface WorkbookPort {
 export function createWorkbookPort(door: ExcelDoor): WorkbookPort {
   const notes = () => door.supports(NOTES_REQUIREMENT);
   return {
-    findTemplate: () => door.run((c) => findTemplate(c)),
-    insertTemplate: (lists) => door.run((c) => insertTemplateSheet(c, lists)),
-    prepare: (template, lists) => door.run((c) => prepareTemplate(c, template, lists)),
-    fillDown: (template) => door.run((c) => fillDownIsOffline(c, template)),
-    setOffline: (template, rows) => door.run((c) => setIsOffline(c, template, rows, 'Yes')),
-    readRows: (template) => door.run((c) => readClientRows(c, template)),
-    markIssues: (template, issues) => door.run((c) => markIssues(c, template, issues, { notes: notes() }), notes() ? { requires: [NOTES_REQUIREMENT] } : {}),
-    clearMarks: () => door.run((c) => clearMarks(c)),
-    writeExceptions: (rows, source) => door.run((c) => writeExceptionSheet(c, rows, source)),
-    selectCell: (sheetName, row, column) => door.run((c) => selectCell(c, sheetName, row, column)),
-    writeStatusColumn: (template, statuses) => door.run((c) => writeStatusColumn(c, template, statuses)),
+    findTemplate: () => door.run((c) => findTemplate(c), { step: 'looking for the template' }),
+    insertTemplate: (lists) => door.run((c) => insertTemplateSheet(c, lists), { step: 'inserting the template sheet' }),
+    prepare: (template, lists) => door.run((c) => prepareTemplate(c, template, lists), { step: 'preparing the template' }),
+    fillDown: (template) => door.run((c) => fillDownIsOffline(c, template), { step: 'filling Is Offline down' }),
+    setOffline: (template, rows) => door.run((c) => setIsOffline(c, template, rows, 'Yes'), { step: 'setting Is Offline' }),
+    readRows: (template) => door.run((c) => readClientRows(c, template), { step: 'reading the client rows' }),
+    markIssues: (template, issues) =>
+      door.run((c) => markIssues(c, template, issues, { notes: notes() }), { step: 'marking invalid cells', requires: notes() ? [NOTES_REQUIREMENT] : [] }),
+    clearMarks: () => door.run((c) => clearMarks(c), { step: 'clearing the marks' }),
+    writeExceptions: (rows, source) => door.run((c) => writeExceptionSheet(c, rows, source), { step: 'writing the exception sheet' }),
+    selectCell: (sheetName, row, column) => door.run((c) => selectCell(c, sheetName, row, column), { step: 'selecting the cell' }),
+    writeStatusColumn: (template, statuses) => door.run((c) => writeStatusColumn(c, template, statuses), { step: 'writing the Portal Status column' }),
   };
 }
