@@ -25,10 +25,21 @@ function workbook() {
   const rows: SeedCell[][] = [header, ...Array.from({ length: CELLS }, (_, i) => header.map((_, c) => (c === 3 ? `bad${i}` : `v${i}`)))];
   fake.addSheet(SHEET, rows, { activate: true });
   const template: TemplateLocation = {
-    sheetName: SHEET, headerRow: 1, missing: [], lastRow: CELLS + 1, lastColumn: header.length - 1,
+    sheetName: SHEET,
+    headerRow: 1,
+    missing: [],
+    lastRow: CELLS + 1,
+    lastColumn: header.length - 1,
     columns: Object.fromEntries(TEMPLATE_COLUMNS.map((c, i) => [c.field, i])),
   };
-  const issues: Issue[] = Array.from({ length: CELLS }, (_, i) => ({ row: i + 2, column: 'Taxpayer Email', field: 'email', code: 'invalid-email', severity: 'error', message: MESSAGES[i % 2] }));
+  const issues: Issue[] = Array.from({ length: CELLS }, (_, i) => ({
+    row: i + 2,
+    column: 'Taxpayer Email',
+    field: 'email',
+    code: 'invalid-email',
+    severity: 'error',
+    message: MESSAGES[i % 2],
+  }));
   return { fake, template, issues };
 }
 
@@ -46,19 +57,56 @@ async function realRequests(template: TemplateLocation, issues: readonly Issue[]
   for (const chunk of plan.chunks) {
     const part = targets.slice(chunk.start, chunk.start + chunk.count);
     const marks: CellMark[] = part.map((t) => ({ sheetName: SHEET, address: t.address, before: '#FFFF00', annotation: 'note' }));
-    largest.lookUp = Math.max(largest.lookUp, await weigh((c) => void queueFillProbes(c.workbook.worksheets.getItem(SHEET), marks.map((m) => m.address), () => true)));
-    largest.mark = Math.max(largest.mark, await weigh((c) => queueMarks(c.workbook.worksheets.getItem(SHEET), c.workbook.worksheets.getItem(MARKS_RECORD.names[0]), RECORD_FIRST_ROW + chunk.start, marks, plan.notes.slice(chunk.start, chunk.start + chunk.count))));
+    largest.lookUp = Math.max(
+      largest.lookUp,
+      await weigh(
+        (c) =>
+          void queueFillProbes(
+            c.workbook.worksheets.getItem(SHEET),
+            marks.map((m) => m.address),
+            () => true,
+          ),
+      ),
+    );
+    largest.mark = Math.max(
+      largest.mark,
+      await weigh((c) =>
+        queueMarks(
+          c.workbook.worksheets.getItem(SHEET),
+          c.workbook.worksheets.getItem(MARKS_RECORD.names[0]),
+          RECORD_FIRST_ROW + chunk.start,
+          marks,
+          plan.notes.slice(chunk.start, chunk.start + chunk.count),
+        ),
+      ),
+    );
   }
   const all: CellMark[] = targets.map((t) => ({ sheetName: SHEET, address: t.address, before: '#FFFF00', annotation: 'note' }));
   const clearChunks = chunkByCost(all, clearCost);
   largest.clearRequests = clearChunks.length * 2;
   for (const chunk of clearChunks) {
     const part = all.slice(chunk.start, chunk.start + chunk.count);
-    largest.clearLookUp = Math.max(largest.clearLookUp, await weigh((c) => void queueFillProbes(c.workbook.worksheets.getItem(SHEET), part.map((m) => m.address), () => true)));
-    largest.restore = Math.max(largest.restore, await weigh((c) => {
-      const sheet = c.workbook.worksheets.getItem(SHEET);
-      queueRestores(() => sheet, part.map((mark) => ({ mark, refill: true, dropNote: true })));
-    }));
+    largest.clearLookUp = Math.max(
+      largest.clearLookUp,
+      await weigh(
+        (c) =>
+          void queueFillProbes(
+            c.workbook.worksheets.getItem(SHEET),
+            part.map((m) => m.address),
+            () => true,
+          ),
+      ),
+    );
+    largest.restore = Math.max(
+      largest.restore,
+      await weigh((c) => {
+        const sheet = c.workbook.worksheets.getItem(SHEET);
+        queueRestores(
+          () => sheet,
+          part.map((mark) => ({ mark, refill: true, dropNote: true })),
+        );
+      }),
+    );
   }
   return largest;
 }
@@ -88,5 +136,13 @@ export async function benchMarks(): Promise<boolean> {
 }
 
 if (require.main === module) {
-  benchMarks().then((pass) => { if (!pass) process.exitCode = 1; }, (error: unknown) => { console.error(error); process.exitCode = 1; });
+  benchMarks().then(
+    (pass) => {
+      if (!pass) process.exitCode = 1;
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
 }

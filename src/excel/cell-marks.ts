@@ -36,7 +36,11 @@ export async function markIssues(context: Excel.RequestContext, template: Templa
   const comments = options.notes ? sheet.comments.load('items/id') : null;
   await context.sync();
   const commented = comments === null ? new Set<string>() : await commentedCells(context, comments);
-  const record = addHelperSheet(context, MARKS_RECORD, sheets.items.map((s) => s.name)).sheet;
+  const record = addHelperSheet(
+    context,
+    MARKS_RECORD,
+    sheets.items.map((s) => s.name),
+  ).sheet;
   // Users cannot unhide a VeryHidden sheet, so they cannot edit the record by mistake.
   record.visibility = 'VeryHidden';
 
@@ -44,7 +48,12 @@ export async function markIssues(context: Excel.RequestContext, template: Templa
   const texts = plan.notes;
   for (const chunk of plan.chunks) {
     const indices = Array.from({ length: chunk.count }, (_, k) => chunk.start + k);
-    const probes = queueFillProbes(sheet, indices.map((i) => targets[i].address), (k) => texts[indices[k]] !== null);
+    const probes = queueFillProbes(
+      sheet,
+      indices.map((i) => targets[i].address),
+      (k) => texts[indices[k]] !== null,
+    );
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request-sized chunk (DESIGN §7), never per row
     await context.sync();
     const marks: CellMark[] = [];
     const notes: (string | null)[] = [];
@@ -57,17 +66,29 @@ export async function markIssues(context: Excel.RequestContext, template: Templa
       notes.push(addNote ? texts[i] : null);
     });
     queueMarks(sheet, record, RECORD_FIRST_ROW + chunk.start, marks, notes);
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request-sized chunk (DESIGN §7), never per row
     await context.sync();
   }
   return targets.length;
 }
 
 /** Our note text per target (null: none, for notes off or a commented cell) and the chunks, one request pair each. */
-export function planMarks(sheetName: string, targets: readonly Target[], commented: ReadonlySet<string>, notes: boolean): { notes: (string | null)[]; chunks: RowChunk[] } {
+export function planMarks(
+  sheetName: string,
+  targets: readonly Target[],
+  commented: ReadonlySet<string>,
+  notes: boolean,
+): { notes: (string | null)[]; chunks: RowChunk[] } {
   const texts = targets.map((t) => (notes && !commented.has(t.address) ? noteText(t.messages) : null));
   // Sized for the longest a mark can be: a fill colour before, 'comment' in the record.
   const cost = (i: number) => markCost({ sheetName, address: targets[i].address, before: '#FFFFFF', annotation: 'comment' }, texts[i], notes);
-  return { notes: texts, chunks: chunkByCost(targets.map((_, i) => i), cost) };
+  return {
+    notes: texts,
+    chunks: chunkByCost(
+      targets.map((_, i) => i),
+      cost,
+    ),
+  };
 }
 
 /** Addresses ('D3') of the cells holding the loaded threaded `comments`. One sync when there are any. */

@@ -84,6 +84,7 @@ export async function writeExceptionSheet(
       }
     }
     if (n === chunks.length - 1) finish(sheet, tableName, rows.length);
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request-sized chunk (DESIGN §7), never per row
     await context.sync();
   }
   return { sheetName, tableName, rows: rows.length };

@@ -30,6 +30,7 @@ export async function setIsOffline(
     for (const run of runs.slice(chunk.start, chunk.start + chunk.count)) {
       sheet.getRangeByIndexes(run.first - 1, column, run.count, 1).values = Array.from({ length: run.count }, () => [value]);
     }
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request-sized chunk (DESIGN §7), never per row
     await context.sync();
   }
   return runs.reduce((sum, run) => sum + run.count, 0);

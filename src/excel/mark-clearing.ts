@@ -22,6 +22,7 @@ export async function clearMarks(context: Excel.RequestContext): Promise<number>
   let cleared = 0;
   for (const read of chunkRows(total, RECORD_ROWS_PER_READ)) {
     const rows = record.getRangeByIndexes(RECORD_FIRST_ROW + read.start, 0, read.count, 4).load('values');
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request-sized chunk (DESIGN §7), never per row
     await context.sync();
     const marks = rows.values.map(markOf).filter((m) => m.address !== '' && existing.has(m.sheetName));
     for (const chunk of chunkByCost(marks, clearCost)) await restore(context, marks.slice(chunk.start, chunk.start + chunk.count));
@@ -39,12 +40,15 @@ async function restore(context: Excel.RequestContext, marks: readonly CellMark[]
   const sheetOf = (name: string) => sheets.get(name) ?? sheets.set(name, context.workbook.worksheets.getItem(name)).get(name)!;
   const probes = marks.map((mark) => queueFillProbes(sheetOf(mark.sheetName), [mark.address], () => mark.annotation === 'note')[0]);
   await context.sync();
-  queueRestores(sheetOf, marks.map((mark, i) => ({
-    mark,
-    // The user may have recoloured the cell since: then their colour stays.
-    refill: sameColour(probes[i].fill.color, MARK_FILL),
-    dropNote: probes[i].note !== null && !probes[i].note!.isNullObject,
-  })));
+  queueRestores(
+    sheetOf,
+    marks.map((mark, i) => ({
+      mark,
+      // The user may have recoloured the cell since: then their colour stays.
+      refill: sameColour(probes[i].fill.color, MARK_FILL),
+      dropNote: probes[i].note !== null && !probes[i].note!.isNullObject,
+    })),
+  );
   await context.sync();
 }
 
@@ -63,5 +67,10 @@ export function queueRestores(sheetOf: (name: string) => Excel.Worksheet, restor
 
 // The record's trailing cells read back as '' when blank.
 function markOf([sheetName, address, before, annotation]: unknown[]): CellMark {
-  return { sheetName: String(sheetName ?? ''), address: String(address ?? ''), before: String(before ?? ''), annotation: String(annotation ?? '') as Annotation };
+  return {
+    sheetName: String(sheetName ?? ''),
+    address: String(address ?? ''),
+    before: String(before ?? ''),
+    annotation: String(annotation ?? '') as Annotation,
+  };
 }

@@ -12,12 +12,20 @@ const LATE_IDS = 2_000_000;
 const SHEET = 'Client list for import 2026';
 const CELLS = 100_000;
 const template: TemplateLocation = {
-  sheetName: SHEET, headerRow: 1, missing: [], lastRow: CELLS + 1, lastColumn: TEMPLATE_COLUMNS.length - 1,
+  sheetName: SHEET,
+  headerRow: 1,
+  missing: [],
+  lastRow: CELLS + 1,
+  lastColumn: TEMPLATE_COLUMNS.length - 1,
   columns: Object.fromEntries(TEMPLATE_COLUMNS.map((c, i) => [c.field, i])),
 };
 // The longest message the checks write, on every row: 100,000 invalid cells.
 const issues: Issue[] = Array.from({ length: CELLS }, (_, i) => ({
-  row: i + 2, column: 'Is Offline', field: 'isOffline', code: 'offline-disabled', severity: 'error',
+  row: i + 2,
+  column: 'Is Offline',
+  field: 'isOffline',
+  code: 'offline-disabled',
+  severity: 'error',
   message: 'is Yes but offline clients are not enabled for this firm',
 }));
 
@@ -42,7 +50,13 @@ describe('request sizes of marking and clearing 100,000 invalid cells (real offi
   it('keeps the marking request (record, fills, notes) of the largest chunk under 5 MB', async () => {
     const { context, requestBytes } = recordingContext(LATE_IDS);
     const sheets = context.workbook.worksheets;
-    queueMarks(sheets.getItem(SHEET), sheets.getItem(MARKS_RECORD.names[0]), RECORD_FIRST_ROW + chunk.start, marks, chunk.start >= 0 ? plan.notes.slice(chunk.start, chunk.start + chunk.count) : []);
+    queueMarks(
+      sheets.getItem(SHEET),
+      sheets.getItem(MARKS_RECORD.names[0]),
+      RECORD_FIRST_ROW + chunk.start,
+      marks,
+      chunk.start >= 0 ? plan.notes.slice(chunk.start, chunk.start + chunk.count) : [],
+    );
     const bytes = await requestBytes();
     expect(bytes).toBeGreaterThan(MAX_REQUEST_BYTES / 2); // the estimate is not wildly cautious either
     expect(bytes).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
@@ -53,11 +67,18 @@ describe('request sizes of marking and clearing 100,000 invalid cells (real offi
     const clear = largest(chunkByCost(all, clearCost));
     const part = all.slice(clear.start, clear.start + clear.count);
     const lookUp = recordingContext(LATE_IDS);
-    queueFillProbes(lookUp.context.workbook.worksheets.getItem(SHEET), part.map((m) => m.address), () => true);
+    queueFillProbes(
+      lookUp.context.workbook.worksheets.getItem(SHEET),
+      part.map((m) => m.address),
+      () => true,
+    );
     expect(await lookUp.requestBytes()).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
     const put = recordingContext(LATE_IDS);
     const sheet = put.context.workbook.worksheets.getItem(SHEET);
-    queueRestores(() => sheet, part.map((mark) => ({ mark, refill: true, dropNote: true })));
+    queueRestores(
+      () => sheet,
+      part.map((mark) => ({ mark, refill: true, dropNote: true })),
+    );
     expect(await put.requestBytes()).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
   });
 });

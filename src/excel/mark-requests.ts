@@ -42,8 +42,11 @@ export const REQUEST_BYTES = { fill: 680, noteLookup: 260, noteAdd: 260, noteDel
 /** Bytes of the larger of the two requests (look-up, then mark) that marking `mark` costs. */
 export function markCost(mark: CellMark, noteText: string | null, notes: boolean): number {
   const lookUp = REQUEST_BYTES.fill + (notes ? REQUEST_BYTES.noteLookup : 0);
-  const write = REQUEST_BYTES.fill + REQUEST_BYTES.recordRow + jsonBytes([mark.sheetName, mark.address, mark.before, mark.annotation])
-    + (noteText === null ? 0 : REQUEST_BYTES.noteAdd + jsonBytes(noteText));
+  const write =
+    REQUEST_BYTES.fill +
+    REQUEST_BYTES.recordRow +
+    jsonBytes([mark.sheetName, mark.address, mark.before, mark.annotation]) +
+    (noteText === null ? 0 : REQUEST_BYTES.noteAdd + jsonBytes(noteText));
   return Math.max(lookUp, write);
 }
 
@@ -72,7 +75,13 @@ export function queueFillProbes(sheet: Excel.Worksheet, addresses: readonly stri
  * after them Excel applies, the user's original fill is on record and can be restored; then the
  * fills; then our notes (`noteTexts[i]` null: no note for that cell).
  */
-export function queueMarks(sheet: Excel.Worksheet, record: Excel.Worksheet, firstRecordRow: number, marks: readonly CellMark[], noteTexts: readonly (string | null)[]): void {
+export function queueMarks(
+  sheet: Excel.Worksheet,
+  record: Excel.Worksheet,
+  firstRecordRow: number,
+  marks: readonly CellMark[],
+  noteTexts: readonly (string | null)[],
+): void {
   if (marks.length === 0) return;
   const rows = marks.map((m) => [m.sheetName, m.address, m.before, m.annotation]);
   const at = record.getRangeByIndexes(firstRecordRow, 0, rows.length, 4);

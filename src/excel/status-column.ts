@@ -35,6 +35,7 @@ export async function writeStatusColumn(
       range.numberFormat = Array.from({ length: chunk.count }, () => ['@']);
       range.values = Array.from({ length: chunk.count }, (_, i) => [statusByRow.get(firstSheetRow + i) ?? '']);
     }
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request-sized chunk (DESIGN §7), never per row
     await context.sync();
   }
   return column;

@@ -26,20 +26,39 @@ describe('the 60 s watchdog on every context.sync()', () => {
   it('gives up on a sync Excel never answers, saying what was being done and that nothing changed yet', async () => {
     const timer = manualTimer();
     const door = createExcelDoor({ run: hangingRun(0), isSetSupported: () => true, startTimer: timer.start });
-    const result = door.run(async (context) => { await context.sync(); return 'never'; }, { step: 'marking invalid cells' }).catch((e: unknown) => e);
+    const result = door
+      .run(
+        async (context) => {
+          await context.sync();
+          return 'never';
+        },
+        { step: 'marking invalid cells' },
+      )
+      .catch((e: unknown) => e);
     await settle();
     expect(timer.live().map((t) => t.ms)).toEqual([SYNC_WATCHDOG_MS]);
     timer.live()[0].fire();
     const error = (await result) as ExcelError;
     expect(error).toBeInstanceOf(ExcelError);
     expect(error.code).toBe('not-answering');
-    expect(error.message).toBe('Excel stopped answering for 60 seconds while marking invalid cells. Nothing had been changed in the workbook yet. Reload the workbook (or restart Excel) and try again.');
+    expect(error.message).toBe(
+      'Excel stopped answering for 60 seconds while marking invalid cells. Nothing had been changed in the workbook yet. Reload the workbook (or restart Excel) and try again.',
+    );
   });
 
   it('counts the requests Excel had finished before it stopped answering, and times each sync afresh', async () => {
     const timer = manualTimer();
     const door = createExcelDoor({ run: hangingRun(2), isSetSupported: () => true, startTimer: timer.start });
-    const result = door.run(async (context) => { await context.sync(); await context.sync(); await context.sync(); }, { step: 'writing the exception sheet' }).catch((e: unknown) => e);
+    const result = door
+      .run(
+        async (context) => {
+          await context.sync();
+          await context.sync();
+          await context.sync();
+        },
+        { step: 'writing the exception sheet' },
+      )
+      .catch((e: unknown) => e);
     await settle();
     expect(timer.live()).toHaveLength(1); // the first two syncs were answered and their timers cancelled
     timer.live()[0].fire();
@@ -49,7 +68,12 @@ describe('the 60 s watchdog on every context.sync()', () => {
   it('cancels the timer of every answered sync', async () => {
     const timer = manualTimer();
     const door = createExcelDoor({ run: hangingRun(5), isSetSupported: () => true, startTimer: timer.start });
-    await expect(door.run(async (context) => { await context.sync(); return 7; })).resolves.toBe(7);
+    await expect(
+      door.run(async (context) => {
+        await context.sync();
+        return 7;
+      }),
+    ).resolves.toBe(7);
     expect(timer.live()).toHaveLength(0);
   });
 });

@@ -20,7 +20,13 @@ export const realTimer: StartTimer = (ms, onTimeout) => {
  * binds `sync` on each context (ClientRequestContext's constructor), so replacing it on the
  * instance covers every caller. Returns a stop that cancels the pending timers.
  */
-export function watchSyncs(context: Excel.RequestContext, step: string, startTimer: StartTimer, onStall: (error: ExcelError) => void, ms = SYNC_WATCHDOG_MS): () => void {
+export function watchSyncs(
+  context: Excel.RequestContext,
+  step: string,
+  startTimer: StartTimer,
+  onStall: (error: ExcelError) => void,
+  ms = SYNC_WATCHDOG_MS,
+): () => void {
   let finished = 0;
   const original = context.sync.bind(context);
   const cancels = new Set<() => void>();
@@ -51,8 +57,12 @@ export function watchSyncs(context: Excel.RequestContext, step: string, startTim
 
 function notAnswering(step: string, finished: number, ms: number): ExcelError {
   const seconds = Math.round(ms / 1000);
-  const done = finished === 0
-    ? 'Nothing had been changed in the workbook yet.'
-    : `Excel had finished ${finished} of its requests before it stopped, so the work may be partly done; running the step again redoes it from the start.`;
-  return new ExcelError('not-answering', `Excel stopped answering for ${seconds} seconds while ${step}. ${done} Reload the workbook (or restart Excel) and try again.`);
+  const done =
+    finished === 0
+      ? 'Nothing had been changed in the workbook yet.'
+      : `Excel had finished ${finished} of its requests before it stopped, so the work may be partly done; running the step again redoes it from the start.`;
+  return new ExcelError(
+    'not-answering',
+    `Excel stopped answering for ${seconds} seconds while ${step}. ${done} Reload the workbook (or restart Excel) and try again.`,
+  );
 }

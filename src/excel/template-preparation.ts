@@ -86,6 +86,7 @@ async function convertIdsToText(context: Excel.RequestContext, sheet: Excel.Work
   for (const chunk of chunkRows(dataRows, rowsPerChunk(2))) {
     const first = headerRow + chunk.start; // 0-based row index of the chunk's first cell
     const range = sheet.getRangeByIndexes(first, column, chunk.count, 1).load('formulas,text');
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request-sized chunk (DESIGN §7), never per row
     await context.sync();
     // A formula is left alone (it keeps computing); numbers and booleans become their text.
     const toRewrite: number[] = [];

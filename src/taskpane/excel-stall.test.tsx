@@ -9,10 +9,14 @@ import { mountPane } from './mount-pane';
 import { createWorkbookPort } from './workbook/workbook-port';
 
 // jsdom has no ResizeObserver; Fluent's TabList measures the selected tab with one when tabs switch.
-window.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} };
+window.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
 
 async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  for (const start = Date.now(); !condition(); ) {
+  for (const start = Date.now(); !condition();) {
     if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -20,7 +24,11 @@ async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_00
 
 const storage = () => {
   const items = new Map<string, string>();
-  return { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k) };
+  return {
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => void items.set(k, v),
+    removeItem: (k: string) => void items.delete(k),
+  };
 };
 
 it('tells the user in the MessageBar that Excel stopped answering, and what was being done', async () => {
@@ -37,12 +45,27 @@ it('tells the user in the MessageBar that Excel stopped answering, and what was 
       return batch(context);
     })) as ExcelRun;
   const timers = new Set<() => void>(); // the watchdog's timers still running
-  const door = createExcelDoor({ run, isSetSupported: () => true, startTimer: (_ms, onTimeout) => (timers.add(onTimeout), () => void timers.delete(onTimeout)) });
+  const door = createExcelDoor({
+    run,
+    isSetSupported: () => true,
+    startTimer: (_ms, onTimeout) => (timers.add(onTimeout), () => void timers.delete(onTimeout)),
+  });
   const fetch: FetchLike = async () => new Response('{}', { status: 503 });
   const container = document.createElement('div');
   document.body.append(container);
   const text = () => container.textContent ?? '';
-  mountPane({ workbook: createWorkbookPort(door), fetch, storage: storage(), partitionKey: 'book', defaultBaseUrl: 'http://portal.test', ribbonTarget: new EventTarget(), saveFile: () => undefined }, container);
+  mountPane(
+    {
+      workbook: createWorkbookPort(door),
+      fetch,
+      storage: storage(),
+      partitionKey: 'book',
+      defaultBaseUrl: 'http://portal.test',
+      ribbonTarget: new EventTarget(),
+      saveFile: () => undefined,
+    },
+    container,
+  );
   await waitFor(() => text().includes('Template found on sheet'), 'the pane to find the template');
 
   const checkTab = [...container.querySelectorAll('[role="tab"]')].find((t) => t.textContent?.startsWith('Check')) as HTMLElement;
@@ -53,5 +76,7 @@ it('tells the user in the MessageBar that Excel stopped answering, and what was 
   await waitFor(() => runs > hangFrom && timers.size === 1, 'the row read to wait on Excel');
   [...timers][0]();
   await waitFor(() => container.querySelector('[role="alert"]') !== null, 'the MessageBar');
-  expect(container.querySelector('[role="alert"]')!.textContent).toContain('Excel stopped answering for 60 seconds while reading the client rows. Nothing had been changed in the workbook yet.');
+  expect(container.querySelector('[role="alert"]')!.textContent).toContain(
+    'Excel stopped answering for 60 seconds while reading the client rows. Nothing had been changed in the workbook yet.',
+  );
 });

@@ -18,7 +18,12 @@ beforeAll(async () => {
   execFileSync('bash', ['scripts/ensure-chromium.sh'], { cwd: ROOT, stdio: 'inherit' });
   execFileSync('npx', ['webpack', '--env', 'harness', '--mode', 'development'], { cwd: ROOT, stdio: 'pipe' });
   backend = await startBackend();
-  const firm = await backend.api<{ token: string }>('POST', '/admin/firms', ADMIN_TOKEN, { name: 'Hidden Sheets LLP', offlineClientsEnabled: true, owners: [OWNER], offices: [OFFICE_WITH_COMMA] });
+  const firm = await backend.api<{ token: string }>('POST', '/admin/firms', ADMIN_TOKEN, {
+    name: 'Hidden Sheets LLP',
+    offlineClientsEnabled: true,
+    owners: [OWNER],
+    offices: [OFFICE_WITH_COMMA],
+  });
   token = firm.token;
   browser = await launchChromium();
 });
@@ -58,8 +63,17 @@ test('a second Check after a first Check succeeds and leaves one set of marks', 
 });
 
 test("a user's own hidden 'Lists' sheet is untouched after Prepare template", async () => {
-  const theirs = [['Region', 'Manager'], ['East', 'Dana'], ['West', 'Lee']];
-  const page = await openPane(browser, backend.url, { sheets: [{ name: 'Clients', rows: templateGrid(clientRows('L', 5)) }, { name: 'Lists', rows: theirs }] });
+  const theirs = [
+    ['Region', 'Manager'],
+    ['East', 'Dana'],
+    ['West', 'Lee'],
+  ];
+  const page = await openPane(browser, backend.url, {
+    sheets: [
+      { name: 'Clients', rows: templateGrid(clientRows('L', 5)) },
+      { name: 'Lists', rows: theirs },
+    ],
+  });
   await page.evaluate(() => void (window.__fake!.sheet('Lists').visible = false));
   await page.getByText('Template found on sheet').waitFor();
   await page.getByRole('tab', { name: 'Connect' }).click();

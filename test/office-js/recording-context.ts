@@ -16,7 +16,11 @@ function excelLibrary(): ExcelNamespace {
     navigator: { userAgent: 'node' },
     document: { getElementsByTagName: () => [], createElement: () => ({}), addEventListener: () => undefined, readyState: 'complete' },
     location: { href: 'https://localhost/', search: '', hash: '' },
-    setTimeout, clearTimeout, console, Promise, JSON,
+    setTimeout,
+    clearTimeout,
+    console,
+    Promise,
+    JSON,
   };
   sandbox.window = sandbox;
   sandbox.self = sandbox;
@@ -27,7 +31,11 @@ function excelLibrary(): ExcelNamespace {
   // (getItem, getItemOrNullObject, add) with the same arguments, under a longer name ("Comments"),
   // so the weight errs high, never low.
   if (!('notes' in loaded.Worksheet.prototype)) {
-    Object.defineProperty(loaded.Worksheet.prototype, 'notes', { get(this: Excel.Worksheet) { return this.comments; } });
+    Object.defineProperty(loaded.Worksheet.prototype, 'notes', {
+      get(this: Excel.Worksheet) {
+        return this.comments;
+      },
+    });
   }
   return loaded;
 }
@@ -51,7 +59,10 @@ export function recordingContext(idsUsed = 0): RecordingContext {
       return Promise.resolve({ HttpStatusCode: 500, ErrorCode: 'GeneralException', ErrorMessage: 'recorded, not answered', Headers: {}, Body: null });
     },
   };
-  const resolver = { _resolveRequestUrlAndHeaderInfo: () => Promise.resolve({ url: 'https://recorder', headers: {} }), _createRequestExecutorOrNull: () => executor };
+  const resolver = {
+    _resolveRequestUrlAndHeaderInfo: () => Promise.resolve({ url: 'https://recorder', headers: {} }),
+    _createRequestExecutorOrNull: () => executor,
+  };
   const context = new Excel.RequestContext(resolver as unknown as string);
   // The library's own id counter (ClientRequestContextBase.m_nextId).
   (context as unknown as { m_nextId: number }).m_nextId = idsUsed;
