@@ -3,6 +3,7 @@
 // in-memory workbook (wall time, syncs); every request it plans is then rebuilt with Microsoft's
 // own excel-web library and weighed as Excel on the web would receive it.
 import { TEMPLATE_COLUMNS, type Issue } from '../src/domain';
+import { invalidCells, LATE_IDS } from '../test/fixtures/excel/invalid-cells';
 import { clearMarks, createExcelDoor, markIssues, type TemplateLocation } from '../src/excel';
 import { markTargets, planMarks } from '../src/excel/cell-marks';
 import { MAX_REQUEST_BYTES, chunkByCost } from '../src/excel/chunking';
@@ -13,9 +14,6 @@ import { recordingContext } from '../test/office-js/recording-context';
 
 const CELLS = Number(process.env.BENCH_MARK_CELLS ?? 100_000);
 const SHEET = 'Clients';
-// Ids of seven digits, as late in a run this long: the heaviest a request of these cells gets.
-const LATE_IDS = 2_000_000;
-const MESSAGES = ['is not a valid email address', 'is Yes but offline clients are not enabled for this firm'];
 
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(2)} MiB`;
 
@@ -24,23 +22,7 @@ function workbook() {
   const header = TEMPLATE_COLUMNS.map((c) => c.header);
   const rows: SeedCell[][] = [header, ...Array.from({ length: CELLS }, (_, i) => header.map((_, c) => (c === 3 ? `bad${i}` : `v${i}`)))];
   fake.addSheet(SHEET, rows, { activate: true });
-  const template: TemplateLocation = {
-    sheetName: SHEET,
-    headerRow: 1,
-    missing: [],
-    lastRow: CELLS + 1,
-    lastColumn: header.length - 1,
-    columns: Object.fromEntries(TEMPLATE_COLUMNS.map((c, i) => [c.field, i])),
-  };
-  const issues: Issue[] = Array.from({ length: CELLS }, (_, i) => ({
-    row: i + 2,
-    column: 'Taxpayer Email',
-    field: 'email',
-    code: 'invalid-email',
-    severity: 'error',
-    message: MESSAGES[i % 2],
-  }));
-  return { fake, template, issues };
+  return { fake, ...invalidCells(SHEET, CELLS) };
 }
 
 async function weigh(queue: (context: Excel.RequestContext) => void): Promise<number> {

@@ -1,33 +1,15 @@
+import { invalidCells, LATE_IDS, MESSAGES } from '../../test/fixtures/excel/invalid-cells';
 import { recordingContext } from '../../test/office-js/recording-context';
-import { TEMPLATE_COLUMNS, type Issue } from '../domain';
 import { markTargets, planMarks } from './cell-marks';
 import { MAX_REQUEST_BYTES, chunkByCost } from './chunking';
 import { queueRestores } from './mark-clearing';
 import { MARKS_RECORD, RECORD_FIRST_ROW, clearCost, queueFillProbes, queueMarks, type CellMark } from './mark-requests';
-import type { TemplateLocation } from './template-finder';
 
 // The requests are built by Microsoft's own excel-web library and weighed as Excel on the web
 // receives them, with object-path ids of seven digits as late in a long run.
-const LATE_IDS = 2_000_000;
 const SHEET = 'Client list for import 2026';
-const CELLS = 100_000;
-const template: TemplateLocation = {
-  sheetName: SHEET,
-  headerRow: 1,
-  missing: [],
-  lastRow: CELLS + 1,
-  lastColumn: TEMPLATE_COLUMNS.length - 1,
-  columns: Object.fromEntries(TEMPLATE_COLUMNS.map((c, i) => [c.field, i])),
-};
 // The longest message the checks write, on every row: 100,000 invalid cells.
-const issues: Issue[] = Array.from({ length: CELLS }, (_, i) => ({
-  row: i + 2,
-  column: 'Is Offline',
-  field: 'isOffline',
-  code: 'offline-disabled',
-  severity: 'error',
-  message: 'is Yes but offline clients are not enabled for this firm',
-}));
+const { template, issues } = invalidCells(SHEET, 100_000, [MESSAGES[1]]);
 
 function largest<T extends { count: number }>(chunks: readonly T[]): T {
   return chunks.reduce((a, b) => (b.count > a.count ? b : a));
