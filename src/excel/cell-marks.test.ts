@@ -139,4 +139,30 @@ describe('markIssues and clearMarks', () => {
     expect(fake.sheet(MARKS_SHEET).values()).toEqual([['Clients', 'A2', '#00FF00', ''], ['my', 'own', 'notes', 'here']]);
     expect(sheet.cell('A2').fill).toBeNull();
   });
+
+  it('writes the record before the fills, so a mark request Excel stops part-way can still be undone', async () => {
+    const fake = createFakeExcel();
+    const sheet = sheetWithProblems(fake);
+    const api = fake.context.workbook.worksheets.getItem('Clients');
+    api.getRange('D3').format.fill.color = '#FFFF00';
+    await fake.context.sync();
+    const template = await found(fake);
+    const issues = checkRows(await readClientRows(fake.context, template));
+    // A co-author comments on D3 while our marks are on their way: Excel refuses our note there.
+    const context = fake.context;
+    const sync = context.sync.bind(context);
+    let syncs = 0;
+    context.sync = (async <T>(value?: T) => {
+      syncs += 1;
+      if (syncs === 4) await fake.run(async (other) => void other.workbook.worksheets.getItem('Clients').comments.add('D3', 'Client is checking'));
+      return sync(value);
+    }) as typeof context.sync;
+    await expect(markIssues(context, template, issues, { notes: true })).rejects.toMatchObject({ code: 'InvalidOperation' });
+    context.sync = sync;
+    expect(sheet.cell('B3').fill?.toUpperCase()).toBe(MARK_FILL);
+    expect(await clearMarks(fake.context)).toBe(3);
+    expect(sheet.cell('D3').fill?.toUpperCase()).toBe('#FFFF00');
+    expect(sheet.cell('B3').fill).toBeNull();
+    expect(fake.sheetNames()).toEqual(['Clients']);
+  });
 });
