@@ -45,31 +45,44 @@ export async function markIssues(context: Excel.RequestContext, template: Templa
   record.visibility = 'VeryHidden';
 
   const plan = planMarks(template.sheetName, targets, commented, options.notes);
-  const texts = plan.notes;
-  for (const chunk of plan.chunks) {
-    const indices = Array.from({ length: chunk.count }, (_, k) => chunk.start + k);
-    const probes = queueFillProbes(
-      sheet,
-      indices.map((i) => targets[i].address),
-      (k) => texts[indices[k]] !== null,
-    );
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request-sized chunk (DESIGN §7), never per row
-    await context.sync();
-    const marks: CellMark[] = [];
-    const notes: (string | null)[] = [];
-    probes.forEach(({ fill, note }, k) => {
-      const i = indices[k];
-      // A note the user wrote is theirs: keep it and do not add ours.
-      const addNote = note !== null && note.isNullObject;
-      const annotation = addNote ? 'note' : commented.has(targets[i].address) ? 'comment' : '';
-      marks.push({ sheetName: template.sheetName, address: targets[i].address, before: noFill(fill.color) ? '' : fill.color, annotation });
-      notes.push(addNote ? texts[i] : null);
-    });
-    queueMarks(sheet, record, RECORD_FIRST_ROW + chunk.start, marks, notes);
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request-sized chunk (DESIGN §7), never per row
-    await context.sync();
-  }
+  const job: MarkJob = { sheet, record, sheetName: template.sheetName, targets, texts: plan.notes, commented };
+  // Two syncs per request-sized chunk (DESIGN §7), never per cell.
+  for (const chunk of plan.chunks) await markChunk(context, job, chunk);
   return targets.length;
+}
+
+interface MarkJob {
+  sheet: Excel.Worksheet;
+  record: Excel.Worksheet;
+  sheetName: string;
+  targets: readonly Target[];
+  /** Our note per target; null where we add none. */
+  texts: readonly (string | null)[];
+  commented: ReadonlySet<string>;
+}
+
+/** Two syncs: look the chunk's cells up (fill, the user's own note), then record and mark them. */
+async function markChunk(context: Excel.RequestContext, job: MarkJob, chunk: RowChunk): Promise<void> {
+  const indices = Array.from({ length: chunk.count }, (_, k) => chunk.start + k);
+  const probes = queueFillProbes(
+    job.sheet,
+    indices.map((i) => job.targets[i].address),
+    (k) => job.texts[indices[k]] !== null,
+  );
+  await context.sync();
+  const marks: CellMark[] = [];
+  const notes: (string | null)[] = [];
+  probes.forEach(({ fill, note }, k) => {
+    const i = indices[k];
+    const address = job.targets[i].address;
+    // A note the user wrote is theirs: keep it and do not add ours.
+    const addNote = note !== null && note.isNullObject;
+    const annotation = addNote ? 'note' : job.commented.has(address) ? 'comment' : '';
+    marks.push({ sheetName: job.sheetName, address, before: noFill(fill.color) ? '' : fill.color, annotation });
+    notes.push(addNote ? job.texts[i] : null);
+  });
+  queueMarks(job.sheet, job.record, RECORD_FIRST_ROW + chunk.start, marks, notes);
+  await context.sync();
 }
 
 /** Our note text per target (null: none, for notes off or a commented cell) and the chunks, one request pair each. */
