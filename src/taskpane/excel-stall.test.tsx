@@ -2,18 +2,12 @@
 // A context.sync() that Excel never answers (DESIGN §7): the door's watchdog gives up and the pane's
 // one MessageBar says so, through the typed ExcelError. The watchdog's timer is fired by the test.
 import type { FetchLike } from '../api';
+import { createPaneInbox } from '../commands/pane-inbox';
 import { createExcelDoor, type ExcelRun } from '../excel';
 import { createFakeExcel } from '../../test/fakes/excel';
 import { templateRows } from '../../test/fixtures/excel/client-sheet';
 import { mountPane } from './mount-pane';
 import { createWorkbookPort } from './workbook/workbook-port';
-
-// jsdom has no ResizeObserver; Fluent's TabList measures the selected tab with one when tabs switch.
-window.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
 
 async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
   for (const start = Date.now(); !condition();) {
@@ -61,7 +55,7 @@ it('tells the user in the MessageBar that Excel stopped answering, and what was 
       storage: storage(),
       partitionKey: 'book',
       defaultBaseUrl: 'http://portal.test',
-      ribbonTarget: new EventTarget(),
+      ribbonInbox: createPaneInbox(),
       saveFile: () => undefined,
     },
     container,
