@@ -4,7 +4,7 @@ import { createPortalClient, runImport, type PortalClient } from '../../src/api'
 import type { ClientRow } from '../../src/domain/api-types';
 import { BENCH_FIRM } from './bench-sheet';
 
-export const BENCH_ADMIN_TOKEN = 'bench-admin-token-0123456789';
+export const BENCH_ADMIN_TOKEN = 'bench-admin-token-0123456789-abcdefghij';
 
 async function post(url: string, token: string | null, body?: unknown): Promise<any> {
   const res = await fetch(url, {
@@ -25,8 +25,14 @@ export async function createBenchFirm(baseUrl: string, name = BENCH_FIRM.name): 
 export async function connectClients(client: PortalClient, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   const rows: ClientRow[] = ids.map((taxClientId, i) => ({
-    row: i + 2, taxClientId, firstName: 'Connected', lastName: `Client${i}`, email: `connected.${i}@mail.test`,
-    ownerEmail: BENCH_FIRM.owners[0], officeLocation: BENCH_FIRM.offices[0], isOffline: 'No',
+    row: i + 2,
+    taxClientId,
+    firstName: 'Connected',
+    lastName: `Client${i}`,
+    email: `connected.${i}@mail.test`,
+    ownerEmail: BENCH_FIRM.owners[0],
+    officeLocation: BENCH_FIRM.offices[0],
+    isOffline: 'No',
   }));
   const { counts } = await runImport(client, { rows, sendInvitations: true, source: 'bench-setup' });
   if (counts.imported !== ids.length) throw new Error(`bench setup: ${counts.imported} of ${ids.length} connected clients imported`);

@@ -5,19 +5,16 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import { problem } from './http/problem';
 import type { Kysely } from 'kysely';
 import { MAX_BODY_BYTES } from '../domain/api-types';
+import { loggerOptions } from './http/log-options';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits';
 import { authPlugin } from './plugins/auth.plugin';
 import { openApiPlugin } from './plugins/openapi.plugin';
 import { problemPlugin } from './plugins/problem.plugin';
+import { rateLimitPlugin } from './plugins/rate-limit.plugin';
+import { securityHeadersPlugin } from './plugins/security-headers.plugin';
+import { shutdownPlugin } from './plugins/shutdown.plugin';
 import { storagePlugin } from './plugins/storage.plugin';
-import { adminRoutes } from './routes/admin.route';
-import { batchRoutes } from './routes/batches.route';
-import { clientRoutes } from './routes/clients.route';
-import { firmRoutes } from './routes/firm.route';
-import { healthRoutes } from './routes/health.route';
-import { importRoutes } from './routes/imports.route';
-import { invitationRoutes } from './routes/invitations.route';
-import { openApiRoutes } from './routes/openapi.route';
-import { reportRoutes } from './routes/reports.route';
+import { apiRoutes } from './routes/api.routes';
 import type { StorageKind } from './storage/database';
 import type { Database } from './storage/schema';
 
@@ -32,8 +29,16 @@ export interface AppDeps {
   devMail?: boolean;
   /** Built add-in files served at `/` so the pane and the API share one origin. */
   staticDir?: string;
-  logger?: FastifyServerOptions['logger'];
+  /** Also serve the bundles' .map files (development only: they publish the source). */
+  sourceMaps?: boolean;
+  /** Unset: no logging. Secrets are redacted from every line (log-options.ts). */
+  logger?: { level: string; stream?: NodeJS.WritableStream };
   https?: { cert: string | Buffer; key: string | Buffer };
+  /** Behind a TLS-terminating proxy: trust its X-Forwarded-* headers (Fastify's trustProxy). */
+  trustProxy?: boolean | number | string;
+  rateLimits?: Partial<RateLimits>;
+  /** Origins besides Office's own that may frame the pane. */
+  frameAncestors?: string[];
 }
 
 declare module 'fastify' {
@@ -46,7 +51,8 @@ declare module 'fastify' {
 /** Builds the portal backend without listening; the caller owns `deps.db`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger ?? false,
+    logger: deps.logger ? loggerOptions(deps.logger) : false,
+    trustProxy: deps.trustProxy ?? false,
     bodyLimit: MAX_BODY_BYTES,
     // Wrong types and unknown fields are errors here, never silently coerced or dropped.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true } },
@@ -61,31 +67,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.decorate('publicOrigin', (request: FastifyRequest) => deps.publicOrigin ?? `${request.protocol}://${request.host}`);
   app.decorate('devMail', deps.devMail ?? false);
+  await app.register(shutdownPlugin);
+  await app.register(securityHeadersPlugin, { frameAncestors: deps.frameAncestors ?? [] });
   await app.register(problemPlugin);
   await app.register(storagePlugin, { db: deps.db, kind: deps.storage });
+  await app.register(rateLimitPlugin, { ...DEFAULT_RATE_LIMITS, ...deps.rateLimits });
   await app.register(authPlugin);
   await app.register(openApiPlugin);
-
-  await app.register(
-    async (api) => {
-      await api.register(openApiRoutes);
-      await api.register(healthRoutes);
-      await api.register(invitationRoutes);
-      if (deps.adminToken) await api.register(adminRoutes, { adminToken: deps.adminToken });
-      await api.register(async (firm) => {
-        // onRequest runs before the body is read: a caller without a firm token learns nothing of a route's rules.
-        firm.addHook('onRequest', firm.requireFirm);
-        firm.addHook('onRoute', (route) => {
-          route.schema = { ...route.schema, security: [{ firmToken: [] }] };
-        });
-        for (const routes of [firmRoutes, importRoutes, batchRoutes, reportRoutes, clientRoutes]) await firm.register(routes);
-      });
-    },
-    { prefix: '/api/v1' },
-  );
+  await app.register(apiRoutes, { prefix: '/api/v1', adminToken: deps.adminToken });
 
   if (deps.staticDir && existsSync(deps.staticDir)) {
-    await app.register(fastifyStatic, { root: deps.staticDir, wildcard: false });
+    const sourceMaps = deps.sourceMaps ?? false;
+    await app.register(fastifyStatic, { root: deps.staticDir, wildcard: false, allowedPath: (file) => sourceMaps || !file.endsWith('.map') });
   }
   return app;
 }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits';
 
 export interface ServerOptions {
   port: number;
@@ -10,11 +11,59 @@ export interface ServerOptions {
   tls?: { cert: Buffer; key: Buffer };
   staticDir?: string;
   publicOrigin?: string;
-  /** Development: log queued e-mails and requests in readable form. */
+  /** Development: log queued e-mails and requests in readable form; serve source maps. */
   development: boolean;
+  /** Fastify's trustProxy: true, a hop count, or the proxies' addresses (comma-separated). */
+  trustProxy?: boolean | number | string;
+  rateLimits?: RateLimits;
+  /** Origins besides Office's own that may frame the pane (Office Online Server, a WOPI host). */
+  frameAncestors?: string[];
+  /** How long a SIGTERM waits for running requests before closing anyway. */
+  shutdownGraceMs?: number;
 }
 
+export const MIN_ADMIN_TOKEN_CHARS = 32;
+
 const blank = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value.trim());
+
+function whole(env: Record<string, string | undefined>, name: string, fallback: number, min = 0): number {
+  const text = blank(env[name]);
+  const value = Number(text ?? fallback);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min}, not "${env[name]}"`);
+  return value;
+}
+
+function trustProxy(value: string | undefined): boolean | number | string | undefined {
+  if (value === undefined || /^(false|no|0)$/i.test(value)) return undefined;
+  if (/^(true|yes)$/i.test(value)) return true;
+  if (/^[1-9][0-9]?$/.test(value)) return Number(value);
+  return value; // addresses or CIDR ranges of the trusted proxies
+}
+
+function adminToken(value: string | undefined): string | undefined {
+  if (value !== undefined && value.length < MIN_ADMIN_TOKEN_CHARS) {
+    throw new Error(`ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_CHARS} characters (it has ${value.length}); make one with: openssl rand -base64 32`);
+  }
+  return value;
+}
+
+function origins(value: string | undefined): string[] {
+  const list = (value ?? '').split(/[\s,]+/).filter((origin) => origin !== '');
+  const bad = list.find((origin) => !/^https:\/\/(\*\.)?[A-Za-z0-9.-]+(:[0-9]{1,5})?$/.test(origin));
+  if (bad) throw new Error(`FRAME_ANCESTORS holds origins like https://office.example.com or https://*.example.com, not "${bad}"`);
+  return list;
+}
+
+function rateLimits(env: Record<string, string | undefined>): RateLimits {
+  const d = DEFAULT_RATE_LIMITS;
+  return {
+    windowMs: whole(env, 'RATE_LIMIT_WINDOW_MS', d.windowMs, 1),
+    perAddress: whole(env, 'RATE_LIMIT_PER_ADDRESS', d.perAddress, 1),
+    failedAuthPerAddress: whole(env, 'RATE_LIMIT_FAILED_AUTH', d.failedAuthPerAddress, 1),
+    perToken: whole(env, 'RATE_LIMIT_PER_TOKEN', d.perToken, 1),
+    batchesPerImport: whole(env, 'RATE_LIMIT_BATCHES_PER_IMPORT', d.batchesPerImport, 1),
+  };
+}
 
 /** DESIGN §6 settings from an environment (main.ts and the CLI pass process.env). */
 export function optionsFromEnv(env: Record<string, string | undefined>, cwd = process.cwd()): ServerOptions {
@@ -29,10 +78,14 @@ export function optionsFromEnv(env: Record<string, string | undefined>, cwd = pr
     host: blank(env.HOST) ?? '127.0.0.1',
     databaseUrl: blank(env.DATABASE_URL),
     dataDir: path.resolve(cwd, blank(env.DATA_DIR) ?? './data'),
-    adminToken: blank(env.ADMIN_TOKEN),
+    adminToken: adminToken(blank(env.ADMIN_TOKEN)),
     tls: cert && key ? { cert: readFileSync(cert), key: readFileSync(key) } : undefined,
     staticDir: blank(env.STATIC_DIR) ?? (existsSync(defaultStatic) ? defaultStatic : undefined),
     publicOrigin: blank(env.PUBLIC_ORIGIN),
     development: env.NODE_ENV !== 'production',
+    trustProxy: trustProxy(blank(env.TRUST_PROXY)),
+    rateLimits: rateLimits(env),
+    frameAncestors: origins(blank(env.FRAME_ANCESTORS)),
+    shutdownGraceMs: whole(env, 'SHUTDOWN_GRACE_MS', 30_000),
   };
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/server/app';
+import { buildApp, type AppDeps } from '../../src/server/app';
 import type { ClientRow } from '../../src/domain/api-types';
 import type { StorageKind } from '../../src/server/storage/database';
 import { openTestStorage, type TestStorage } from './dialects';
@@ -12,12 +12,30 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The app on a fresh database of the given dialect, for `app.inject()`. */
-export async function build(kind: StorageKind): Promise<TestApp> {
+// Suites send hundreds of refused requests from one address in a minute; the limits themselves are tested
+// apart (test/bad-input/rate-limits.test.ts) with small figures.
+const ROOMY_LIMITS = { perAddress: 1_000_000, failedAuthPerAddress: 1_000_000 };
+
+/** The app on a fresh database of the given dialect, for `app.inject()`; `deps` replaces any default. */
+export async function build(kind: StorageKind, deps: Partial<AppDeps> = {}): Promise<TestApp> {
   const storage = await openTestStorage(kind);
-  const app = await buildApp({ db: storage.db, storage: storage.kind, adminToken: ADMIN_TOKEN, publicOrigin: 'https://portal.test' });
+  const app = await buildApp({
+    db: storage.db,
+    storage: storage.kind,
+    adminToken: ADMIN_TOKEN,
+    publicOrigin: 'https://portal.test',
+    rateLimits: ROOMY_LIMITS,
+    ...deps,
+  });
   await app.ready();
-  return { app, storage, close: async () => { await app.close(); await storage.close(); } };
+  return {
+    app,
+    storage,
+    close: async () => {
+      await app.close();
+      await storage.close();
+    },
+  };
 }
 
 export interface TestFirm {
@@ -31,7 +49,9 @@ export const OFFICE = 'Main Office';
 
 export async function createFirm(app: FastifyInstance, overrides: Record<string, unknown> = {}): Promise<TestFirm> {
   const res = await app.inject({
-    method: 'POST', url: '/api/v1/admin/firms', headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    method: 'POST',
+    url: '/api/v1/admin/firms',
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
     payload: { name: 'Test Firm', offlineClientsEnabled: true, owners: [OWNER], offices: [OFFICE], users: ['staff@firm.test'], ...overrides },
   });
   if (res.statusCode !== 201) throw new Error(`createFirm: ${res.statusCode} ${res.body}`);
@@ -43,8 +63,15 @@ export async function createFirm(app: FastifyInstance, overrides: Record<string,
 export function clientRow(n: number, overrides: Partial<ClientRow> = {}): ClientRow {
   const id = `C${String(n).padStart(5, '0')}`;
   return {
-    row: n + 1, taxClientId: id, firstName: `First${n}`, lastName: `Last${n}`, email: `client${n}@example.com`,
-    ownerEmail: OWNER, officeLocation: OFFICE, isOffline: 'No', ...overrides,
+    row: n + 1,
+    taxClientId: id,
+    firstName: `First${n}`,
+    lastName: `Last${n}`,
+    email: `client${n}@example.com`,
+    ownerEmail: OWNER,
+    officeLocation: OFFICE,
+    isOffline: 'No',
+    ...overrides,
   };
 }
 

@@ -26,7 +26,5 @@ export const problemPlugin: FastifyPluginAsync = shared(async (app) => {
     if (body.status >= 500) request.log.error({ err: error }, 'request failed');
     return send(reply, body);
   });
-  app.setNotFoundHandler((request, reply) =>
-    send(reply, problem(404, `No route for ${request.method} ${request.url.split('?')[0]}`, 'urn:problem:not-found')),
-  );
+  app.setNotFoundHandler((request, reply) => send(reply, problem(404, `No route for ${request.method} ${request.url.split('?')[0]}`, 'urn:problem:not-found')));
 });

@@ -9,6 +9,8 @@ export const batchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/imports/:id/batches/:seq',
     {
+      // After the firm's token is checked (scope hook): an import's batches have their own, generous, limit.
+      onRequest: app.limits.batchesOfImport,
       // Too many rows is a size problem (413), found before the schema walks every row.
       preValidation: async (request) => {
         const rows = (request.body as { rows?: unknown } | null)?.rows;

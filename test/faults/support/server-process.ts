@@ -6,7 +6,7 @@ const ROOT = path.resolve(__dirname, '../../..');
 const MAIN = path.join(ROOT, 'src/server/main.ts');
 const LOG_TAIL = 8000;
 
-export const FAULT_ADMIN_TOKEN = 'fault-admin-token-0123456789';
+export const FAULT_ADMIN_TOKEN = 'fault-admin-token-0123456789-abcdefghij';
 
 /** A port that was free a moment ago on 127.0.0.1; the same port is reused across restarts. */
 export function freePort(): Promise<number> {
@@ -43,14 +43,21 @@ export interface ServerProcessOptions {
  */
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production',
-    PORT: String(options.port), HOST: '127.0.0.1', ADMIN_TOKEN: FAULT_ADMIN_TOKEN, STATIC_DIR: path.join(ROOT, 'no-static'),
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'production',
+    PORT: String(options.port),
+    HOST: '127.0.0.1',
+    ADMIN_TOKEN: FAULT_ADMIN_TOKEN,
+    STATIC_DIR: path.join(ROOT, 'no-static'),
     ...(options.dataDir ? { DATA_DIR: options.dataDir } : {}),
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
   };
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
-  const keep = (chunk: Buffer) => { tail = (tail + chunk.toString()).slice(-LOG_TAIL); };
+  const keep = (chunk: Buffer) => {
+    tail = (tail + chunk.toString()).slice(-LOG_TAIL);
+  };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -104,8 +111,13 @@ function track(child: ChildProcess): void {
 
 /** For afterAll: SIGKILL any server child still alive. */
 export async function killAllServerProcesses(): Promise<void> {
-  await Promise.all([...children].map((child) => new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  })));
+  await Promise.all(
+    [...children].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          child.kill('SIGKILL');
+        }),
+    ),
+  );
 }

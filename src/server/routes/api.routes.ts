@@ -1,0 +1,29 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { adminRoutes } from './admin.route';
+import { batchRoutes } from './batches.route';
+import { clientRoutes } from './clients.route';
+import { firmRoutes } from './firm.route';
+import { healthRoutes } from './health.route';
+import { importRoutes } from './imports.route';
+import { invitationRoutes } from './invitations.route';
+import { openApiRoutes } from './openapi.route';
+import { reportRoutes } from './reports.route';
+
+/**
+ * Every `/api/v1` route, in three scopes by who may call it. The scope's onRequest hooks run before any
+ * body is read: a caller without the right token learns nothing of a route's rules (DESIGN §9).
+ */
+export const apiRoutes: FastifyPluginAsync<{ adminToken?: string }> = async (api, { adminToken }) => {
+  await api.register(async (anyone) => {
+    anyone.addHook('onRequest', anyone.limits.byAddress);
+    for (const routes of [openApiRoutes, healthRoutes, invitationRoutes]) await anyone.register(routes);
+  });
+  if (adminToken) await api.register(adminRoutes, { adminToken });
+  await api.register(async (firm) => {
+    firm.addHook('onRequest', firm.requireFirm);
+    firm.addHook('onRoute', (route) => {
+      route.schema = { ...route.schema, security: [{ firmToken: [] }] };
+    });
+    for (const routes of [firmRoutes, importRoutes, batchRoutes, reportRoutes, clientRoutes]) await firm.register(routes);
+  });
+};
