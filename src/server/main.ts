@@ -1,14 +1,26 @@
 // `npm run serve`: the only place that reads the environment.
-import { optionsFromEnv } from './config';
+import { optionsFromEnv, type ServerOptions } from './config';
 import { startServer } from './start-server';
 
 export { startServer } from './start-server';
 export { optionsFromEnv } from './config';
 
 async function main(): Promise<void> {
-  const server = await startServer(optionsFromEnv(process.env));
+  let options: ServerOptions;
+  try {
+    options = optionsFromEnv(process.env);
+  } catch (error) {
+    // A setting the operator must fix: say which and how, without a stack trace.
+    console.error(`Not started: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  const server = await startServer(options);
+  // SIGTERM/SIGINT: refuse new requests with 503, let running batches finish, then close (start-server.ts).
   const stop = () => {
-    server.close().then(() => process.exit(0), () => process.exit(1));
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

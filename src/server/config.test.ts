@@ -1,0 +1,43 @@
+import { DEFAULT_RATE_LIMITS } from './http/rate-limits';
+import { MIN_ADMIN_TOKEN_CHARS, optionsFromEnv } from './config';
+
+const env = (extra: Record<string, string>) => optionsFromEnv({ NODE_ENV: 'production', ...extra }, '/srv/portal');
+
+describe('optionsFromEnv', () => {
+  it('refuses an ADMIN_TOKEN shorter than 32 characters, saying how long it must be and never echoing it', () => {
+    const short = 'x'.repeat(MIN_ADMIN_TOKEN_CHARS - 1);
+    expect(() => env({ ADMIN_TOKEN: short })).toThrow(/ADMIN_TOKEN must be at least 32 characters \(it has 31\)/);
+    expect(() => env({ ADMIN_TOKEN: short })).not.toThrow(new RegExp(short));
+    expect(env({ ADMIN_TOKEN: 'y'.repeat(MIN_ADMIN_TOKEN_CHARS) }).adminToken).toHaveLength(32);
+    expect(env({}).adminToken).toBeUndefined();
+  });
+
+  it('reads TRUST_PROXY as Fastify takes it', () => {
+    expect(env({}).trustProxy).toBeUndefined();
+    expect(env({ TRUST_PROXY: 'false' }).trustProxy).toBeUndefined();
+    expect(env({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(env({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(env({ TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).trustProxy).toBe('10.0.0.0/8,127.0.0.1');
+  });
+
+  it('has generous rate limits by default and takes each from the environment', () => {
+    expect(env({}).rateLimits).toEqual(DEFAULT_RATE_LIMITS);
+    expect(env({ RATE_LIMIT_PER_TOKEN: '50', RATE_LIMIT_WINDOW_MS: '1000' }).rateLimits).toMatchObject({ perToken: 50, windowMs: 1000 });
+    expect(() => env({ RATE_LIMIT_FAILED_AUTH: 'lots' })).toThrow(/RATE_LIMIT_FAILED_AUTH must be a whole number/);
+    expect(() => env({ RATE_LIMIT_PER_ADDRESS: '0' })).toThrow(/RATE_LIMIT_PER_ADDRESS/);
+  });
+
+  it('takes extra frame ancestors as https origins only (they go into a header)', () => {
+    expect(env({ FRAME_ANCESTORS: 'https://oos.firm.example, https://*.wopi.example:8443' }).frameAncestors).toEqual([
+      'https://oos.firm.example',
+      'https://*.wopi.example:8443',
+    ]);
+    expect(() => env({ FRAME_ANCESTORS: "https://a.example; script-src 'unsafe-eval'" })).toThrow(/FRAME_ANCESTORS/);
+    expect(() => env({ FRAME_ANCESTORS: 'http://plain.example' })).toThrow(/FRAME_ANCESTORS/);
+  });
+
+  it('is production unless NODE_ENV says otherwise', () => {
+    expect(env({}).development).toBe(false);
+    expect(optionsFromEnv({ NODE_ENV: 'development' }, '/srv').development).toBe(true);
+  });
+});
