@@ -26,7 +26,8 @@ module.exports = (env = {}, argv = {}) => {
 
   return {
     mode: production ? 'production' : 'development',
-    devtool: production ? 'source-map' : 'eval-source-map',
+    // Never eval-based: the server's CSP (no 'unsafe-eval') applies to development builds too.
+    devtool: production ? 'source-map' : 'cheap-module-source-map',
     entry: harness
       ? { taskpane: './test/e2e/harness/harness-entry.tsx' }
       : { taskpane: './src/taskpane/index.tsx', commands: './src/commands/commands.ts' },

@@ -15,6 +15,9 @@ export async function openPane(browser: Browser, baseUrl: string, config: Harnes
   const page = await browser.newPage({ viewport: { width: 380, height: 900 } });
   await page.addInitScript((c) => {
     (window as unknown as { __HARNESS__: unknown }).__HARNESS__ = c;
+    // The server's Content-Security-Policy is on: whatever it blocks is a bug the pane would have in Excel.
+    const seen: string[] = ((window as unknown as { __cspViolations: string[] }).__cspViolations = []);
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
   }, config as unknown as Record<string, unknown>);
   // axe must judge settled screens: a colour caught mid-transition (a tab just selected) is not what staff see.
   await page.emulateMedia({ reducedMotion: 'reduce' });
@@ -22,14 +25,23 @@ export async function openPane(browser: Browser, baseUrl: string, config: Harnes
   await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
   if (config.deferMount) await page.waitForFunction(() => typeof window.__mountPane === 'function');
   else await page.getByRole('heading', { name: 'Client Import' }).waitFor();
+  await expectNoCspViolations(page);
   return page;
+}
+
+/** Throws when the page's CSP refused anything since it opened. */
+export async function expectNoCspViolations(page: Page): Promise<void> {
+  const seen = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+  if (seen.length > 0) throw new Error(`The pane broke its Content-Security-Policy: ${seen.join('; ')}`);
 }
 
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** axe-core on the page as it is now; returns the serious and critical violations. */
 export async function seriousViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
-  await page.addScriptTag({ content: AXE });
+  // Evaluated through the DevTools protocol: an injected inline <script> would be refused by the pane's CSP.
+  await expectNoCspViolations(page);
+  await page.evaluate(AXE);
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
     // Fluent's focus manager (Tabster) adds aria-hidden <i tabindex=0 data-tabster-dummy> sentinels that hand
