@@ -19,16 +19,19 @@ export async function readPart(
   const entry = pkg.entries.get(path.toLowerCase());
   if (entry === undefined) return false;
   const scanner = new XmlScanner(handler);
+  let stopped = false;
   await streamEntry(
     pkg.bytes,
     entry,
     (piece) => {
       scanner.pushBytes(piece);
-      return !(stop?.() ?? false);
+      stopped = stop?.() ?? false;
+      return !stopped;
     },
     onProgress,
     pkg.engine,
   );
+  if (!stopped) scanner.end();
   return true;
 }
 

@@ -66,6 +66,12 @@ export class XmlScanner {
     this.rest = tail;
   }
 
+  /** The part is over: a tag left unfinished means the file is cut short or broken. */
+  end(): void {
+    this.push(this.decoder.decode());
+    if (this.rest.includes('<')) throw new Error('unfinished XML');
+  }
+
   /** Comments, CDATA, processing instructions, DOCTYPE: the index after them, or -1 if unfinished. */
   private special(s: string, lt: number): number {
     if (s.startsWith('<!--', lt)) {
