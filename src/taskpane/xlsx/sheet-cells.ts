@@ -69,7 +69,7 @@ export async function readSheetCells(pkg: XlsxPackage, path: string, book: Workb
       case 'str':
         return store(ownString(formatter.string(decodeOoxmlText(raw), pattern)), false);
       case 'b':
-        return store(raw.trim() === '1' || raw.trim() === 'true' ? 'TRUE' : 'FALSE', false);
+        return store(/^\s*(1|true)\s*$/i.test(raw) ? 'TRUE' : 'FALSE', false);
       case 'e':
         return store(decodeXml(raw).trim(), false);
       case 'd':
