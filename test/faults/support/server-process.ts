@@ -27,6 +27,8 @@ export interface ServerProcess {
   crash(): Promise<void>;
   /** SIGTERM and wait; SIGKILL after a grace period. */
   stop(): Promise<void>;
+  /** Settles when the process has exited, with its exit code (null when a signal ended it). */
+  exit: Promise<number | null>;
   log(): string;
 }
 
@@ -60,7 +62,8 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = exit.then(() => undefined);
   const url = `http://127.0.0.1:${options.port}`;
   track(child);
 
@@ -77,6 +80,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   return {
     url,
     pid: child.pid!,
+    exit,
     crash: () => stopWith('SIGKILL'),
     stop: async () => {
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
