@@ -37,6 +37,16 @@ describe('the ribbon button', () => {
     expect(pane.selectedTab()).toBe('Import');
   });
 
+  it('clicked before the pane mounted, imports with the firm’s remembered Send invitations choice', async () => {
+    const pane = setUpPane(templateRows(3), { mount: false });
+    pane.storage.setItem('book:client-import:sendInvitations:f1', 'true');
+    const click = runCommand(importClients, pane.host, { completed: () => undefined });
+    pane.mount();
+    await click;
+    await waitFor(() => pane.text().includes('3 imported, 0 rejected.'), 'the import');
+    expect(pane.portal.calls.find((c) => c.method === 'POST' && c.url.endsWith('/imports'))!.body).toEqual({ source: 'sheet:Clients', sendInvitations: true });
+  });
+
   it('shows an error the ribbon reported before the pane mounted once the pane is up', async () => {
     const pane = setUpPane(templateRows(3), { mount: false });
     pane.host.reportError('Excel did not agree to load Client Import with this workbook.');

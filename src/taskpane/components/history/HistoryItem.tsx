@@ -37,6 +37,11 @@ export function HistoryItem({ item, disabled, canResume, onDownload, onWriteShee
           </Button>
         )}
       </div>
+      {item.status === 'open' && !canResume && (
+        <Text size={200} className={view.hint}>
+          Only the pane that started it knows which rows were sent: resume it there.
+        </Text>
+      )}
     </li>
   );
 }
