@@ -11,6 +11,8 @@ export interface ImportRows {
   link: ExceptionSource | null;
   /** Cells marked invalid in the sheet before sending (the sheet source checks first, as Check does). */
   marked?: number;
+  /** The source's key as found when read (the sheet's name may be known only then). */
+  key?: string;
 }
 
 /** Where an import's rows come from: the template in this workbook, or a dropped file. */

@@ -7,7 +7,12 @@ const client = (taxClientId: string, kind: Client['kind'], status: Client['statu
 describe('rowStatuses', () => {
   it('shows the standard status first, then the offline one, then Not in portal; only unconnected standard clients are marked', () => {
     const rows = [row(2, 'A'), row(3, 'B'), row(4, 'C'), row(5, 'D')];
-    const clients = [client('A', 'standard', 'Connected'), client('A', 'offline', 'Duplicate'), client('B', 'standard', 'Not Enrolled'), client('C', 'offline', 'Offline')];
+    const clients = [
+      client('A', 'standard', 'Connected'),
+      client('A', 'offline', 'Duplicate'),
+      client('B', 'standard', 'Not Enrolled'),
+      client('C', 'offline', 'Offline'),
+    ];
     expect(rowStatuses(rows, clients)).toEqual([
       { row: 2, label: 'Connected', unconnected: false },
       { row: 3, label: 'Not Enrolled', unconnected: true },
@@ -20,7 +25,14 @@ describe('rowStatuses', () => {
 describe('invitableIds', () => {
   it('lists each Not Invited and Not Enrolled standard client of the sheet once, and nothing else', () => {
     const rows = [row(2, 'A'), row(3, 'B'), row(4, 'C'), row(5, 'B'), row(6, 'D'), row(7, 'E')];
-    const clients = [client('A', 'standard', 'Not Invited'), client('B', 'standard', 'Not Enrolled'), client('C', 'standard', 'Connected'), client('D', 'offline', 'Offline'), client('E', 'standard', 'Missing Info'), client('F', 'standard', 'Not Invited')];
+    const clients = [
+      client('A', 'standard', 'Not Invited'),
+      client('B', 'standard', 'Not Enrolled'),
+      client('C', 'standard', 'Connected'),
+      client('D', 'offline', 'Offline'),
+      client('E', 'standard', 'Missing Info'),
+      client('F', 'standard', 'Not Invited'),
+    ];
     expect(invitableIds(rows, clients)).toEqual({ notInvited: ['A'], notEnrolled: ['B'] });
   });
 });

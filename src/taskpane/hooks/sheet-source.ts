@@ -7,7 +7,8 @@ export function sheetSource(sheetName: string | null, check: Pick<CheckState, 'c
     key: `sheet:${sheetName ?? ''}`,
     read: async () => {
       const { result, rows } = await check.checkNow();
-      return { rows, link: { sheetName: result.template.sheetName, linkColumn: result.template.columns.taxClientId ?? 0 }, marked: result.marked };
+      const { sheetName, columns } = result.template;
+      return { rows, link: { sheetName, linkColumn: columns.taxClientId ?? 0 }, marked: result.marked, key: `sheet:${sheetName}` };
     },
   };
 }

@@ -53,23 +53,25 @@ export function useImport({ workbook, client, settings, reporter, saveFile, send
       let state: ImportState | null = saved?.state ?? null;
       let rowsTotal = 0;
       let marked: number | null = null;
+      let key = source.key;
       try {
         setPhase('reading');
         const read = await source.read(abort.signal);
         rowsTotal = read.rows.length;
         marked = read.marked ?? null;
+        key = read.key ?? key;
         if (rowsTotal === 0) throw new Error('The template has no client rows to import.');
         setPhase('importing');
         const outcome = await runImport(client, {
           rows: read.rows,
-          source: source.key,
+          source: key,
           sendInvitations,
           resume: state,
           signal: abort.signal,
           onProgress: setProgress,
           onState: (next) => {
             state = next;
-            const keep = { source: source.key, state: next };
+            const keep = { source: key, state: next };
             settings.write(RESUME_SETTING, keep);
             setResumable(next.completed ? null : keep);
           },
@@ -77,7 +79,7 @@ export function useImport({ workbook, client, settings, reporter, saveFile, send
         settings.remove(RESUME_SETTING);
         const done: ImportResult = {
           importId: outcome.importId,
-          source: source.key,
+          source: key,
           rowsTotal,
           counts: outcome.counts,
           completed: true,
@@ -97,7 +99,7 @@ export function useImport({ workbook, client, settings, reporter, saveFile, send
         }
         setPhase('done');
       } catch (error) {
-        setResult(stoppedResult(state, source.key, rowsTotal, marked));
+        setResult(stoppedResult(state, key, rowsTotal, marked));
         if (error instanceof CancelledError) {
           setPhase('cancelled');
           reporter.say({ intent: 'warning', text: 'Import cancelled. Rows already sent stay imported; Resume import sends the rest without duplicates.' });

@@ -96,7 +96,9 @@ export function useTemplate(
       await act('Marking unconnected clients offline', async () => {
         const template = await current();
         const [rows, clients] = await Promise.all([workbook.readRows(template), needFirm().allClients({ kind: 'standard' })]);
-        const targets = rowStatuses(rows, clients).filter((s) => s.unconnected).map((s) => s.row);
+        const targets = rowStatuses(rows, clients)
+          .filter((s) => s.unconnected)
+          .map((s) => s.row);
         const written = await workbook.setOffline(template, targets);
         reporter.say({ intent: 'success', text: `Is Offline set to Yes on ${count(written, 'row')} whose client has not connected.` });
       });
