@@ -29,12 +29,19 @@ function batchRows(client: number, batch: number): ClientRow[] {
   });
 }
 
-async function call(url: string, token: string, method: string, body?: unknown): Promise<{ status: number; json: any }> {
+/** The fields of the portal's answers this run reads; a problem answer has none of them. */
+interface Answer {
+  id?: string;
+  results?: RowResult[];
+  counts?: { imported: number };
+}
+
+async function call(url: string, token: string, method: string, body?: unknown): Promise<{ status: number; json: Answer }> {
   const res = await fetch(url, {
     method, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(60_000),
   });
-  return { status: res.status, json: await res.json() };
+  return { status: res.status, json: (await res.json()) as Answer };
 }
 
 async function runClient(base: string, token: string, client: number, deadline: number, tally: Tally): Promise<void> {
@@ -49,7 +56,7 @@ async function runClient(base: string, token: string, client: number, deadline: 
       if (seq === 1) {
         const created = await call(`${base}/api/v1/imports`, token, 'POST', { source: `load-${client}` });
         if (created.status !== 201) { fail(`create ${created.status}`); continue; }
-        importId = created.json.id;
+        importId = created.json.id ?? '';
       }
       const rows = batchRows(client, b);
       const started = performance.now();
@@ -61,7 +68,7 @@ async function runClient(base: string, token: string, client: number, deadline: 
       else { tally.batches++; tally.rows += rows.length; }
       if (seq === BATCHES_PER_IMPORT) {
         const done = await call(`${base}/api/v1/imports/${importId}/complete`, token, 'POST');
-        if (done.status !== 200 || done.json.counts.imported !== BATCH_ROWS * BATCHES_PER_IMPORT) fail(`complete ${done.status} ${JSON.stringify(done.json.counts)}`);
+        if (done.status !== 200 || done.json.counts?.imported !== BATCH_ROWS * BATCHES_PER_IMPORT) fail(`complete ${done.status} ${JSON.stringify(done.json.counts)}`);
       }
     } catch (error) {
       fail(String(error));

@@ -6,19 +6,19 @@ import { BENCH_FIRM } from './bench-sheet';
 
 export const BENCH_ADMIN_TOKEN = 'bench-admin-token-0123456789-abcdefghij';
 
-async function post(url: string, token: string | null, body?: unknown): Promise<any> {
+async function post<T = unknown>(url: string, token: string | null, body?: unknown): Promise<T> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
   if (!res.ok) throw new Error(`POST ${url}: ${res.status} ${await res.text()}`);
-  return res.json();
+  return (await res.json()) as T;
 }
 
 /** A new firm; returns its id and token. */
 export async function createBenchFirm(baseUrl: string, name = BENCH_FIRM.name): Promise<{ id: string; token: string }> {
-  return post(`${baseUrl}/api/v1/admin/firms`, BENCH_ADMIN_TOKEN, { ...BENCH_FIRM, name });
+  return post<{ id: string; token: string }>(`${baseUrl}/api/v1/admin/firms`, BENCH_ADMIN_TOKEN, { ...BENCH_FIRM, name });
 }
 
 /** Imports `ids` as invited standard clients and accepts every invitation: they end Connected. */
