@@ -78,6 +78,11 @@ export interface ImportJob {
   completedAt: string | null;
 }
 
+/** An import in the firm's history (`GET /imports`, newest first). */
+export interface ImportSummary extends ImportJob {
+  source: string;
+}
+
 /** RFC 9457 problem details, the body of every error answer. */
 export interface Problem {
   type: string;

@@ -15,6 +15,8 @@ import { securityHeadersPlugin } from './plugins/security-headers.plugin';
 import { shutdownPlugin } from './plugins/shutdown.plugin';
 import { storagePlugin } from './plugins/storage.plugin';
 import { apiRoutes } from './routes/api.routes';
+import { invitationPageRoutes } from './routes/invitation-page.route';
+import { createSealer, type Sealer } from './security/sealing';
 import type { StorageKind } from './storage/database';
 import type { Database } from './storage/schema';
 
@@ -25,8 +27,8 @@ export interface AppDeps {
   adminToken?: string;
   /** Origin for invitation links; unset: taken from each request. */
   publicOrigin?: string;
-  /** Log each queued invitation e-mail (development). */
-  devMail?: boolean;
+  /** Seals invitation tokens and e-mails; unset: a random key (links can be shown only by this process). */
+  sealer?: Sealer;
   /** Built add-in files served at `/` so the pane and the API share one origin. */
   staticDir?: string;
   /** Also serve the bundles' .map files (development only: they publish the source). */
@@ -44,7 +46,7 @@ export interface AppDeps {
 declare module 'fastify' {
   interface FastifyInstance {
     publicOrigin(request: FastifyRequest): string;
-    devMail: boolean;
+    sealer: Sealer;
   }
 }
 
@@ -66,7 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   } as FastifyServerOptions).withTypeProvider<TypeBoxTypeProvider>() as unknown as FastifyInstance;
 
   app.decorate('publicOrigin', (request: FastifyRequest) => deps.publicOrigin ?? `${request.protocol}://${request.host}`);
-  app.decorate('devMail', deps.devMail ?? false);
+  app.decorate('sealer', deps.sealer ?? createSealer());
   await app.register(shutdownPlugin);
   await app.register(securityHeadersPlugin, { frameAncestors: deps.frameAncestors ?? [] });
   await app.register(problemPlugin);
@@ -75,6 +77,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authPlugin);
   await app.register(openApiPlugin);
   await app.register(apiRoutes, { prefix: '/api/v1', adminToken: deps.adminToken });
+  // The taxpayer's page lives outside /api/v1 (it is what the e-mail links to), limited per address like the API.
+  await app.register(async (pages) => {
+    pages.addHook('onRequest', pages.limits.byAddress);
+    await pages.register(invitationPageRoutes);
+  });
 
   if (deps.staticDir && existsSync(deps.staticDir)) {
     const sourceMaps = deps.sourceMaps ?? false;

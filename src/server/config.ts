@@ -11,7 +11,13 @@ export interface ServerOptions {
   tls?: { cert: Buffer; key: Buffer };
   staticDir?: string;
   publicOrigin?: string;
-  /** Development: log queued e-mails and requests in readable form; serve source maps. */
+  /** Unset: e-mails are written as .eml files under `<dataDir>/outbox`. */
+  smtpUrl?: string;
+  /** From address of invitation e-mails. */
+  mailFrom?: string;
+  /** Seals invitation links kept for the pane and the outbox; unset: `<dataDir>/invitation.key`. */
+  invitationKey?: string;
+  /** `npm start` or NODE_ENV=development: debug logging, source maps served, each invitation link written to the outbox folder printed. */
   development: boolean;
   /** Fastify's trustProxy: true, a hop count, or the proxies' addresses (comma-separated). */
   trustProxy?: boolean | number | string;
@@ -72,6 +78,8 @@ export function optionsFromEnv(env: Record<string, string | undefined>, cwd = pr
   const cert = blank(env.TLS_CERT);
   const key = blank(env.TLS_KEY);
   if (Boolean(cert) !== Boolean(key)) throw new Error('Set both TLS_CERT and TLS_KEY, or neither');
+  const invitationKey = blank(env.INVITATION_KEY);
+  if (invitationKey !== undefined && invitationKey.length < 32) throw new Error('INVITATION_KEY must be at least 32 characters');
   const defaultStatic = path.resolve(cwd, 'dist/addin');
   return {
     port,
@@ -82,7 +90,11 @@ export function optionsFromEnv(env: Record<string, string | undefined>, cwd = pr
     tls: cert && key ? { cert: readFileSync(cert), key: readFileSync(key) } : undefined,
     staticDir: blank(env.STATIC_DIR) ?? (existsSync(defaultStatic) ? defaultStatic : undefined),
     publicOrigin: blank(env.PUBLIC_ORIGIN),
-    development: env.NODE_ENV !== 'production',
+    smtpUrl: blank(env.SMTP_URL),
+    mailFrom: blank(env.MAIL_FROM),
+    invitationKey,
+    // Production unless asked otherwise: `npm run serve` must not need NODE_ENV to keep secrets out of its log.
+    development: env.NODE_ENV === 'development',
     trustProxy: trustProxy(blank(env.TRUST_PROXY)),
     rateLimits: rateLimits(env),
     frameAncestors: origins(blank(env.FRAME_ANCESTORS)),

@@ -1,6 +1,11 @@
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import type { ServerOptions } from './config';
+import { fileDelivery, smtpDelivery } from './mail/mail-transport';
+import { outboxWorker, type OutboxWorker } from './mail/outbox-worker';
+import { invitationKeyFromDataDir } from './security/invitation-key';
+import { createSealer } from './security/sealing';
 import { openStorage } from './storage/database';
 
 export interface RunningServer {
@@ -9,34 +14,56 @@ export interface RunningServer {
   url: string;
   /** Graceful: new requests get 503, running ones (a batch mid-transaction) finish, then the server and storage close. */
   close(): Promise<void>;
+  outbox: OutboxWorker;
 }
 
 const DEFAULT_GRACE_MS = 30_000;
 
-/** Opens storage (running migrations), builds the app and listens; `close()` stops both. */
-export async function startServer(options: ServerOptions): Promise<RunningServer> {
+const DEFAULT_FROM = 'Client portal <no-reply@localhost>';
+
+/** Opens storage (running migrations), builds the app, listens and starts the outbox worker; `close()` stops all. */
+export async function startServer(options: ServerOptions, logStream?: NodeJS.WritableStream): Promise<RunningServer> {
   const storage = await openStorage({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  const sealer = createSealer(options.invitationKey ?? invitationKeyFromDataDir(options.dataDir));
   const app = await buildApp({
     db: storage.db,
     storage: storage.kind,
     adminToken: options.adminToken,
     publicOrigin: options.publicOrigin,
-    devMail: options.development,
+    sealer,
     staticDir: options.staticDir,
     sourceMaps: options.development,
     https: options.tls,
     trustProxy: options.trustProxy,
     rateLimits: options.rateLimits,
     frameAncestors: options.frameAncestors,
-    logger: { level: 'info' },
+    logger: { level: options.development ? 'debug' : 'info', ...(logStream ? { stream: logStream } : {}) },
   });
-  app.addHook('onClose', async () => storage.db.destroy());
+  const outboxDir = join(options.dataDir, 'outbox');
+  const outbox = outboxWorker({
+    db: storage.db,
+    sealer,
+    from: options.mailFrom ?? DEFAULT_FROM,
+    deliver: options.smtpUrl
+      ? smtpDelivery(options.smtpUrl)
+      : fileDelivery(outboxDir, (mail, file) => {
+          // The one place a link is shown outside the e-mail and the pane: the developer's own terminal, on request.
+          const link = options.development ? mail.text.match(/https?:\/\/\S+\/invitations\/\S+/)?.[0] : undefined;
+          process.stdout.write(`Invitation e-mail written to ${file}${link ? `\n  link: ${link}` : ''}\n`);
+        }),
+    log: (event) => app.log[event.outcome === 'sent' ? 'info' : 'warn'](event, 'outbox delivery'),
+  });
+  app.addHook('onClose', async () => {
+    await outbox.stop();
+    await storage.db.destroy();
+  });
   try {
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {
     await app.close();
     throw error;
   }
+  outbox.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
@@ -44,5 +71,5 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await app.drain(options.shutdownGraceMs ?? DEFAULT_GRACE_MS);
     await app.close();
   };
-  return { app, url: `${options.tls ? 'https' : 'http'}://${host}:${port}`, close };
+  return { app, url: `${options.tls ? 'https' : 'http'}://${host}:${port}`, outbox, close };
 }

@@ -2,16 +2,53 @@ import { parseFirmArgs } from './firm-args';
 
 describe('parseFirmArgs', () => {
   it('reads repeatable owners, offices and users and the offline switch', () => {
-    expect(parseFirmArgs(['create', '--name', 'Acme Tax', '--owner', 'a@acme.test', '--owner', 'b@acme.test',
-      '--office', 'Main', '--office', 'North', '--user', 'c@acme.test', '--offline'])).toEqual({
-      name: 'Acme Tax', owners: ['a@acme.test', 'b@acme.test'], offices: ['Main', 'North'], users: ['c@acme.test'], offlineClientsEnabled: true,
+    expect(
+      parseFirmArgs([
+        'create',
+        '--name',
+        'Acme Tax',
+        '--owner',
+        'a@acme.test',
+        '--owner',
+        'b@acme.test',
+        '--office',
+        'Main',
+        '--office',
+        'North',
+        '--user',
+        'c@acme.test',
+        '--offline',
+      ]),
+    ).toEqual({
+      command: 'create',
+      settings: { name: 'Acme Tax', owners: ['a@acme.test', 'b@acme.test'], offices: ['Main', 'North'], users: ['c@acme.test'], offlineClientsEnabled: true },
     });
+  });
+
+  it('reads update with only the fields given, rotate-token and list', () => {
+    expect(parseFirmArgs(['update', '--id', 'f1', '--name', 'New', '--no-offline'])).toEqual({
+      command: 'update',
+      id: 'f1',
+      change: { name: 'New', offlineClientsEnabled: false },
+    });
+    expect(parseFirmArgs(['update', '--id', 'f1', '--owner', 'a@b.c', '--office', 'M', '--user', 'u@b.c'])).toEqual({
+      command: 'update',
+      id: 'f1',
+      change: { owners: ['a@b.c'], offices: ['M'], users: ['u@b.c'] },
+    });
+    expect(parseFirmArgs(['rotate-token', '--id', 'f1'])).toEqual({ command: 'rotate-token', id: 'f1' });
+    expect(parseFirmArgs(['list'])).toEqual({ command: 'list' });
   });
 
   it('refuses a missing value, an unknown option, missing required options and other commands', () => {
     expect(() => parseFirmArgs(['create', '--name'])).toThrow(/--name needs a value/);
     expect(() => parseFirmArgs(['create', '--name', 'X', '--owner', 'a@b.c', '--office', 'M', '--colour', 'red'])).toThrow(/unknown option --colour/);
     expect(() => parseFirmArgs(['create', '--name', 'X', '--office', 'M'])).toThrow(/required/);
+    expect(() => parseFirmArgs(['create', '--id', 'f1', '--name', 'X', '--owner', 'a@b.c', '--office', 'M'])).toThrow(/create does not take --id/);
+    expect(() => parseFirmArgs(['update', '--name', 'X'])).toThrow(/--id is required/);
+    expect(() => parseFirmArgs(['update', '--id', 'f1'])).toThrow(/needs something to change/);
+    expect(() => parseFirmArgs(['rotate-token', '--id', 'f1', '--name', 'X'])).toThrow(/does not take --name/);
+    expect(() => parseFirmArgs(['list', '--all'])).toThrow(/no options/);
     expect(() => parseFirmArgs(['delete'])).toThrow(/usage/);
   });
 });

@@ -1,29 +1,92 @@
+import type { FirmChange } from '../firms/firm-admin.service';
 import type { FirmSettings } from '../firms/firm.service';
 
-const USAGE = 'usage: npm run firm -- create --name NAME --owner EMAIL [--owner EMAIL…] --office NAME [--office NAME…] [--user EMAIL…] [--offline]';
+const USAGE = `usage: npm run firm -- create --name NAME --owner EMAIL [--owner EMAIL…] --office NAME [--office NAME…] [--user EMAIL…] [--offline]
+       npm run firm -- update --id FIRM_ID [--name NAME] [--owner EMAIL…] [--office NAME…] [--user EMAIL…] [--offline | --no-offline]
+       npm run firm -- rotate-token --id FIRM_ID
+       npm run firm -- list`;
 
-/** `create --name X --owner a@b --office Main` → firm settings; throws with the usage on anything else. */
-export function parseFirmArgs(argv: readonly string[]): FirmSettings {
-  const [command, ...rest] = argv;
-  if (command !== 'create') throw new Error(USAGE);
-  const settings: FirmSettings = { name: '', owners: [], offices: [], users: [], offlineClientsEnabled: false };
+export type FirmCommand =
+  | { command: 'create'; settings: FirmSettings }
+  | { command: 'update'; id: string; change: FirmChange }
+  | { command: 'rotate-token'; id: string }
+  | { command: 'list' };
+
+interface Flags {
+  id?: string;
+  name?: string;
+  owners: string[];
+  offices: string[];
+  users: string[];
+  offline?: boolean;
+}
+
+function readFlags(rest: readonly string[]): Flags {
+  const flags: Flags = { owners: [], offices: [], users: [] };
   for (let i = 0; i < rest.length; i++) {
     const flag = rest[i];
-    if (flag === '--offline') {
-      settings.offlineClientsEnabled = true;
+    if (flag === '--offline' || flag === '--no-offline') {
+      flags.offline = flag === '--offline';
       continue;
     }
     const value = rest[i + 1];
     if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value\n${USAGE}`);
     i++;
-    if (flag === '--name') settings.name = value;
-    else if (flag === '--owner') settings.owners.push(value);
-    else if (flag === '--office') settings.offices.push(value);
-    else if (flag === '--user') settings.users!.push(value);
+    if (flag === '--name') flags.name = value;
+    else if (flag === '--id') flags.id = value;
+    else if (flag === '--owner') flags.owners.push(value);
+    else if (flag === '--office') flags.offices.push(value);
+    else if (flag === '--user') flags.users.push(value);
     else throw new Error(`unknown option ${flag}\n${USAGE}`);
   }
-  if (!settings.name.trim() || settings.owners.length === 0 || settings.offices.length === 0) {
+  return flags;
+}
+
+function only(flags: Flags, allowed: (keyof Flags)[], command: string): void {
+  const given = (Object.keys(flags) as (keyof Flags)[]).filter((k) => {
+    const v = flags[k];
+    return Array.isArray(v) ? v.length > 0 : v !== undefined;
+  });
+  const extra = given.filter((k) => !allowed.includes(k));
+  if (extra.length > 0) throw new Error(`${command} does not take --${extra.join(', --')}\n${USAGE}`);
+}
+
+function requireId(flags: Flags): string {
+  if (!flags.id?.trim()) throw new Error(`--id is required\n${USAGE}`);
+  return flags.id.trim();
+}
+
+/** `create --name X --owner a@b --office Main`, `update --id …`, `rotate-token --id …`, `list`; throws with the usage on anything else. */
+export function parseFirmArgs(argv: readonly string[]): FirmCommand {
+  const [command, ...rest] = argv;
+  if (command === 'list') {
+    if (rest.length > 0) throw new Error(`list takes no options\n${USAGE}`);
+    return { command };
+  }
+  if (command !== 'create' && command !== 'update' && command !== 'rotate-token') throw new Error(USAGE);
+  const flags = readFlags(rest);
+  if (command === 'rotate-token') {
+    only(flags, ['id'], command);
+    return { command, id: requireId(flags) };
+  }
+  if (command === 'update') {
+    const id = requireId(flags);
+    const change: FirmChange = {
+      ...(flags.name !== undefined ? { name: flags.name } : {}),
+      ...(flags.offline !== undefined ? { offlineClientsEnabled: flags.offline } : {}),
+      ...(flags.owners.length > 0 ? { owners: flags.owners } : {}),
+      ...(flags.offices.length > 0 ? { offices: flags.offices } : {}),
+      ...(flags.users.length > 0 ? { users: flags.users } : {}),
+    };
+    if (Object.keys(change).length === 0) throw new Error(`update needs something to change\n${USAGE}`);
+    return { command, id, change };
+  }
+  only(flags, ['name', 'owners', 'offices', 'users', 'offline'], command);
+  if (!flags.name?.trim() || flags.owners.length === 0 || flags.offices.length === 0) {
     throw new Error(`--name, --owner and --office are required\n${USAGE}`);
   }
-  return settings;
+  return {
+    command,
+    settings: { name: flags.name, owners: flags.owners, offices: flags.offices, users: flags.users, offlineClientsEnabled: flags.offline ?? false },
+  };
 }

@@ -1,16 +1,40 @@
-// `npm run firm -- create …`: creates a firm in the configured database and prints its token once.
+// `npm run firm -- create|update|rotate-token|list`: firm administration on the configured database.
+// Tokens are printed once, here, and nowhere else.
+import type { Kysely } from 'kysely';
 import { optionsFromEnv } from '../config';
+import { rotateFirmToken, updateFirm } from '../firms/firm-admin.service';
+import { listFirms, type FirmRecord } from '../firms/firm.repository';
 import { createFirm } from '../firms/firm.service';
 import { openStorage } from '../storage/database';
-import { parseFirmArgs } from './firm-args';
+import type { Database } from '../storage/schema';
+import { parseFirmArgs, type FirmCommand } from './firm-args';
+
+const describeFirm = (f: FirmRecord) =>
+  `${f.name} (${f.id})\n  offline clients: ${f.offlineClientsEnabled ? 'on' : 'off'}\n  owners: ${f.owners.join(', ')}\n  offices: ${f.offices.join(', ')}\n  users: ${f.users.join(', ')}\n`;
+
+async function run(db: Kysely<Database>, parsed: FirmCommand): Promise<string> {
+  switch (parsed.command) {
+    case 'create': {
+      const firm = await createFirm(db, parsed.settings);
+      return `Firm created: ${firm.name} (${firm.id})\nToken (shown once, keep it safe): ${firm.token}\n`;
+    }
+    case 'update':
+      return `Firm updated: ${describeFirm(await updateFirm(db, parsed.id, parsed.change))}`;
+    case 'rotate-token':
+      return `New token for ${parsed.id} (shown once; the old token no longer works): ${(await rotateFirmToken(db, parsed.id)).token}\n`;
+    case 'list': {
+      const firms = await listFirms(db);
+      return firms.length === 0 ? 'No firms yet.\n' : firms.map(describeFirm).join('');
+    }
+  }
+}
 
 async function main(): Promise<void> {
-  const settings = parseFirmArgs(process.argv.slice(2));
+  const parsed = parseFirmArgs(process.argv.slice(2));
   const options = optionsFromEnv(process.env);
   const storage = await openStorage({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
   try {
-    const firm = await createFirm(storage.db, settings);
-    process.stdout.write(`Firm created: ${firm.name} (${firm.id})\nToken (shown once, keep it safe): ${firm.token}\n`);
+    process.stdout.write(await run(storage.db, parsed));
   } finally {
     await storage.db.destroy();
   }

@@ -2,61 +2,123 @@ import type { Kysely } from 'kysely';
 import type { ClientStatus } from '../../domain/api-types';
 import { nextStatus } from '../../domain/status';
 import type { FirmRecord } from '../firms/firm.repository';
-import { notFound } from '../http/problem';
+import { HttpProblem, notFound } from '../http/problem';
 import { invitationMessage } from '../imports/batch-engine';
-import { newToken } from '../security/tokens';
+import type { Sealer } from '../security/sealing';
+import { hashToken } from '../security/tokens';
 import type { Database } from '../storage/schema';
-import { lockByInvitationToken, lockStandardProfiles, setInvitations, setProfileStatus } from './invitation.repository';
+import { invitationUrl, issueInvitation, sealMessage, type StoredInvitation } from './invitation-links';
+import {
+  findByInvitationHash,
+  findReplacedInvitation,
+  lockByInvitationHash,
+  lockStandardProfiles,
+  retireInvitations,
+  setInvitations,
+  setProfileStatus,
+  type InvitedProfile,
+} from './invitation.repository';
 import { queueMessages, type OutboxMessage } from './outbox.repository';
 
 export interface InvitationResult {
   taxClientId: string;
+  /** An e-mail with a new link was queued. */
   invited: boolean;
   status: ClientStatus | null;
   comment: string;
+  /** The new link, when one was made. */
+  invitationUrl?: string;
 }
 
-function whyNot(status: ClientStatus | null): string {
+export interface LinkRequest {
+  firm: FirmRecord;
+  taxClientIds: string[];
+  origin: string;
+  sealer: Sealer;
+}
+
+function whyNot(status: ClientStatus | null, resend: boolean): string {
   if (status === null) return 'No standard client with this Tax Client ID';
   if (status === 'Missing Info') return 'The client has no Taxpayer Email to invite';
-  if (status === 'Not Enrolled') return 'The client is already invited';
-  return 'The client is already connected';
+  if (status === 'Connected') return 'The client is already connected';
+  if (resend) return 'The client has not been invited yet: send an invitation instead';
+  return 'The client is already invited: resend the invitation instead';
 }
 
 /** Invites the firm's Not Invited standard clients among these IDs; others are reported, not changed. */
-export async function inviteClients(db: Kysely<Database>, firm: FirmRecord, taxClientIds: string[], origin: string): Promise<{ results: InvitationResult[]; messages: OutboxMessage[] }> {
+export const inviteClients = (db: Kysely<Database>, request: LinkRequest) => sendLinks(db, request, 'Not Invited');
+
+/** A fresh link for each Not Enrolled client among these IDs; its previous link stops working. Others are reported, not changed. */
+export const resendInvitations = (db: Kysely<Database>, request: LinkRequest) => sendLinks(db, request, 'Not Enrolled');
+
+async function sendLinks(
+  db: Kysely<Database>,
+  { firm, taxClientIds, origin, sealer }: LinkRequest,
+  from: 'Not Invited' | 'Not Enrolled',
+): Promise<InvitationResult[]> {
   const ids = [...new Set(taxClientIds.map((id) => id.trim()))];
   return db.transaction().execute(async (trx) => {
     const profiles = new Map((await lockStandardProfiles(trx, firm.id, ids)).map((p) => [p.taxClientId, p]));
-    const invites: { taxClientId: string; token: string }[] = [];
+    const invites: { taxClientId: string; invitation: StoredInvitation }[] = [];
     const messages: OutboxMessage[] = [];
     const results = ids.map((taxClientId): InvitationResult => {
       const profile = profiles.get(taxClientId);
       const status = profile?.status ?? null;
-      if (!profile || status !== 'Not Invited') return { taxClientId, invited: false, status, comment: whyNot(status) };
-      const token = newToken();
-      invites.push({ taxClientId, token });
-      messages.push(invitationMessage(firm, profile, `${origin}/invitations/${token}`));
-      return { taxClientId, invited: true, status: nextStatus(status, 'invitation-sent'), comment: '' };
+      if (!profile || status !== from) return { taxClientId, invited: false, status, comment: whyNot(status, from === 'Not Enrolled') };
+      const issued = issueInvitation(sealer);
+      const url = invitationUrl(origin, issued.token);
+      invites.push({ taxClientId, invitation: issued });
+      messages.push(sealMessage(sealer, invitationMessage(firm, profile, url)));
+      return { taxClientId, invited: true, status: nextStatus(status, 'invitation-sent'), comment: '', invitationUrl: url };
     });
+    if (from === 'Not Enrolled')
+      await retireInvitations(
+        trx,
+        firm.id,
+        invites.map((i) => i.taxClientId),
+      );
     await setInvitations(trx, firm.id, 'Not Enrolled', invites);
     await queueMessages(trx, firm.id, messages);
-    return { results, messages };
+    return results;
   });
+}
+
+export type InvitationLookup =
+  { state: 'open' | 'connected' | 'expired'; profile: InvitedProfile } | { state: 'replaced'; firmName: string } | { state: 'unknown' };
+
+/** What a link stands for now, read without changing anything (the invitation page). */
+export async function lookupInvitation(db: Kysely<Database>, token: string): Promise<InvitationLookup> {
+  const hash = hashToken(token);
+  const profile = await findByInvitationHash(db, hash);
+  if (profile) return { state: stateOf(profile), profile } as InvitationLookup;
+  const replaced = await findReplacedInvitation(db, hash);
+  return replaced ? { state: 'replaced', firmName: replaced.firmName } : { state: 'unknown' };
+}
+
+function stateOf(profile: InvitedProfile): 'open' | 'connected' | 'expired' | 'unknown' {
+  if (profile.status === 'Connected') return 'connected';
+  if (profile.status !== 'Not Enrolled') return 'unknown';
+  return profile.expired ? 'expired' : 'open';
 }
 
 /**
  * The taxpayer accepts: the standard profile becomes Connected and, in the same transaction,
- * an offline profile with the same Tax Client ID becomes Duplicate. Accepting twice answers the same.
+ * an offline profile with the same Tax Client ID becomes Duplicate. Accepting twice answers the same
+ * (even after the 30 days); an expired or replaced link is refused with 410 and changes nothing.
  */
 export async function acceptInvitation(db: Kysely<Database>, token: string): Promise<{ taxClientId: string; status: 'Connected' }> {
+  const hash = hashToken(token);
   return db.transaction().execute(async (trx) => {
-    const profile = await lockByInvitationToken(trx, token);
-    if (!profile) throw notFound('Invitation');
-    const connected = nextStatus(profile.status, 'accepted');
-    if (connected === null && profile.status !== 'Connected') throw notFound('Invitation');
-    if (connected !== null) {
-      await setProfileStatus(trx, profile.firmId, profile.taxClientId, 'standard', profile.status, connected);
+    const profile = await lockByInvitationHash(trx, hash);
+    const state = profile ? stateOf(profile) : 'unknown';
+    if (!profile || state === 'unknown') {
+      if (await findReplacedInvitation(trx, hash))
+        throw new HttpProblem(410, 'This invitation link was replaced by a newer one: use the link in the latest e-mail', 'urn:problem:invitation-replaced');
+      throw notFound('Invitation');
+    }
+    if (state === 'expired') throw new HttpProblem(410, 'This invitation link has expired: ask the firm to send a new one', 'urn:problem:invitation-expired');
+    if (state === 'open') {
+      await setProfileStatus(trx, profile.firmId, profile.taxClientId, 'standard', profile.status, 'Connected');
       await setProfileStatus(trx, profile.firmId, profile.taxClientId, 'offline', 'Offline', nextStatus('Offline', 'standard-connected')!);
     }
     return { taxClientId: profile.taxClientId, status: 'Connected' };

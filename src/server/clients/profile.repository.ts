@@ -2,10 +2,12 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Client, OfflineStatus, ProfileKind, StandardStatus } from '../../domain/api-types';
 import type { ExistingProfiles } from '../../domain/import-decision';
 import type { Database } from '../storage/schema';
+import type { StoredInvitation } from './invitation-links';
 
 /** A profile the import engine is about to create; strings already trimmed. */
 export type NewProfile = Omit<Client, 'invitationUrl' | 'createdAt' | 'updatedAt'> & {
-  invitationToken: string | null;
+  /** Not Enrolled profiles only; the link's expiry counts from the profile's created_at. */
+  invitation: StoredInvitation | null;
   /** Sheet row of the import that creates it. */
   importRow: number;
 };
@@ -50,13 +52,14 @@ export function insertProfilesStatement(firmId: string, importId: string, profil
   const p = [...profiles].sort((a, b) => (a.taxClientId < b.taxClientId ? -1 : a.taxClientId > b.taxClientId ? 1 : 0));
   const col = (pick: (x: NewProfile) => string | null) => p.map(pick);
   return sql`insert into clients (firm_id, import_id, tax_client_id, kind, status, first_name, last_name, email, mobile,
-      spouse_first_name, spouse_last_name, spouse_email, owner_email, office_location, invitation_token, import_row)
+      spouse_first_name, spouse_last_name, spouse_email, owner_email, office_location, invitation_token_hash, invitation_sealed, import_row)
     select ${firmId}, ${importId}, * from unnest(
       ${col((x) => x.taxClientId)}::text[], ${col((x) => x.kind)}::text[], ${col((x) => x.status)}::text[],
       ${col((x) => x.firstName)}::text[], ${col((x) => x.lastName)}::text[], ${col((x) => x.email)}::text[],
       ${col((x) => x.mobile)}::text[], ${col((x) => x.spouseFirstName)}::text[], ${col((x) => x.spouseLastName)}::text[],
       ${col((x) => x.spouseEmail)}::text[], ${col((x) => x.ownerEmail)}::text[], ${col((x) => x.officeLocation)}::text[],
-      ${col((x) => x.invitationToken)}::text[], ${p.map((x) => x.importRow)}::int[])`;
+      ${col((x) => x.invitation?.tokenHash ?? null)}::text[],
+      ${col((x) => x.invitation?.sealed ?? null)}::text[], ${p.map((x) => x.importRow)}::int[])`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Firm } from '../../domain/api-types';
 import type { Database } from '../storage/schema';
 
@@ -32,13 +32,11 @@ export async function insertFirm(db: Kysely<Database>, firm: NewFirm): Promise<v
     .execute();
 }
 
-export async function findFirmByTokenHash(db: Kysely<Database>, tokenHash: string): Promise<FirmRecord | null> {
-  const row = await db
-    .selectFrom('firms')
-    .select(['id', 'name', 'offline_clients_enabled', 'owners', 'offices', 'users'])
-    .where('token_hash', '=', tokenHash)
-    .executeTakeFirst();
-  if (!row) return null;
+const FIRM_COLUMNS = ['id', 'name', 'offline_clients_enabled', 'owners', 'offices', 'users'] as const;
+
+type FirmColumns = Pick<Database['firms'], (typeof FIRM_COLUMNS)[number]>;
+
+function toFirmRecord(row: FirmColumns): FirmRecord {
   return {
     id: row.id,
     name: row.name,
@@ -47,4 +45,57 @@ export async function findFirmByTokenHash(db: Kysely<Database>, tokenHash: strin
     offices: row.offices,
     users: row.users,
   };
+}
+
+export async function findFirmByTokenHash(db: Kysely<Database>, tokenHash: string): Promise<FirmRecord | null> {
+  const row = await db.selectFrom('firms').select(FIRM_COLUMNS).where('token_hash', '=', tokenHash).executeTakeFirst();
+  return row ? toFirmRecord(row) : null;
+}
+
+export async function findFirmById(db: Kysely<Database>, id: string): Promise<FirmRecord | null> {
+  const row = await db.selectFrom('firms').select(FIRM_COLUMNS).where('id', '=', id).executeTakeFirst();
+  return row ? toFirmRecord(row) : null;
+}
+
+export async function listFirms(db: Kysely<Database>): Promise<FirmRecord[]> {
+  const rows = await db.selectFrom('firms').select(FIRM_COLUMNS).orderBy('created_at').orderBy('id').execute();
+  return rows.map(toFirmRecord);
+}
+
+/** Replaces the firm's settings (all of them: the service merges a partial change first). */
+export async function updateFirmSettings(db: Kysely<Database>, firm: FirmRecord): Promise<void> {
+  await db
+    .updateTable('firms')
+    .set({
+      name: firm.name,
+      offline_clients_enabled: firm.offlineClientsEnabled,
+      owners: firm.owners,
+      offices: firm.offices,
+      users: firm.users,
+    })
+    .where('id', '=', firm.id)
+    .execute();
+}
+
+export async function setTokenHash(db: Kysely<Database>, id: string, tokenHash: string): Promise<boolean> {
+  const result = await db.updateTable('firms').set({ token_hash: tokenHash }).where('id', '=', id).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Of these lower-cased owner addresses and office names, the ones the firm's clients still use (any case), with how many clients each. */
+export async function referencesInUse(
+  db: Kysely<Database>,
+  firmId: string,
+  owners: string[],
+  offices: string[],
+): Promise<{ owners: Map<string, number>; offices: Map<string, number> }> {
+  const { rows } = await sql<{ what: 'owner' | 'office'; value: string; n: number }>`
+    select 'owner' as what, lower(owner_email) as value, count(*)::int as n from clients
+      where firm_id = ${firmId} and lower(owner_email) = any(${owners}::text[]) group by lower(owner_email)
+    union all
+    select 'office', lower(office_location), count(*)::int from clients
+      where firm_id = ${firmId} and lower(office_location) = any(${offices}::text[]) group by lower(office_location)`.execute(db);
+  const found = { owners: new Map<string, number>(), offices: new Map<string, number>() };
+  for (const r of rows) (r.what === 'owner' ? found.owners : found.offices).set(r.value, r.n);
+  return found;
 }

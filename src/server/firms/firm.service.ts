@@ -12,10 +12,13 @@ export interface FirmSettings {
   users?: string[];
 }
 
+/** Trimmed, blanks dropped, each value once. */
+export const cleanList = (list: readonly string[]) => [...new Set(list.map((s) => s.trim()).filter((s) => s !== ''))];
+
 /** Creates a firm and returns its token: the only time the token exists outside the caller's hands. */
 export async function createFirm(db: Kysely<Database>, settings: FirmSettings): Promise<{ id: string; name: string; token: string }> {
   const token = newToken();
-  const clean = (list: readonly string[]) => [...new Set(list.map((s) => s.trim()).filter((s) => s !== ''))];
+  const clean = cleanList;
   const owners = clean(settings.owners);
   const firm = {
     id: randomUUID(),

@@ -1,12 +1,14 @@
 import type { FastifyRequest } from 'fastify';
 
-// Invitation links carry their token as the last path segment (DESIGN §6); a query may carry a token too.
+// Invitation links carry their token as the last path segment (DESIGN §6), also when a whole link is
+// pasted, percent-encoded, into a query; a query may carry a token too.
 const TOKEN_IN_PATH = /(\/invitations\/)[^/?#]+/g;
+const TOKEN_IN_ENCODED_LINK = /(%2Finvitations%2F)[^%&#]+/gi;
 const TOKEN_IN_QUERY = /([?&](?:token|access_token)=)[^&#]*/gi;
 
 /** A URL fit for a log line: `/invitations/abc…/accept` → `/invitations/[redacted]/accept`. */
 export function redactUrl(url: string): string {
-  return url.replace(TOKEN_IN_PATH, '$1[redacted]').replace(TOKEN_IN_QUERY, '$1[redacted]');
+  return url.replace(TOKEN_IN_PATH, '$1[redacted]').replace(TOKEN_IN_ENCODED_LINK, '$1[redacted]').replace(TOKEN_IN_QUERY, '$1[redacted]');
 }
 
 /**

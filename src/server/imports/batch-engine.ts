@@ -5,7 +5,8 @@ import type { OutboxMessage } from '../clients/outbox.repository';
 import { findProfiles, findStandardEmails, insertProfilesSkippingTaken, profileKey, type NewProfile } from '../clients/profile.repository';
 import type { FirmRecord } from '../firms/firm.repository';
 import { conflict, HttpProblem, notFound } from '../http/problem';
-import { newToken } from '../security/tokens';
+import { issueInvitation, invitationUrl, sealMessage, type IssuedInvitation } from '../clients/invitation-links';
+import type { Sealer } from '../security/sealing';
 import type { Database } from '../storage/schema';
 import { findBatchFacts, lockImportForBatch, writeBatch } from './batch.repository';
 import { decideBatch, emailOf, idOf, redecide, type BatchFacts } from './batch-decisions';
@@ -18,6 +19,8 @@ export interface BatchInput {
   rows: ClientRow[];
   /** `<scheme>://<host>` for invitation links. */
   origin: string;
+  /** Seals new invitation tokens and their e-mails (clients/invitation-links.ts). */
+  sealer: Sealer;
 }
 
 export interface BatchAnswer {
@@ -48,7 +51,11 @@ export async function submitBatch(db: Kysely<Database>, input: BatchInput): Prom
   return withRetry(() => db.transaction().execute((trx) => applyBatch(trx, input, 'careful')));
 }
 
-async function applyBatch(trx: Kysely<Database>, { firm, importId, seq, rows, origin }: BatchInput, mode: 'optimistic' | 'careful'): Promise<BatchAnswer> {
+async function applyBatch(
+  trx: Kysely<Database>,
+  { firm, importId, seq, rows, origin, sealer }: BatchInput,
+  mode: 'optimistic' | 'careful',
+): Promise<BatchAnswer> {
   const locked = await lockImportForBatch(trx, firm.id, importId, seq);
   if (!locked) throw notFound('Import');
   if (locked.stored) return { results: locked.stored, replayed: true, invitations: [] };
@@ -64,26 +71,35 @@ async function applyBatch(trx: Kysely<Database>, { firm, importId, seq, rows, or
     userEmails: new Set(firm.users.map((u) => u.trim().toLowerCase())),
   };
   const { decisions, firstIndexes } = decideBatch(rows, facts);
-  const tokens = new Map<number, string>();
-  let profiles = newProfiles(rows, decisions, tokens);
+  const tokens = new Map<number, IssuedInvitation>();
+  let profiles = newProfiles(rows, decisions, tokens, sealer);
   if (mode === 'careful') {
-    await insertCarefully(trx, firm.id, importId, rows, decisions, tokens, facts);
+    await insertCarefully(trx, firm.id, importId, rows, decisions, tokens, facts, sealer);
     profiles = [];
   }
 
   const results = rows.map((row, i) => toRowResult(row, decisions[i]));
-  const invitations = [...tokens].map(([i, token]) => invitationMessage(firm, rows[i], `${origin}/invitations/${token}`));
+  const invitations = [...tokens].map(([i, issued]) => invitationMessage(firm, rows[i], invitationUrl(origin, issued.token)));
   const rejectedFirstRows = new Map<string, number>();
   for (const i of firstIndexes) if (decisions[i].outcome !== 'imported') rejectedFirstRows.set(idOf(rows[i]), rows[i].row);
-  await writeBatch(trx, { firmId: firm.id, importId, seq, rows, results, profiles, rejectedFirstRows, messages: invitations });
+  await writeBatch(trx, {
+    firmId: firm.id,
+    importId,
+    seq,
+    rows,
+    results,
+    profiles,
+    rejectedFirstRows,
+    messages: invitations.map((m) => sealMessage(sealer, m)),
+  });
   return { results, replayed: false, invitations };
 }
 
 /** Profiles of the rows decided `imported`; gives each Not Enrolled one an invitation token (by row index). */
-function newProfiles(rows: ClientRow[], decisions: Decision[], tokens: Map<number, string>, only?: number[]): NewProfile[] {
+function newProfiles(rows: ClientRow[], decisions: Decision[], tokens: Map<number, IssuedInvitation>, sealer: Sealer, only?: number[]): NewProfile[] {
   const indexes = only ?? decisions.flatMap((d, i) => (d.outcome === 'imported' ? [i] : []));
   return indexes.map((i) => {
-    const token = decisions[i].status === 'Not Enrolled' ? newToken() : null;
+    const token = decisions[i].status === 'Not Enrolled' ? issueInvitation(sealer) : null;
     if (token) tokens.set(i, token);
     else tokens.delete(i);
     return toProfile(rows[i], decisions[i], token);
@@ -94,12 +110,20 @@ function newProfiles(rows: ClientRow[], decisions: Decision[], tokens: Map<numbe
  * Inserts the imported rows' profiles, skipping those another import created first or whose
  * email a client now uses; those rows are decided again against what now exists (and so get the §4 comment).
  */
-async function insertCarefully(trx: Kysely<Database>, firmId: string, importId: string, rows: ClientRow[], decisions: Decision[],
-  tokens: Map<number, string>, facts: BatchFacts): Promise<void> {
+async function insertCarefully(
+  trx: Kysely<Database>,
+  firmId: string,
+  importId: string,
+  rows: ClientRow[],
+  decisions: Decision[],
+  tokens: Map<number, IssuedInvitation>,
+  facts: BatchFacts,
+  sealer: Sealer,
+): Promise<void> {
   let pending = decisions.flatMap((d, i) => (d.outcome === 'imported' ? [i] : []));
   for (let round = 0; pending.length > 0; round++) {
     if (round === INSERT_ROUNDS) throw new HttpProblem(503, 'Other imports are changing these clients right now; send the batch again');
-    const inserted = await insertProfilesSkippingTaken(trx, firmId, importId, newProfiles(rows, decisions, tokens, pending));
+    const inserted = await insertProfilesSkippingTaken(trx, firmId, importId, newProfiles(rows, decisions, tokens, sealer, pending));
     const lost = pending.filter((i) => !inserted.has(profileKey(decisions[i].kind!, idOf(rows[i]))));
     if (lost.length === 0) break;
     const now: BatchFacts = {
@@ -115,12 +139,23 @@ async function insertCarefully(trx: Kysely<Database>, firmId: string, importId: 
   }
 }
 
-function toProfile(row: ClientRow, d: Decision, invitationToken: string | null): NewProfile {
+function toProfile(row: ClientRow, d: Decision, issued: IssuedInvitation | null): NewProfile {
   const t = (v: string | undefined) => (v ?? '').trim();
   return {
-    taxClientId: idOf(row), kind: d.kind!, status: d.status!, firstName: t(row.firstName), lastName: t(row.lastName),
-    email: t(row.email), mobile: t(row.mobile), spouseFirstName: t(row.spouseFirstName), spouseLastName: t(row.spouseLastName),
-    spouseEmail: t(row.spouseEmail), ownerEmail: t(row.ownerEmail), officeLocation: t(row.officeLocation), invitationToken, importRow: row.row,
+    taxClientId: idOf(row),
+    kind: d.kind!,
+    status: d.status!,
+    firstName: t(row.firstName),
+    lastName: t(row.lastName),
+    email: t(row.email),
+    mobile: t(row.mobile),
+    spouseFirstName: t(row.spouseFirstName),
+    spouseLastName: t(row.spouseLastName),
+    spouseEmail: t(row.spouseEmail),
+    ownerEmail: t(row.ownerEmail),
+    officeLocation: t(row.officeLocation),
+    invitation: issued && { tokenHash: issued.tokenHash, sealed: issued.sealed },
+    importRow: row.row,
   };
 }
 

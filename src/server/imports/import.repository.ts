@@ -7,12 +7,19 @@ export interface ImportRecord extends ImportJob {
   source: string;
 }
 
-const COLUMNS = [
-  'id', 'status', 'source', 'send_invitations', 'row_count', 'imported_count', 'rejected_count', 'created_at', 'completed_at',
-] as const;
+const COLUMNS = ['id', 'status', 'source', 'send_invitations', 'row_count', 'imported_count', 'rejected_count', 'created_at', 'completed_at'] as const;
 
-type Row = { id: string; status: 'open' | 'completed'; source: string; send_invitations: boolean; row_count: number;
-  imported_count: number; rejected_count: number; created_at: Date; completed_at: Date | null };
+type Row = {
+  id: string;
+  status: 'open' | 'completed';
+  source: string;
+  send_invitations: boolean;
+  row_count: number;
+  imported_count: number;
+  rejected_count: number;
+  created_at: Date;
+  completed_at: Date | null;
+};
 
 function toRecord(r: Row): ImportRecord {
   return {
@@ -27,7 +34,10 @@ function toRecord(r: Row): ImportRecord {
 }
 
 export async function insertImport(db: Kysely<Database>, firmId: string, job: { id: string; source: string; sendInvitations: boolean }): Promise<void> {
-  await db.insertInto('imports').values({ id: job.id, firm_id: firmId, source: job.source, send_invitations: job.sendInvitations, status: 'open', completed_at: null }).execute();
+  await db
+    .insertInto('imports')
+    .values({ id: job.id, firm_id: firmId, source: job.source, send_invitations: job.sendInvitations, status: 'open', completed_at: null })
+    .execute();
 }
 
 export async function findImport(db: Kysely<Database>, firmId: string, id: string): Promise<ImportRecord | null> {
@@ -51,4 +61,35 @@ export async function completeImport(db: Kysely<Database>, firmId: string, id: s
   await sql`update imports set status = 'completed', completed_at = coalesce(completed_at, now())
     where firm_id = ${firmId} and id = ${id}`.execute(db);
   return findImport(db, firmId, id);
+}
+
+/** Position in the newest-first history: creation time in microseconds and the id, as `<micros>.<id>`. */
+export interface HistoryCursor {
+  micros: string;
+  id: string;
+}
+
+/** One page of the firm's imports, newest first, after `before` (the previous page's last entry). */
+export async function listImports(
+  db: Kysely<Database>,
+  firmId: string,
+  limit: number,
+  before?: HistoryCursor,
+): Promise<{ imports: ImportRecord[]; next: HistoryCursor | null }> {
+  // Keyset on (created_at, id) in whole microseconds: a JavaScript Date would round them to milliseconds.
+  const micros = sql<string>`(extract(epoch from created_at) * 1000000)::bigint`;
+  let query = db
+    .selectFrom('imports')
+    .select(COLUMNS)
+    .select(sql<string>`${micros}::text`.as('micros'))
+    .where('firm_id', '=', firmId);
+  if (before) query = query.where(sql<boolean>`(${micros}, id) < (${before.micros}::bigint, ${before.id})`);
+  const rows = await query
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { imports: page.map(toRecord), next: rows.length > limit ? { micros: last.micros, id: last.id } : null };
 }

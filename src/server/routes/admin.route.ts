@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { createFirm } from '../firms/firm.service';
 import { FirmCreated, FirmSettingsBody } from '../schemas/firm.schema';
+import { firmAdminRoutes } from './firm-admin.route';
 
 /** Admin routes exist only when an admin token is configured. */
 export const adminRoutes: FastifyPluginAsyncTypebox<{ adminToken: string }> = async (app, { adminToken }) => {
   app.addHook('onRequest', app.requireAdmin(adminToken));
+  await app.register(firmAdminRoutes);
 
   app.post(
     '/admin/firms',

@@ -4,7 +4,9 @@ import { batchRoutes } from './batches.route';
 import { clientRoutes } from './clients.route';
 import { firmRoutes } from './firm.route';
 import { healthRoutes } from './health.route';
+import { importHistoryRoutes } from './import-history.route';
 import { importRoutes } from './imports.route';
+import { invitationResendRoutes } from './invitation-resend.route';
 import { invitationRoutes } from './invitations.route';
 import { openApiRoutes } from './openapi.route';
 import { reportRoutes } from './reports.route';
@@ -24,6 +26,8 @@ export const apiRoutes: FastifyPluginAsync<{ adminToken?: string }> = async (api
     firm.addHook('onRoute', (route) => {
       route.schema = { ...route.schema, security: [{ firmToken: [] }] };
     });
-    for (const routes of [firmRoutes, importRoutes, batchRoutes, reportRoutes, clientRoutes]) await firm.register(routes);
+    for (const routes of [firmRoutes, importRoutes, importHistoryRoutes, batchRoutes, reportRoutes, clientRoutes, invitationResendRoutes]) {
+      await firm.register(routes);
+    }
   });
 };

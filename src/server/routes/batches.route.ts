@@ -27,10 +27,8 @@ export const batchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         seq: Number(request.params.seq),
         rows: request.body.rows,
         origin: app.publicOrigin(request),
+        sealer: app.sealer,
       });
-      if (app.devMail) {
-        for (const message of answer.invitations) request.log.info({ to: message.to, body: message.body }, 'invitation queued in outbox');
-      }
       return { results: answer.results };
     },
   );

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Client } from '../../domain/api-types';
 import { listClients } from '../clients/client.repository';
+import { shownInvitationUrl } from '../clients/invitation-links';
 import { inviteClients } from '../clients/invitation.service';
 import { currentFirm } from '../plugins/auth.plugin';
 import { ClientPage, ClientQuery, InvitationRequest, InvitationResults } from '../schemas/client.schema';
@@ -28,15 +29,20 @@ export const clientRoutes: FastifyPluginAsyncTypebox = async (app) => {
       after: q.cursor,
     });
     const origin = app.publicOrigin(request);
-    const clients = page.clients.map(({ invitationToken, ...client }): Client =>
-      client.status === 'Not Enrolled' && invitationToken ? { ...client, invitationUrl: `${origin}/invitations/${invitationToken}` } : client,
-    );
+    const clients = page.clients.map(({ invitationSealed, ...client }): Client => {
+      const invitationUrl = client.status === 'Not Enrolled' ? shownInvitationUrl(app.sealer, origin, invitationSealed) : undefined;
+      return invitationUrl ? { ...client, invitationUrl } : client;
+    });
     return { clients, next: page.next };
   });
 
   app.post('/clients/invitations', { schema: { body: InvitationRequest, response: { 200: InvitationResults } } }, async (request) => {
-    const { results, messages } = await inviteClients(app.db, currentFirm(request), request.body.taxClientIds, app.publicOrigin(request));
-    if (app.devMail) for (const m of messages) request.log.info({ to: m.to, body: m.body }, 'invitation queued in outbox');
+    const results = await inviteClients(app.db, {
+      firm: currentFirm(request),
+      taxClientIds: request.body.taxClientIds,
+      origin: app.publicOrigin(request),
+      sealer: app.sealer,
+    });
     return { results };
   });
 };

@@ -58,6 +58,7 @@ export const InvitationResults = Type.Object({
         invited: Type.Boolean(),
         status: nullableEnum(CLIENT_STATUSES),
         comment: Type.String(),
+        invitationUrl: Type.Optional(Type.String({ format: 'uri' })),
       }),
     ),
   ),

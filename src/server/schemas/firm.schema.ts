@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
 import type { Firm } from '../../domain/api-types';
+import type { FirmChange } from '../firms/firm-admin.service';
 import type { FirmSettings } from '../firms/firm.service';
-import { visibleText } from './text.schema';
+import { plainText, visibleText } from './text.schema';
 import { wire } from './wire-type';
 
 const list = (maxLength: number, minItems = 0) => Type.Array(visibleText(maxLength), { minItems, maxItems: 1000 });
@@ -33,3 +34,24 @@ export const FirmSchema = wire<Firm>()(
     offices: strings,
   }),
 );
+
+/** PATCH /admin/firms/{id}: any of the settings; a list given replaces the firm's list. */
+export const FirmChangeBody = wire<FirmChange>()(
+  Type.Object(
+    {
+      name: Type.Optional(visibleText(200)),
+      offlineClientsEnabled: Type.Optional(Type.Boolean()),
+      owners: Type.Optional(list(254, 1)),
+      offices: Type.Optional(list(200, 1)),
+      users: Type.Optional(list(254)),
+    },
+    { additionalProperties: false, minProperties: 1 },
+  ),
+);
+
+export const FirmIdParams = Type.Object({ id: plainText(100) }, { additionalProperties: false });
+
+/** The firm as the administrator sees it: with every firm user's address. */
+export const AdminFirmSchema = Type.Object({ ...FirmSchema.properties, users: strings });
+
+export const FirmToken = Type.Object({ token: Type.String() });

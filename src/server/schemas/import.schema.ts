@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { MAX_BATCH_ROWS, type ImportJob, type ReportRow } from '../../domain/api-types';
+import { MAX_BATCH_ROWS, type ImportJob, type ImportSummary, type ReportRow } from '../../domain/api-types';
 import { ClientRowSchema, RowResultSchema } from './client-row.schema';
 import { digits, plainText } from './text.schema';
 import { wire } from './wire-type';
@@ -33,4 +33,18 @@ export const BatchAnswer = Type.Object({ results: Type.Array(RowResultSchema) })
 
 export const ReportSchema = Type.Object({
   rows: Type.Array(wire<ReportRow>()(Type.Object({ ...ClientRowSchema.properties, ...RowResultSchema.properties }))),
+});
+
+/** `<microseconds>.<import id>`: opaque to the pane, which only hands back the `next` it was given. */
+// eslint-disable-next-line no-control-regex -- refusing control characters is this pattern's job
+export const HISTORY_CURSOR = /^([0-9]{1,18})\.([^\u0000-\u001f\u007f]{1,100})$/;
+
+export const ImportHistoryQuery = Type.Object(
+  { limit: Type.Optional(digits(2)), cursor: Type.Optional(Type.String({ maxLength: 130, pattern: HISTORY_CURSOR.source })) },
+  { additionalProperties: false },
+);
+
+export const ImportHistoryPage = Type.Object({
+  imports: Type.Array(wire<ImportSummary>()(Type.Object({ ...ImportJobSchema.properties, source: Type.String() }))),
+  next: Type.Union([Type.String(), Type.Null()]),
 });

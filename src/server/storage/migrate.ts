@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as m001 from './migrations/001-initial';
 import * as m002 from './migrations/002-import-provenance';
 import * as m003 from './migrations/003-batch-documents-as-text';
+import * as m004 from './migrations/004-invitations-and-delivery';
 
 // Migrations are imported, not read from disk, so the built server and tsx run the same list.
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
   '002-import-provenance': m002,
   '003-batch-documents-as-text': m003,
+  '004-invitations-and-delivery': m004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

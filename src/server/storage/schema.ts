@@ -31,7 +31,12 @@ export interface ClientTable {
   spouse_email: string;
   owner_email: string;
   office_location: string;
-  invitation_token: string | null;
+  /** SHA-256 of the current invitation token; the token itself is never stored in plain text. */
+  invitation_token_hash: string | null;
+  /** The token sealed with the server's invitation key (security/sealing.ts), so the pane can show the link. */
+  invitation_sealed: string | null;
+  /** When the current link was issued; it expires 30 days later. */
+  invited_at: Date | null;
   /** The import and sheet row that created the profile (null before migration 002). */
   import_id: string | null;
   import_row: number | null;
@@ -72,9 +77,22 @@ export interface OutboxTable {
   firm_id: string;
   to_email: string;
   subject: string;
+  /** Sealed with the invitation key: the body carries the invitation link. */
   body: string;
   created_at: CreatedAt;
   sent_at: Date | null;
+  state: Generated<'queued' | 'sending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Date>;
+  claimed_at: Date | null;
+  last_error: string | null;
+}
+
+export interface ReplacedInvitationTable {
+  token_hash: string;
+  firm_id: string;
+  tax_client_id: string;
+  replaced_at: Generated<Date>;
 }
 
 export interface Database {
@@ -84,4 +102,5 @@ export interface Database {
   import_batches: ImportBatchTable;
   import_seen_ids: ImportSeenIdTable;
   outbox: OutboxTable;
+  replaced_invitations: ReplacedInvitationTable;
 }

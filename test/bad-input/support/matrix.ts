@@ -14,7 +14,7 @@ export interface BadCase {
   check?: (res: LightMyRequestResponse, w: World) => void;
 }
 
-const TABLES = ['firms', 'clients', 'imports', 'import_batches', 'import_seen_ids', 'outbox'] as const;
+const TABLES = ['firms', 'clients', 'imports', 'import_batches', 'import_seen_ids', 'outbox', 'replaced_invitations'] as const;
 
 /** Row count and a hash of every row of every table: equal snapshots mean nothing changed. */
 export async function snapshot(db: Kysely<Database>): Promise<Record<string, string>> {
@@ -31,8 +31,10 @@ export async function snapshot(db: Kysely<Database>): Promise<Record<string, str
 const LEAK = /\n\s+at |node_modules|\.[jt]s:\d+|\b(TypeError|ReferenceError|SyntaxError|error: )/;
 
 export function expectProblem(res: LightMyRequestResponse, status: number, detail?: RegExp): void {
-  expect({ status: res.statusCode, type: res.headers['content-type'], body: res.body.slice(0, 300) })
-    .toMatchObject({ status, type: expect.stringMatching(/^application\/problem\+json/) });
+  expect({ status: res.statusCode, type: res.headers['content-type'], body: res.body.slice(0, 300) }).toMatchObject({
+    status,
+    type: expect.stringMatching(/^application\/problem\+json/),
+  });
   const body = res.json();
   expect(Object.keys(body).sort()).toEqual(['detail', 'status', 'title', 'type']);
   expect(body.status).toBe(status);
@@ -44,7 +46,9 @@ export function expectProblem(res: LightMyRequestResponse, status: number, detai
 const ANSWER_MS = 5000;
 function answerWithin<T>(answer: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms); });
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
   return Promise.race([answer, late]).finally(() => clearTimeout(timer));
 }
 
@@ -52,7 +56,9 @@ function answerWithin<T>(answer: Promise<T>, ms: number): Promise<T> {
 export function badInputMatrix(title: string, cases: BadCase[]): void {
   describe.each(DIALECTS)(`${title} on %s`, (dialect) => {
     let w: World;
-    beforeAll(async () => { w = await buildWorld(dialect); });
+    beforeAll(async () => {
+      w = await buildWorld(dialect);
+    });
     afterAll(() => w?.close());
 
     it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {

@@ -12,7 +12,8 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-export async function startBackend(): Promise<Backend> {
+/** `smtpUrl`: invitation e-mails go there (else .eml files in the temp data folder). */
+export async function startBackend(options: { smtpUrl?: string } = {}): Promise<Backend> {
   const dataDir = mkdtempSync(join(tmpdir(), 'client-import-e2e-'));
   const server = await startServer({
     port: 0,
@@ -21,9 +22,10 @@ export async function startBackend(): Promise<Backend> {
     adminToken: ADMIN_TOKEN,
     staticDir: resolve(__dirname, '../../../dist/addin-harness'),
     development: false,
+    smtpUrl: options.smtpUrl,
   });
   server.app.log.level = 'warn';
-  const api = async <T,>(method: string, path: string, token: string, body?: unknown): Promise<T> => {
+  const api = async <T>(method: string, path: string, token: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${server.url}/api/v1${path}`, {
       method,
       headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },

@@ -1,0 +1,16 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { rotateFirmToken, updateFirm } from '../firms/firm-admin.service';
+import { AdminFirmSchema, FirmChangeBody, FirmIdParams, FirmToken } from '../schemas/firm.schema';
+
+const security = [{ adminToken: [] }];
+
+/** Firm administration; registered inside the admin routes, so their admin-token check runs first. */
+export const firmAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.patch('/admin/firms/:id', { schema: { security, params: FirmIdParams, body: FirmChangeBody, response: { 200: AdminFirmSchema } } }, async (request) =>
+    updateFirm(app.db, request.params.id, request.body),
+  );
+
+  app.post('/admin/firms/:id/token', { schema: { security, params: FirmIdParams, response: { 200: FirmToken } } }, async (request) =>
+    rotateFirmToken(app.db, request.params.id),
+  );
+};
