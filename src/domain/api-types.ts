@@ -78,11 +78,6 @@ export interface ImportJob {
   completedAt: string | null;
 }
 
-/** An import in the firm's history (`GET /imports`, newest first). */
-export interface ImportSummary extends ImportJob {
-  source: string;
-}
-
 /** RFC 9457 problem details, the body of every error answer. */
 export interface Problem {
   type: string;
@@ -109,4 +104,6 @@ export interface InvitationResult {
   status: ClientStatus | null;
   /** Why not, when `invited` is false. */
   comment: string;
+  /** The new link, when one was made (shown only to the firm, like `Client.invitationUrl`). */
+  invitationUrl?: string;
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ClientStatus } from '../../domain/api-types';
+import type { ClientStatus, InvitationResult } from '../../domain/api-types';
 import { nextStatus } from '../../domain/status';
 import type { FirmRecord } from '../firms/firm.repository';
 import { HttpProblem, notFound } from '../http/problem';
@@ -20,15 +20,6 @@ import {
 } from './invitation.repository';
 import { queueMessages, type OutboxMessage } from './outbox.repository';
 
-export interface InvitationResult {
-  taxClientId: string;
-  /** An e-mail with a new link was queued. */
-  invited: boolean;
-  status: ClientStatus | null;
-  comment: string;
-  /** The new link, when one was made. */
-  invitationUrl?: string;
-}
 
 export interface LinkRequest {
   firm: FirmRecord;

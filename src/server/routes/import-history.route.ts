@@ -18,7 +18,14 @@ export const importHistoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       match ? { micros: match[1], id: match[2] } : undefined,
     );
     return {
-      imports: page.imports.map(({ id, status, source, counts, createdAt, completedAt }) => ({ id, status, source, counts, createdAt, completedAt })),
+      imports: page.imports.map(({ id, status, source, counts, createdAt, completedAt }) => ({
+        id,
+        status,
+        source: source || null,
+        counts,
+        createdAt,
+        completedAt,
+      })),
       next: page.next ? `${page.next.micros}.${page.next.id}` : null,
     };
   });

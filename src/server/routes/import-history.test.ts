@@ -52,8 +52,12 @@ describe.each(DIALECTS)('GET /imports on %s', (dialect) => {
     });
   });
 
-  it('answers bad limits and cursors with a 400 problem', async () => {
+  it('answers bad limits and cursors with a 400 problem, and gives an import without a source as null', async () => {
     const firm = await createFirm(t.app);
+    const id = await startImport(t.app, firm);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/imports', headers: firm.auth })).json().imports).toEqual([
+      expect.objectContaining({ id, source: null }),
+    ]);
     for (const query of ['limit=-1', 'limit=abc', 'cursor=nope', 'cursor=123', 'other=1']) {
       const res = await t.app.inject({ method: 'GET', url: `/api/v1/imports?${query}`, headers: firm.auth });
       expect({ query, status: res.statusCode }).toEqual({ query, status: 400 });

@@ -1,6 +1,5 @@
 import { Type } from 'typebox';
-import type { Client } from '../../domain/api-types';
-import type { InvitationResult } from '../clients/invitation.service';
+import type { Client, InvitationResult } from '../../domain/api-types';
 import { CLIENT_STATUSES, nullableEnum, PROFILE_KINDS } from './client-row.schema';
 import { digits, plainText } from './text.schema';
 import { wire } from './wire-type';

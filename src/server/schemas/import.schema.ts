@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { MAX_BATCH_ROWS, type ImportJob, type ImportSummary, type ReportRow } from '../../domain/api-types';
+import { MAX_BATCH_ROWS, type ImportJob, type ImportListItem, type ReportRow } from '../../domain/api-types';
 import { ClientRowSchema, RowResultSchema } from './client-row.schema';
 import { digits, plainText } from './text.schema';
 import { wire } from './wire-type';
@@ -45,6 +45,6 @@ export const ImportHistoryQuery = Type.Object(
 );
 
 export const ImportHistoryPage = Type.Object({
-  imports: Type.Array(wire<ImportSummary>()(Type.Object({ ...ImportJobSchema.properties, source: Type.String() }))),
+  imports: Type.Array(wire<ImportListItem>()(Type.Object({ ...ImportJobSchema.properties, source: Type.Union([Type.String(), Type.Null()]) }))),
   next: Type.Union([Type.String(), Type.Null()]),
 });
