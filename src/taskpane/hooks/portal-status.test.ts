@@ -5,19 +5,22 @@ const row = (n: number, taxClientId: string) => ({ row: n, taxClientId }) as Cli
 const client = (taxClientId: string, kind: Client['kind'], status: Client['status']) => ({ taxClientId, kind, status }) as Client;
 
 describe('rowStatuses', () => {
-  it('shows the standard status first, then the offline one, then Not in portal; only unconnected standard clients are marked', () => {
-    const rows = [row(2, 'A'), row(3, 'B'), row(4, 'C'), row(5, 'D')];
+  it('shows the standard status (with the offline one beside it), else the offline one, else Not in portal; only unconnected standard clients are marked', () => {
+    const rows = [row(2, 'A'), row(3, 'B'), row(4, 'C'), row(5, 'D'), row(6, 'E')];
     const clients = [
       client('A', 'standard', 'Connected'),
       client('A', 'offline', 'Duplicate'),
       client('B', 'standard', 'Not Enrolled'),
       client('C', 'offline', 'Offline'),
+      client('E', 'standard', 'Not Enrolled'),
+      client('E', 'offline', 'Offline'),
     ];
     expect(rowStatuses(rows, clients)).toEqual([
-      { row: 2, label: 'Connected', unconnected: false },
+      { row: 2, label: 'Connected (offline: Duplicate)', unconnected: false },
       { row: 3, label: 'Not Enrolled', unconnected: true },
       { row: 4, label: 'Offline', unconnected: false },
       { row: 5, label: NOT_IN_PORTAL, unconnected: false },
+      { row: 6, label: 'Not Enrolled (offline: Offline)', unconnected: true },
     ]);
   });
 });

@@ -2,7 +2,10 @@ import type { Client, ClientRow } from '../../domain';
 
 export interface RowStatus {
   row: number;
-  /** What the status column shows: the standard profile's status, else the offline one, else "Not in portal". */
+  /**
+   * What the status column shows: the standard profile's status, with the offline one beside it when the
+   * client has both (`Connected (offline: Duplicate)`), else the offline one, else "Not in portal".
+   */
   label: string;
   /** True when the client has a standard profile that is not Connected: the rows to mark offline. */
   unconnected: boolean;
@@ -18,7 +21,8 @@ export function rowStatuses(rows: readonly ClientRow[], clients: readonly Client
   return rows.map((r) => {
     const s = standard.get(r.taxClientId);
     const o = offline.get(r.taxClientId);
-    return { row: r.row, label: s?.status ?? o?.status ?? NOT_IN_PORTAL, unconnected: s !== undefined && s.status !== 'Connected' };
+    const label = s && o ? `${s.status} (offline: ${o.status})` : (s?.status ?? o?.status ?? NOT_IN_PORTAL);
+    return { row: r.row, label, unconnected: s !== undefined && s.status !== 'Connected' };
   });
 }
 
