@@ -20,7 +20,6 @@ import {
 } from './invitation.repository';
 import { queueMessages, type OutboxMessage } from './outbox.repository';
 
-
 export interface LinkRequest {
   firm: FirmRecord;
   taxClientIds: string[];

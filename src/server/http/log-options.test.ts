@@ -10,7 +10,9 @@ describe('log redaction', () => {
     expect(redactUrl('/api/v1/invitations/AbC-123_xyz')).toBe('/api/v1/invitations/[redacted]');
     expect(redactUrl('/a?token=s3cret&b=2&access_token=t0k')).toBe('/a?token=[redacted]&b=2&access_token=[redacted]');
     expect(redactUrl('/api/v1/imports/42')).toBe('/api/v1/imports/42');
-    expect(redactUrl(`/x?next=${encodeURIComponent('https://p.test/invitations/AbC-123_xyz')}&y=1`)).toBe('/x?next=https%3A%2F%2Fp.test%2Finvitations%2F[redacted]&y=1');
+    expect(redactUrl(`/x?next=${encodeURIComponent('https://p.test/invitations/AbC-123_xyz')}&y=1`)).toBe(
+      '/x?next=https%3A%2F%2Fp.test%2Finvitations%2F[redacted]&y=1',
+    );
   });
 
   it('no token, Authorization header or invitation link reaches a log line, at the most verbose level', async () => {
