@@ -1,11 +1,13 @@
 // Builds the add-in: taskpane.html (pane + ribbon commands, one shared runtime) and commands.html.
-// `--env harness` builds the browser e2e harness instead: the pane on the in-memory Excel fake, no office.js.
+// `--env harness` builds the browser e2e harness instead: the pane on Microsoft's excel-web library (copied from
+// node_modules), whose requests the in-memory Excel host of test/excel-host answers.
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { BundleBudgetPlugin } = require('./scripts/bundle-budget-plugin');
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const HARNESS_EXCEL_JS = 'excel-web-16.00.js';
 
 module.exports = (env = {}, argv = {}) => {
   const harness = Boolean(env.harness);
@@ -21,7 +23,7 @@ module.exports = (env = {}, argv = {}) => {
       scriptLoading: 'blocking',
       inject: 'body',
       title,
-      templateParameters: { officeJs: harness ? null : OFFICE_JS, title },
+      templateParameters: { officeJs: harness ? HARNESS_EXCEL_JS : OFFICE_JS, title },
     });
 
   return {
@@ -54,7 +56,9 @@ module.exports = (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
-          ...(harness ? [] : [{ from: 'manifest.xml', to: 'manifest.xml' }]),
+          ...(harness
+            ? [{ from: `node_modules/@microsoft/office-js/dist/${HARNESS_EXCEL_JS}`, to: HARNESS_EXCEL_JS }]
+            : [{ from: 'manifest.xml', to: 'manifest.xml' }]),
         ],
       }),
       ...(production && !harness ? [new BundleBudgetPlugin({ entry: 'taskpane', maxInitialGzipBytes: 350 * 1024 })] : []),

@@ -9,7 +9,7 @@ import { markTargets, planMarks } from '../src/excel/cell-marks';
 import { MAX_REQUEST_BYTES, chunkByCost } from '../src/excel/chunking';
 import { queueRestores } from '../src/excel/mark-clearing';
 import { MARKS_RECORD, RECORD_FIRST_ROW, clearCost, queueFillProbes, queueMarks, type CellMark } from '../src/excel/mark-requests';
-import { createFakeExcel, type SeedCell } from '../test/fakes/excel';
+import { createExcelHost, type SeedCell } from '../test/excel-host';
 import { recordingContext } from '../test/office-js/recording-context';
 
 const CELLS = Number(process.env.BENCH_MARK_CELLS ?? 100_000);
@@ -18,7 +18,7 @@ const SHEET = 'Clients';
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(2)} MiB`;
 
 function workbook() {
-  const fake = createFakeExcel();
+  const fake = createExcelHost();
   const header = TEMPLATE_COLUMNS.map((c) => c.header);
   const rows: SeedCell[][] = [header, ...Array.from({ length: CELLS }, (_, i) => header.map((_, c) => (c === 3 ? `bad${i}` : `v${i}`)))];
   fake.addSheet(SHEET, rows, { activate: true });

@@ -1,7 +1,7 @@
 // A realistic client template for the end-to-end bench, seeded straight into the Excel fake:
 // a title row above the header, standard and offline rows, ~5% invalid rows, leading-zero and
 // numeric IDs, repeated IDs, and rows naming clients already Connected in the portal.
-import type { SeedCell } from '../../test/fakes/excel';
+import type { SeedCell } from '../../test/excel-host';
 
 export const BENCH_FIRM = {
   name: 'Bench & Partners',

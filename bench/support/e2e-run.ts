@@ -3,7 +3,7 @@
 import { runImport } from '../../src/api';
 import { checkRows, COMMENTS, type ClientRow, type FirmRules, type Issue, type ReportRow } from '../../src/domain';
 import { createExcelDoor, findTemplate, markIssues, readClientRows, writeExceptionSheet, type TemplateLocation } from '../../src/excel';
-import { createFakeExcel, type FakeExcel } from '../../test/fakes/excel';
+import { createExcelHost, type ExcelHost } from '../../test/excel-host';
 import { BENCH_FIRM, benchSheet, HEADER_ROW } from './bench-sheet';
 import { connectClients, createBenchFirm, portalClient } from './bench-portal';
 import { measuredFetch, newWireStats } from './measured-fetch';
@@ -36,7 +36,7 @@ export interface E2EFigures {
 
 const rps = (rows: number, ms: number) => Math.round((rows / Math.max(ms, 1e-3)) * 1000);
 
-async function excelStage(fake: FakeExcel, stage: StageName, rows: number, work: () => Promise<void>): Promise<StageFigures> {
+async function excelStage(fake: ExcelHost, stage: StageName, rows: number, work: () => Promise<void>): Promise<StageFigures> {
   fake.resetStats();
   const started = performance.now();
   await work();
@@ -52,7 +52,7 @@ export async function runEndToEnd(baseUrl: string, size: number): Promise<E2EFig
   await connectClients(portalClient(baseUrl, firm.token), sheet.connectedIds);
   const rules: FirmRules = BENCH_FIRM;
 
-  const fake = createFakeExcel();
+  const fake = createExcelHost();
   fake.addSheet('Clients', sheet.cells, { activate: true });
   const door = createExcelDoor({ run: fake.run, isSetSupported: () => true });
   let template!: TemplateLocation;

@@ -1,18 +1,18 @@
-import { createFakeExcel } from '../../test/fakes/excel';
+import { createExcelHost } from '../../test/excel-host';
 import { checkRows } from '../domain';
 import { HEADERS, clientCells } from '../../test/fixtures/excel/client-sheet';
 import { MARK_FILL, MARKS_SHEET, clearMarks, markIssues } from './cell-marks';
 import { readClientRows } from './row-reader';
 import { findTemplate, type TemplateLocation } from './template-finder';
 
-async function found(fake: ReturnType<typeof createFakeExcel>): Promise<TemplateLocation> {
+async function found(fake: ReturnType<typeof createExcelHost>): Promise<TemplateLocation> {
   const result = await findTemplate(fake.context);
   if (!result.found) throw new Error('template not found');
   return result;
 }
 
 /** Row 2 fine; row 3 lacks a first name and has a bad email; row 4 repeats row 2's id. */
-function sheetWithProblems(fake: ReturnType<typeof createFakeExcel>) {
+function sheetWithProblems(fake: ReturnType<typeof createExcelHost>) {
   const bad = clientCells(2);
   bad[1] = '';
   bad[3] = 'not-an-email';
@@ -23,7 +23,7 @@ function sheetWithProblems(fake: ReturnType<typeof createFakeExcel>) {
 
 describe('markIssues and clearMarks', () => {
   it('fills each cell with a problem and adds a note naming it', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const sheet = sheetWithProblems(fake);
     const template = await found(fake);
     const issues = checkRows(await readClientRows(fake.context, template));
@@ -36,7 +36,7 @@ describe('markIssues and clearMarks', () => {
   });
 
   it("clears the marks, bringing back the user's own fill and keeping the user's notes", async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const sheet = sheetWithProblems(fake);
     const api = fake.context.workbook.worksheets.getItem('Clients');
     api.getRange('B3').format.fill.color = '#FFFF00';
@@ -56,7 +56,7 @@ describe('markIssues and clearMarks', () => {
   });
 
   it('colours only, without notes, where notes are not supported', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const sheet = sheetWithProblems(fake);
     const template = await found(fake);
     await markIssues(fake.context, template, checkRows(await readClientRows(fake.context, template)), { notes: false });
@@ -65,7 +65,7 @@ describe('markIssues and clearMarks', () => {
   });
 
   it('replaces earlier marks when marking again', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const sheet = sheetWithProblems(fake);
     const template = await found(fake);
     const issues = checkRows(await readClientRows(fake.context, template));
@@ -77,7 +77,7 @@ describe('markIssues and clearMarks', () => {
   });
 
   it('leaves a cell the user recoloured after marking', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const sheet = sheetWithProblems(fake);
     const template = await found(fake);
     await markIssues(fake.context, template, checkRows(await readClientRows(fake.context, template)), { notes: false });
@@ -88,13 +88,13 @@ describe('markIssues and clearMarks', () => {
   });
 
   it('has nothing to clear in a fresh workbook', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     sheetWithProblems(fake);
     expect(await clearMarks(fake.context)).toBe(0);
   });
 
   it('marks again after a first marking: the very hidden record is unhidden before Excel is asked to delete it', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     sheetWithProblems(fake);
     const template = await found(fake);
     const issues = checkRows(await readClientRows(fake.context, template));
@@ -106,7 +106,7 @@ describe('markIssues and clearMarks', () => {
   });
 
   it('fills a cell holding a threaded comment without adding a note, records that, and restores its fill', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const sheet = sheetWithProblems(fake);
     const api = fake.context.workbook.worksheets.getItem('Clients');
     api.getRange('D3').format.fill.color = '#FFFF00';
@@ -126,7 +126,7 @@ describe('markIssues and clearMarks', () => {
   });
 
   it("never reads, clears or deletes a user's own hidden sheet called Import Marks", async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const sheet = sheetWithProblems(fake);
     const mine = fake.addSheet(MARKS_SHEET, [['Clients', 'A2', '#00FF00', ''], ['my', 'own', 'notes', 'here']]);
     mine.visible = false;
@@ -141,7 +141,7 @@ describe('markIssues and clearMarks', () => {
   });
 
   it('writes the record before the fills, so a mark request Excel stops part-way can still be undone', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const sheet = sheetWithProblems(fake);
     const api = fake.context.workbook.worksheets.getItem('Clients');
     api.getRange('D3').format.fill.color = '#FFFF00';

@@ -1,9 +1,9 @@
-import { createFakeExcel } from '../../test/fakes/excel';
+import { createExcelHost } from '../../test/excel-host';
 import { selectCell } from './cell-selection';
 
 describe('selectCell', () => {
   it('activates the sheet and selects the cell, in one sync', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     fake.addSheet('Notes', [['x']], { activate: true });
     fake.addSheet('Clients', [['Tax Client ID']]);
     fake.resetStats();
@@ -14,7 +14,7 @@ describe('selectCell', () => {
   });
 
   it('fails at sync when the sheet is gone (renamed or deleted since the check)', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     fake.addSheet('Clients', [['x']], { activate: true });
     await expect(selectCell(fake.context, 'Old clients', 2, 0)).rejects.toMatchObject({ code: 'ItemNotFound' });
   });

@@ -1,4 +1,4 @@
-import { createFakeExcel } from '../../test/fakes/excel';
+import { createExcelHost } from '../../test/excel-host';
 import { createExcelDoor, NOTES_REQUIREMENT, type ExcelRun } from './excel-door';
 import { ExcelError, toExcelError } from './excel-error';
 
@@ -109,7 +109,7 @@ describe('toExcelError', () => {
 
 describe('the door on the Excel fake', () => {
   it('runs the batch again after a cell-edit rejection, applying it once', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const sheet = fake.addSheet('Clients', [['a']], { activate: true });
     fake.failNextSync('InvalidOperationInCellEditMode', 'A cell is being edited.');
     const waits: number[] = [];
@@ -123,7 +123,7 @@ describe('the door on the Excel fake', () => {
   });
 
   it("maps the fake's missing sheet and payload errors", async () => {
-    const fake = createFakeExcel({ maxRequestBytes: 1000 });
+    const fake = createExcelHost({ maxRequestBytes: 1000 });
     fake.addSheet('Clients', [['a']], { activate: true });
     const d = createExcelDoor({ run: fake.run, isSetSupported: () => true });
     await expect(d.run(async (context) => {

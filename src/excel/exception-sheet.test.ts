@@ -1,4 +1,4 @@
-import { createFakeExcel } from '../../test/fakes/excel';
+import { createExcelHost } from '../../test/excel-host';
 import type { ReportRow } from '../domain';
 import { interruptedRun, withoutDelayForCellEdit } from '../../test/fixtures/excel/interrupted-run';
 import { createExcelDoor } from './excel-door';
@@ -15,7 +15,7 @@ const source = { sheetName: 'Clients', linkColumn: 0 };
 
 describe('writeExceptionSheet', () => {
   it('writes a table with every row, linked to its source row, rejected rows highlighted', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     fake.addSheet('Clients', [['x']], { activate: true });
     const rows = [
       report(2),
@@ -44,7 +44,7 @@ describe('writeExceptionSheet', () => {
   });
 
   it('shows the plain source row number, with no link, for rows from a file outside the workbook (source null)', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     fake.addSheet('Notes', [['x']], { activate: true });
     const rows = [report(2), report(7, { outcome: 'rejected', kind: null, status: null, comment: 'Tax Client ID is required' })];
     await writeExceptionSheet(fake.context, rows, null);
@@ -59,7 +59,7 @@ describe('writeExceptionSheet', () => {
   });
 
   it('names later reports Import Exceptions (2), (3)', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     fake.addSheet('Clients', [['x']], { activate: true });
     await writeExceptionSheet(fake.context, [report(2)], source);
     const second = await writeExceptionSheet(fake.context, [report(2)], source);
@@ -69,7 +69,7 @@ describe('writeExceptionSheet', () => {
   });
 
   it('keeps client text that looks like a formula or a number exactly as text', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     fake.addSheet('Clients', [['x']], { activate: true });
     const names = ['=1+1', '+SUM(A1)', '-2', '@x', "=cmd|'/c calc'!A1", '00123', '1/2/2024', 'TRUE'];
     await writeExceptionSheet(fake.context, names.map((name, i) => report(i + 2, { taxClientId: name, firstName: name, lastName: name, comment: name })), source);
@@ -88,7 +88,7 @@ describe('writeExceptionSheet', () => {
   });
 
   it('puts the table on the exception sheet, whichever sheet is active', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const clients = fake.addSheet('Clients', [['x']], { activate: true });
     await writeExceptionSheet(fake.context, [report(2), report(3)], source);
     expect(clients.tables()).toEqual([]);
@@ -96,7 +96,7 @@ describe('writeExceptionSheet', () => {
   });
 
   it('writes one whole report when Excel refuses a later sync and the door runs the write again', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     fake.addSheet('Clients', [['x']], { activate: true });
     // Long comments: more than one 4 MB request, so the refused sync comes after the sheet was added.
     const rows = Array.from({ length: 30_000 }, (_, i) => report(i + 2, { outcome: 'rejected', comment: `Rejected because ${'of a long reason '.repeat(8)}${i}` }));

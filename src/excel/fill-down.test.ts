@@ -1,10 +1,10 @@
-import { createFakeExcel } from '../../test/fakes/excel';
+import { createExcelHost } from '../../test/excel-host';
 import { HEADERS, clientCells } from '../../test/fixtures/excel/client-sheet';
 import { ExcelError } from './excel-error';
 import { fillDownIsOffline, setIsOffline } from './fill-down';
 import { findTemplate, type TemplateLocation } from './template-finder';
 
-async function found(fake: ReturnType<typeof createFakeExcel>): Promise<TemplateLocation> {
+async function found(fake: ReturnType<typeof createExcelHost>): Promise<TemplateLocation> {
   const result = await findTemplate(fake.context);
   if (!result.found) throw new Error('template not found');
   return result;
@@ -12,7 +12,7 @@ async function found(fake: ReturnType<typeof createFakeExcel>): Promise<Template
 
 describe('fillDownIsOffline', () => {
   it("copies the first row's Yes down to the last data row, leaving blank rows blank", async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const sheet = fake.addSheet('Clients', [HEADERS, clientCells(1, 'yes'), clientCells(2, 'No'), [], clientCells(3)], { activate: true });
     const result = await fillDownIsOffline(fake.context, await found(fake));
     expect(result).toEqual({ value: 'Yes', rows: 2 });
@@ -20,14 +20,14 @@ describe('fillDownIsOffline', () => {
   });
 
   it('writes nothing when the first row holds neither Yes nor No', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const sheet = fake.addSheet('Clients', [HEADERS, clientCells(1, ''), clientCells(2, 'No')], { activate: true });
     expect(await fillDownIsOffline(fake.context, await found(fake))).toEqual({ value: null, rows: 0 });
     expect(sheet.cell('K3').value).toBe('No');
   });
 
   it('asks for a prepared template when Is Offline is missing', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     fake.addSheet('Clients', [HEADERS.slice(0, 10), clientCells(1).slice(0, 10)], { activate: true });
     await expect(fillDownIsOffline(fake.context, await found(fake))).rejects.toBeInstanceOf(ExcelError);
   });
@@ -35,7 +35,7 @@ describe('fillDownIsOffline', () => {
 
 describe('setIsOffline', () => {
   it('sets Yes only on the rows given, in one sync for consecutive and scattered rows', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const sheet = fake.addSheet('Clients', [HEADERS, ...Array.from({ length: 6 }, (_, i) => clientCells(i + 1, 'No'))], { activate: true });
     const template = await found(fake);
     fake.resetStats();

@@ -1,4 +1,4 @@
-import { createFakeExcel } from '../../test/fakes/excel';
+import { createExcelHost } from '../../test/excel-host';
 import { templateRows } from '../../test/fixtures/excel/client-sheet';
 import type { ReportRow } from '../domain';
 import { MAX_REQUEST_BYTES } from './chunking';
@@ -11,7 +11,7 @@ const ROWS = 100_000;
 
 describe('100,000 rows × 11 columns (DESIGN §8)', () => {
   it('reads the template and writes the exception sheet within 30 syncs, no request over 5 MB', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     fake.addSheet('Clients', templateRows(ROWS), { activate: true });
     fake.resetStats();
     const door = createExcelDoor({ run: fake.run, isSetSupported: () => true });

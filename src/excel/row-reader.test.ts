@@ -1,9 +1,9 @@
-import { createFakeExcel, type SeedCell } from '../../test/fakes/excel';
+import { createExcelHost, type SeedCell } from '../../test/excel-host';
 import { HEADERS, clientCells, templateRows } from '../../test/fixtures/excel/client-sheet';
 import { readClientRows } from './row-reader';
 import { findTemplate, type TemplateLocation } from './template-finder';
 
-async function found(fake: ReturnType<typeof createFakeExcel>): Promise<TemplateLocation> {
+async function found(fake: ReturnType<typeof createExcelHost>): Promise<TemplateLocation> {
   const result = await findTemplate(fake.context);
   if (!result.found) throw new Error('template not found');
   return result;
@@ -15,7 +15,7 @@ function row(id: SeedCell, first: SeedCell = 'Ann', mobile: SeedCell = ''): Seed
 
 describe('readClientRows', () => {
   it('reads IDs with leading zeros stored as text and as numbers formatted 00000', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     fake.addSheet('Clients', [
       HEADERS,
       row({ value: '00123', numberFormat: '@' }),
@@ -28,7 +28,7 @@ describe('readClientRows', () => {
   });
 
   it('reads formulas as their result, #N/A as the user sees it, dates as displayed', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     fake.addSheet('Clients', [
       HEADERS,
       row('C1', { formula: '=UPPER("ann")', value: 'ANN' }),
@@ -40,7 +40,7 @@ describe('readClientRows', () => {
   });
 
   it('keeps every digit of a long number Excel shows in scientific notation', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     fake.addSheet('Clients', [HEADERS, row(123456789012, 'Ann', 447911123456)], { activate: true });
     const [client] = await readClientRows(fake.context, await found(fake));
     expect(client.taxClientId).toBe('123456789012');
@@ -48,7 +48,7 @@ describe('readClientRows', () => {
   });
 
   it('reads hidden rows, skips whole-blank rows and numbers rows by sheet row', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const sheet = fake.addSheet('Clients', [['Title'], [], HEADERS, clientCells(1), [], clientCells(2), clientCells(3)], { activate: true });
     sheet.hideRows(6, 6);
     const rows = await readClientRows(fake.context, await found(fake));
@@ -56,7 +56,7 @@ describe('readClientRows', () => {
   });
 
   it('reads the non-anchor cells of a merged range as blank', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const sheet = fake.addSheet('Clients', [HEADERS, clientCells(1), clientCells(2)], { activate: true });
     sheet.merge('I2:J3'); // Owner Email and Office Location of both rows
     const rows = await readClientRows(fake.context, await found(fake));
@@ -64,7 +64,7 @@ describe('readClientRows', () => {
   });
 
   it('reads in chunks, one sync each, with the same result', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     fake.addSheet('Clients', templateRows(7), { activate: true });
     const template = await found(fake);
     const whole = await readClientRows(fake.context, template);
@@ -78,7 +78,7 @@ describe('readClientRows', () => {
   });
 
   it('returns no rows for a template with only its header', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     fake.addSheet('Clients', [HEADERS], { activate: true });
     expect(await readClientRows(fake.context, await found(fake))).toEqual([]);
   });

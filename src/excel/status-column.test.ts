@@ -1,10 +1,10 @@
-import { createFakeExcel } from '../../test/fakes/excel';
+import { createExcelHost } from '../../test/excel-host';
 import { HEADERS, templateRows } from '../../test/fixtures/excel/client-sheet';
 import { MAX_REQUEST_BYTES } from './chunking';
 import { STATUS_HEADER, writeStatusColumn } from './status-column';
 import { findTemplate, type TemplateLocation } from './template-finder';
 
-async function found(fake: ReturnType<typeof createFakeExcel>): Promise<TemplateLocation> {
+async function found(fake: ReturnType<typeof createExcelHost>): Promise<TemplateLocation> {
   const result = await findTemplate(fake.context);
   if (!result.found) throw new Error('template not found');
   return result;
@@ -12,7 +12,7 @@ async function found(fake: ReturnType<typeof createFakeExcel>): Promise<Template
 
 describe('writeStatusColumn', () => {
   it('adds a Portal Status column after the last column, status text in text cells, blank when unknown', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     // Header on row 3, under a title and a blank row.
     const sheet = fake.addSheet('Clients', [['Lee & Partners clients'], [], ...templateRows(3)], { activate: true });
     const template = await found(fake);
@@ -28,7 +28,7 @@ describe('writeStatusColumn', () => {
   });
 
   it('reuses an existing Portal Status column and overwrites stale statuses', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const rows = templateRows(2);
     rows[0] = [...rows[0], 'portal status'];
     rows[1] = [...rows[1], 'Old status'];
@@ -40,7 +40,7 @@ describe('writeStatusColumn', () => {
   });
 
   it('writes only the header when the template has no data rows', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const sheet = fake.addSheet('Clients', [HEADERS], { activate: true });
     await writeStatusColumn(fake.context, await found(fake), new Map());
     expect(sheet.cell('L1').value).toBe(STATUS_HEADER);
@@ -48,7 +48,7 @@ describe('writeStatusColumn', () => {
   });
 
   it('writes 100,000 statuses in a few syncs, no request over 5 MB', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const sheet = fake.addSheet('Clients', [HEADERS], { activate: true });
     // Only the header is read, so a location saying 100,000 data rows is enough to drive the write.
     const template: TemplateLocation = { ...(await found(fake)), lastRow: 100_001 };

@@ -1,10 +1,10 @@
-import { createFakeExcel } from '../../test/fakes/excel';
+import { createExcelHost } from '../../test/excel-host';
 import { HEADERS, clientCells, templateRows } from '../../test/fixtures/excel/client-sheet';
 import { findTemplate } from './template-finder';
 
 describe('findTemplate', () => {
   it('finds headers on row 3 under a title, in another column order, away from column A', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const reordered = ['Office', 'Last Name', 'Tax Client ID*', 'Notes', 'First Name', 'Owner', 'Is Offline'];
     fake.addSheet('Clients', [
       ['Client list 2025'],
@@ -27,7 +27,7 @@ describe('findTemplate', () => {
   });
 
   it('accepts a template without the optional Is Offline column', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     fake.addSheet('Clients', [HEADERS.slice(0, 10), clientCells(1).slice(0, 10)]);
     const result = await findTemplate(fake.context);
     expect(result.found).toBe(true);
@@ -38,19 +38,19 @@ describe('findTemplate', () => {
   });
 
   it('prefers the active sheet, then looks at the other sheets', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     fake.addSheet('First', templateRows(1));
     fake.addSheet('Second', templateRows(2), { activate: true });
     expect(await findTemplate(fake.context)).toMatchObject({ found: true, sheetName: 'Second', lastRow: 3 });
 
-    const other = createFakeExcel();
+    const other = createExcelHost();
     other.addSheet('Notes', [['just notes']], { activate: true });
     other.addSheet('Clients', templateRows(2));
     expect(await findTemplate(other.context)).toMatchObject({ found: true, sheetName: 'Clients', headerRow: 1 });
   });
 
   it('lists the missing columns of the best candidate when no sheet is usable', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     fake.addSheet('Partial', [['Tax Client ID', 'First Name', 'Last Name', 'Email'], ['C1', 'Ann', 'Lee', '']], { activate: true });
     fake.addSheet('Worse', [['Tax Client ID', 'Email']]);
     const result = await findTemplate(fake.context);
@@ -60,7 +60,7 @@ describe('findTemplate', () => {
   });
 
   it('reports every required column missing when no sheet has a header row', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     fake.addSheet('Empty', [], { activate: true });
     fake.addSheet('Text', [['hello', 'world']]);
     const result = await findTemplate(fake.context);
@@ -69,7 +69,7 @@ describe('findTemplate', () => {
   });
 
   it('ignores hidden sheets such as the dropdown lists', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     fake.addSheet('Visible', [['nothing here']], { activate: true });
     fake.addSheet('Hidden copy', templateRows(1));
     const sheet = fake.context.workbook.worksheets.getItem('Hidden copy');

@@ -1,4 +1,4 @@
-import { createFakeExcel } from '../../test/fakes/excel';
+import { createExcelHost } from '../../test/excel-host';
 import { OFFICES, OWNERS } from '../../test/fixtures/excel/client-sheet';
 import { interruptedRun, withoutDelayForCellEdit } from '../../test/fixtures/excel/interrupted-run';
 import { TEMPLATE_COLUMNS } from '../domain';
@@ -8,7 +8,7 @@ import { insertTemplateSheet } from './template-insertion';
 
 describe('insertTemplateSheet', () => {
   it('adds an activated template sheet with headers, text IDs and dropdowns, found afterwards', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     fake.addSheet('Sheet1', [], { activate: true });
     const template = await insertTemplateSheet(fake.context, { owners: OWNERS, offices: OFFICES });
     expect(template).toMatchObject({ sheetName: 'Client Import Template', headerRow: 1, lastRow: 1 });
@@ -24,7 +24,7 @@ describe('insertTemplateSheet', () => {
   });
 
   it('gives a second template a unique name', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     fake.addSheet('Sheet1', [], { activate: true });
     await insertTemplateSheet(fake.context, { owners: OWNERS, offices: OFFICES });
     const second = await insertTemplateSheet(fake.context, { owners: OWNERS, offices: OFFICES });
@@ -32,7 +32,7 @@ describe('insertTemplateSheet', () => {
   });
 
   it('adds one template sheet when Excel refuses its last sync and the door runs the insertion again', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     fake.addSheet('Sheet1', [], { activate: true });
     // Forty owners do not fit a typed-in dropdown: the lists sheet costs syncs before the last one.
     const owners = Array.from({ length: 40 }, (_, i) => `owner.${i}@firm.test`);

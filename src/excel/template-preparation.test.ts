@@ -1,9 +1,9 @@
-import { createFakeExcel } from '../../test/fakes/excel';
+import { createExcelHost } from '../../test/excel-host';
 import { HEADERS, OFFICES, OWNERS, clientCells } from '../../test/fixtures/excel/client-sheet';
 import { findTemplate, type TemplateLocation } from './template-finder';
 import { PREPARED_EXTRA_ROWS, prepareTemplate } from './template-preparation';
 
-async function found(fake: ReturnType<typeof createFakeExcel>): Promise<TemplateLocation> {
+async function found(fake: ReturnType<typeof createExcelHost>): Promise<TemplateLocation> {
   const result = await findTemplate(fake.context);
   if (!result.found) throw new Error('template not found');
   return result;
@@ -13,7 +13,7 @@ const lists = { owners: OWNERS, offices: OFFICES };
 
 describe('prepareTemplate', () => {
   it('turns numeric IDs into the text they displayed and formats the column as text', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const ids = [{ value: 123, numberFormat: '00000' }, { value: '00456', numberFormat: '@' }, 789, { formula: '="0"&"9"', value: '09' }];
     const sheet = fake.addSheet('Clients', [HEADERS, ...ids.map((id, i) => [id, ...clientCells(i).slice(1)])], { activate: true });
     const result = await prepareTemplate(fake.context, await found(fake), lists);
@@ -24,7 +24,7 @@ describe('prepareTemplate', () => {
   });
 
   it('keeps leading zeros typed later into the prepared rows', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const sheet = fake.addSheet('Clients', [HEADERS, clientCells(1)], { activate: true });
     await prepareTemplate(fake.context, await found(fake), lists);
     fake.context.workbook.worksheets.getItem('Clients').getRange('A10').values = [['00777']];
@@ -33,7 +33,7 @@ describe('prepareTemplate', () => {
   });
 
   it('adds the Is Offline column after the last header, with a Yes/No dropdown that stops other values', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const sheet = fake.addSheet('Clients', [[...HEADERS.slice(0, 10), 'Notes'], clientCells(1).slice(0, 10)], { activate: true });
     const result = await prepareTemplate(fake.context, await found(fake), lists);
     expect(result.addedIsOffline).toBe(true);
@@ -47,7 +47,7 @@ describe('prepareTemplate', () => {
   });
 
   it('puts short firm lists inline in the Owner and Office dropdowns', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const sheet = fake.addSheet('Clients', [HEADERS, clientCells(1)], { activate: true });
     const result = await prepareTemplate(fake.context, await found(fake), lists);
     expect(result.listsSheet).toBeNull();
@@ -59,7 +59,7 @@ describe('prepareTemplate', () => {
   });
 
   it('writes long lists, or lists with commas, to a hidden Lists sheet and points the dropdowns there', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const owners = Array.from({ length: 40 }, (_, i) => `owner.number.${i}@firm.test`);
     const offices = ['Main', 'Smith, Jones & Co', '=North'];
     const sheet = fake.addSheet('Clients', [HEADERS, clientCells(1)], { activate: true });
@@ -80,7 +80,7 @@ describe('prepareTemplate', () => {
   });
 
   it("leaves a user's own visible Lists sheet alone", async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     fake.addSheet('Clients', [HEADERS, clientCells(1)], { activate: true });
     const mine = fake.addSheet('Lists', [['my shopping list']]);
     const result = await prepareTemplate(fake.context, await found(fake), { owners: OWNERS, offices: ['A, B'] });
@@ -90,7 +90,7 @@ describe('prepareTemplate', () => {
   });
 
   it("leaves a user's own hidden Lists sheet alone: only a sheet with our signature is ours", async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const sheet = fake.addSheet('Clients', [HEADERS, clientCells(1)], { activate: true });
     const mine = fake.addSheet('Lists', [['Region', 'Manager'], ['East', 'Dana'], ['West', 'Lee']]);
     mine.visible = false;
@@ -106,7 +106,7 @@ describe('prepareTemplate', () => {
   });
 
   it('skips the dropdown of an empty firm list', async () => {
-    const fake = createFakeExcel();
+    const fake = createExcelHost();
     const sheet = fake.addSheet('Clients', [HEADERS, clientCells(1)], { activate: true });
     await prepareTemplate(fake.context, await found(fake), { owners: OWNERS, offices: [] });
     expect(sheet.cell('J2').validation).toBeNull();

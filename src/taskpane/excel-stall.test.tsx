@@ -4,7 +4,7 @@
 import type { FetchLike } from '../api';
 import { createPaneInbox } from '../commands/pane-inbox';
 import { createExcelDoor, type ExcelRun } from '../excel';
-import { createFakeExcel } from '../../test/fakes/excel';
+import { createExcelHost } from '../../test/excel-host';
 import { templateRows } from '../../test/fixtures/excel/client-sheet';
 import { mountPane } from './mount-pane';
 import { createWorkbookPort } from './workbook/workbook-port';
@@ -26,7 +26,7 @@ const storage = () => {
 };
 
 it('tells the user in the MessageBar that Excel stopped answering, and what was being done', async () => {
-  const fake = createFakeExcel();
+  const fake = createExcelHost();
   fake.addSheet('Clients', templateRows(3), { activate: true });
   let runs = 0;
   let hangFrom = Infinity;

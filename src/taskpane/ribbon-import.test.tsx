@@ -8,7 +8,7 @@ import { COMMANDS } from '../commands/registry';
 import { runCommand } from '../commands/run-command';
 import type { Firm } from '../domain';
 import { createExcelDoor } from '../excel';
-import { createFakeExcel } from '../../test/fakes/excel';
+import { createExcelHost } from '../../test/excel-host';
 import { OFFICES, OWNERS, templateRows } from '../../test/fixtures/excel/client-sheet';
 import { mountPane } from './mount-pane';
 import { createSettingsStore } from './services/settings-store';
@@ -30,7 +30,7 @@ function memoryStorage() {
 }
 
 function setUp(rows = templateRows(ROWS)) {
-  const fake = createFakeExcel();
+  const fake = createExcelHost();
   fake.addSheet('Clients', rows, { activate: true });
   const portal = createFakePortal();
   const portalFetch = portal.fetch;

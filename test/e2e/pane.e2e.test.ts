@@ -1,4 +1,4 @@
-// The pane in real headless Chromium: the harness build (in-memory workbook in place of Office) against the
+// The pane in real headless Chromium: the harness build (Microsoft's excel-web library answered by the in-memory Excel host, in place of Office) against the
 // real backend on PGlite, driven by clicks.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -55,7 +55,7 @@ async function expectAccessible(page: Page, view: string) {
 /** Saves test-results/pane-NAME.png, the pane as staff would see it at this step. */
 const shoot = (page: Page, name: string) => page.screenshot({ path: resolve(ROOT, `test-results/pane-${name}.png`), fullPage: true });
 
-const sheetTexts = (page: Page, name: string) => page.evaluate((n) => window.__fake!.sheet(n).texts(), name);
+const sheetTexts = (page: Page, name: string) => page.evaluate((n) => window.__host!.sheet(n).texts(), name);
 
 async function portalClients(prefix: string): Promise<Client[]> {
   const all: Client[] = [];
@@ -93,9 +93,9 @@ test('connect, prepare, fill Is Offline down, check, import 100 rows and read th
   await page.getByRole('button', { name: 'Check template' }).click();
   await page.getByText('1 issue in 100 rows').waitFor();
   await page.getByRole('button', { name: /Row 51, Taxpayer Email/ }).click();
-  await page.waitForFunction(() => window.__fake!.selectedAddress() !== null);
-  expect(await page.evaluate(() => window.__fake!.selectedAddress())).toMatch(/^(Clients!)?D51$/);
-  expect(await page.evaluate(() => window.__fake!.sheet('Clients').cell('D51').fill)).not.toBeNull();
+  await page.waitForFunction(() => window.__host!.selectedAddress() !== null);
+  expect(await page.evaluate(() => window.__host!.selectedAddress())).toMatch(/^(Clients!)?D51$/);
+  expect(await page.evaluate(() => window.__host!.sheet('Clients').cell('D51').fill)).not.toBeNull();
   await shoot(page, 'check');
   await expectAccessible(page, 'check');
 
@@ -114,7 +114,7 @@ test('connect, prepare, fill Is Offline down, check, import 100 rows and read th
   for (const id of ['S00001', 'S00002', 'S00003']) expect(byId.get(id)!.slice(5)).toEqual(['Rejected', CONNECTED_COMMENT]);
   expect(byId.get('P00050')![5]).toBe('Rejected');
   expect(byId.get('P00001')!.slice(4)).toEqual(['Yes', 'Imported', '']);
-  expect(await page.evaluate(() => window.__fake!.activeSheetName())).toBe('Import Exceptions');
+  expect(await page.evaluate(() => window.__host!.activeSheetName())).toBe('Import Exceptions');
   const offline = await portalClients('P');
   expect(offline).toHaveLength(96);
   expect(offline.every((c) => c.kind === 'offline' && c.status === 'Offline')).toBe(true);
@@ -153,7 +153,7 @@ test('drop a saved .xlsx template, import it, then close the file', async () => 
   const report = await sheetTexts(page, 'Import Exceptions');
   expect(report.slice(1).map((r) => r[1])).toEqual(clientRows('D', 20).map((r) => r.taxClientId));
   // The file's sheet is not in this workbook, so Row is the plain source row number, never a HYPERLINK.
-  const rowCells = await page.evaluate(() => Array.from({ length: 20 }, (_, i) => window.__fake!.sheet('Import Exceptions').cell(`A${i + 2}`)));
+  const rowCells = await page.evaluate(() => Array.from({ length: 20 }, (_, i) => window.__host!.sheet('Import Exceptions').cell(`A${i + 2}`)));
   expect(rowCells.map((c) => [c.value, c.formula])).toEqual(Array.from({ length: 20 }, (_, i) => [i + 2, null]));
   expect((await portalClients('D')).map((c) => c.status)).toEqual(Array(20).fill('Not Invited'));
   await page.getByRole('button', { name: 'Close saved-clients.xlsx' }).click();
@@ -192,7 +192,7 @@ test('insert a template, refresh portal status, mark unconnected clients offline
   await page.getByRole('button', { name: 'Insert template' }).click();
   await page.getByText('Template inserted.', { exact: false }).waitFor();
   await page.getByText('Template found on sheet').waitFor();
-  expect(await page.evaluate(() => window.__fake!.activeSheetName())).toBe('Client Import Template');
+  expect(await page.evaluate(() => window.__host!.activeSheetName())).toBe('Client Import Template');
   expect((await sheetTexts(page, 'Client Import Template'))[0]).toEqual(templateGrid([])[0]);
 
   // Type five clients into the new sheet: two Connected, two invited but not connected, one not in the portal.
@@ -200,7 +200,7 @@ test('insert a template, refresh portal status, mark unconnected clients offline
   const typed = templateGrid(clientRows('N', 5).map((r, i) => ({ ...r, taxClientId: ids[i] }))).slice(1);
   await page.evaluate(
     (rows) =>
-      window.__fake!.run(async (context) => {
+      window.__host!.run(async (context) => {
         context.workbook.worksheets.getItem('Client Import Template').getRangeByIndexes(1, 0, rows.length, rows[0].length).values = rows;
         await context.sync();
       }),
@@ -250,7 +250,7 @@ test('ribbon Import Clients runs the whole import in the pane, with progress; th
   await page.waitForFunction(() => (window as unknown as { __completed: number }).__completed === 1);
   expect(await page.evaluate(() => window.__ribbon!.paneShown)).toBe(1);
   expect(await portalClients('Q')).toHaveLength(1500);
-  expect(await page.evaluate(() => window.__fake!.activeSheetName())).toBe('Import Exceptions');
+  expect(await page.evaluate(() => window.__host!.activeSheetName())).toBe('Import Exceptions');
   await page.close();
 });
 

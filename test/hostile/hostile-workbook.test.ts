@@ -3,7 +3,7 @@
 // formula, and leaves the user's sheet as it was.
 import fc from 'fast-check';
 import { EXCEPTION_HEADERS } from '../../src/excel';
-import type { SeedCell } from '../fakes/excel';
+import type { SeedCell } from '../excel-host';
 import { hostileSheetArb, HOSTILE_TEXT, type HostileSheet } from './support/hostile-sheet';
 import { nonBlankRows, runPipeline, seeded, SHEET } from './support/workbook-pipeline';
 

@@ -1,6 +1,7 @@
-// The e2e harness build (`webpack --env harness`): the real pane on the in-memory Excel fake instead of Office.
-// The test seeds the workbook through window.__HARNESS__ (set before this script runs) and inspects it through
-// window.__fake. Never part of the production bundle.
+// The e2e harness build (`webpack --env harness`): the real pane on Microsoft's excel-web library (loaded by the page
+// before this script), answered by the in-memory Excel host instead of Excel. The test seeds the workbook through
+// window.__HARNESS__ (set before this script runs) and inspects it through window.__host. Never part of the
+// production bundle.
 import { createInboxHost, sharedPaneInbox } from '../../../src/commands/pane-inbox';
 import { COMMANDS } from '../../../src/commands/registry';
 import { registerCommands, type CompletableEvent } from '../../../src/commands/run-command';
@@ -8,7 +9,7 @@ import { createExcelDoor } from '../../../src/excel';
 import { mountPane } from '../../../src/taskpane/mount-pane';
 import { createSettingsStore } from '../../../src/taskpane/services/settings-store';
 import { createWorkbookPort } from '../../../src/taskpane/workbook/workbook-port';
-import { createFakeExcel, type FakeExcel, type SeedCell } from '../../fakes/excel';
+import { createExcelHost, type ExcelHost, type SeedCell } from '../../excel-host/browser';
 
 export interface HarnessConfig {
   sheets: { name: string; rows: SeedCell[][] }[];
@@ -25,7 +26,7 @@ export interface HarnessConfig {
 declare global {
   interface Window {
     __HARNESS__?: HarnessConfig;
-    __fake?: FakeExcel;
+    __host?: ExcelHost;
     __downloads?: { name: string; size: number }[];
     /** The ribbon's function commands as Office would call them (FunctionName → handler), and how often Show Pane ran. */
     __ribbon?: { commands: Record<string, (event: CompletableEvent) => Promise<void>>; paneShown: number };
@@ -34,9 +35,9 @@ declare global {
 }
 
 const config: HarnessConfig = window.__HARNESS__ ?? { sheets: [] };
-const fake = createFakeExcel();
-for (const [i, sheet] of config.sheets.entries()) fake.addSheet(sheet.name, sheet.rows, { activate: i === 0 });
-window.__fake = fake;
+const excel = createExcelHost();
+for (const [i, sheet] of config.sheets.entries()) excel.addSheet(sheet.name, sheet.rows, { activate: i === 0 });
+window.__host = excel;
 window.__downloads = [];
 
 // The ribbon's commands registered as in src/commands/commands.ts, with a recorder in place of Office.actions.associate.
@@ -50,7 +51,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 if (config.connection) createSettingsStore(window.localStorage, 'harness').write('connection', { baseUrl: window.location.origin, token: config.connection.token });
 
 const mount = () => mountPane({
-  workbook: config.noHost ? null : createWorkbookPort(createExcelDoor({ run: fake.run, isSetSupported: () => true })),
+  workbook: config.noHost ? null : createWorkbookPort(createExcelDoor({ run: excel.run, isSetSupported: () => true })),
   fetch: async (url, init) => {
     if (config.batchDelayMs && init?.method === 'PUT') await sleep(config.batchDelayMs);
     return window.fetch(url, init);

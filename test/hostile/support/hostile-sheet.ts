@@ -3,7 +3,7 @@
 // blanks, merges, error values, formulas, formats, 10k-char text, control characters, emoji, RTL.
 import fc from 'fast-check';
 import { fieldForHeader, TEMPLATE_COLUMNS, type FieldKey } from '../../../src/domain';
-import type { SeedCell } from '../../fakes/excel';
+import type { SeedCell } from '../../excel-host';
 
 export interface HostileSheet {
   /** Rows to seed, starting at sheet row `startRow` (0-based) and column `startColumn`. */

@@ -9,7 +9,7 @@ import {
   createExcelDoor, findTemplate, markIssues, readClientRows, writeExceptionSheet,
   type ExceptionSheetResult, type TemplateLocation, type TemplateSearch,
 } from '../../../src/excel';
-import { createFakeExcel, type FakeExcel, type FakeSheetHandle } from '../../fakes/excel';
+import { createExcelHost, type ExcelHost, type SheetHandle } from '../../excel-host';
 import type { HostileSheet } from './hostile-sheet';
 
 export const SHEET = 'Clients';
@@ -20,8 +20,8 @@ export const FIRM: FirmRules = {
   users: ['owner@firm.test', 'partner@firm.test'],
 };
 
-export function seeded(sheet: HostileSheet): { fake: FakeExcel; source: FakeSheetHandle } {
-  const fake = createFakeExcel();
+export function seeded(sheet: HostileSheet): { fake: ExcelHost; source: SheetHandle } {
+  const fake = createExcelHost();
   const source = fake.addSheet(SHEET, sheet.cells, { startRow: sheet.startRow, startColumn: sheet.startColumn, activate: true });
   for (const range of sheet.merges) source.merge(range);
   return { fake, source };
@@ -43,7 +43,7 @@ export function decideAll(rows: readonly ClientRow[], firm: FirmRules = FIRM): R
   }));
 }
 
-export async function runPipeline(fake: FakeExcel): Promise<PipelineResult> {
+export async function runPipeline(fake: ExcelHost): Promise<PipelineResult> {
   const door = createExcelDoor({ run: fake.run, isSetSupported: () => true, sleep: async () => undefined });
   const search = await door.run((context) => findTemplate(context));
   if (!search.found) return { found: false, search };
@@ -61,7 +61,7 @@ export async function runPipeline(fake: FakeExcel): Promise<PipelineResult> {
  * Oracle: the 1-based sheet rows below the header that show any non-blank text between the
  * template's leftmost and rightmost columns, read from the fake directly (no adapter involved).
  */
-export function nonBlankRows(source: FakeSheetHandle, template: TemplateLocation): number[] {
+export function nonBlankRows(source: SheetHandle, template: TemplateLocation): number[] {
   const used = source.usedAddress();
   if (used === null) return [];
   const [, col, row] = /^([A-Z]+)(\d+)/.exec(used)!;

@@ -1,10 +1,10 @@
-import { parseA1, rectA1 } from './a1';
-import { formatText } from './number-format';
-import { readGrid } from './range-data';
-import { SheetModel, annotationKey } from './sheet-model';
-import { WorkbookModel } from './workbook-model';
+import { parseA1, rectA1 } from './model/a1';
+import { formatText } from './model/number-format';
+import { readGrid } from './model/range-data';
+import { SheetModel, annotationKey } from './model/sheet-model';
+import { WorkbookModel } from './model/workbook-model';
 
-export interface FakeCellView {
+export interface CellView {
   value: unknown; text: string; formula: string | null; numberFormat: string;
   valueType: Excel.RangeValueType; fill: string | null; fontBold: boolean; fontColor: string | null;
   hyperlink: { address?: string; documentReference?: string } | null; note: string | null;
@@ -14,9 +14,9 @@ export interface FakeCellView {
 }
 
 /** Test-side inspection of a sheet: no load/sync rules. */
-export interface FakeSheetHandle {
+export interface SheetHandle {
   name: string;
-  cell(address: string): FakeCellView;
+  cell(address: string): CellView;
   values(): unknown[][];
   texts(): string[][];
   usedAddress(): string | null;
@@ -32,7 +32,7 @@ export interface FakeSheetHandle {
   hiddenRows(): number[];
 }
 
-export function sheetHandle(model: WorkbookModel, s: SheetModel): FakeSheetHandle {
+export function sheetHandle(model: WorkbookModel, s: SheetModel): SheetHandle {
   const used = () => s.usedRect(false);
   return {
     get name() { return s.name; },

@@ -1,4 +1,4 @@
-import { createFakeExcel, SeedCell } from './index';
+import { createExcelHost, SeedCell } from './index';
 
 const ROWS = 100_000;
 const HEADERS = ['Tax Client ID', 'Taxpayer First Name', 'Taxpayer Last Name', 'Taxpayer Email', 'Taxpayer Mobile', 'Spouse First Name', 'Spouse Last Name', 'Spouse Email', 'Owner Email', 'Office Location', 'Is Offline'];
@@ -13,11 +13,11 @@ function bigSheet(): SeedCell[][] {
 
 describe('100,000 rows x 11 columns', () => {
   it('reads in chunks and writes a copy back, every request under 5 MB', async () => {
-    const fake = createFakeExcel();
-    fake.addSheet('Clients', bigSheet());
+    const host = createExcelHost();
+    host.addSheet('Clients', bigSheet());
     const chunk = 20_000;
     const grid: string[][] = [];
-    await fake.run(async (ctx) => {
+    await host.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem('Clients');
       for (let start = 0; start <= ROWS; start += chunk) {
         const r = ws.getRangeByIndexes(start, 0, Math.min(chunk, ROWS + 1 - start), 11).load('values,text');
@@ -28,7 +28,7 @@ describe('100,000 rows x 11 columns', () => {
     expect(grid).toHaveLength(ROWS + 1);
     expect(grid[1][0]).toBe('000001');
 
-    await fake.run(async (ctx) => {
+    await host.run(async (ctx) => {
       const out = ctx.workbook.worksheets.add('Copy');
       // A scalar applies to every cell of the range (Office.js accepts one value for a whole range).
       out.getRange('A:A').numberFormat = '@' as unknown as string[][];
@@ -38,23 +38,23 @@ describe('100,000 rows x 11 columns', () => {
         await ctx.sync();
       }
     });
-    const copy = fake.sheet('Copy');
+    const copy = host.sheet('Copy');
     expect(copy.usedAddress()).toBe('A1:K100001');
     expect(copy.cell('A100001').text).toBe('100000');
     expect(copy.cell('A2').value).toBe('000001');
-    expect(fake.stats.maxRequestBytes).toBeLessThanOrEqual(MB5);
-    expect(fake.stats.maxResponseBytes).toBeLessThanOrEqual(MB5);
-    expect(fake.stats.syncs).toBeLessThanOrEqual(30);
-    expect(fake.stats.cellsRead).toBe((ROWS + 1) * 11 * 2);
+    expect(host.stats.maxRequestBytes).toBeLessThanOrEqual(MB5);
+    expect(host.stats.maxResponseBytes).toBeLessThanOrEqual(MB5);
+    expect(host.stats.syncs).toBeLessThanOrEqual(30);
+    expect(host.stats.cellsRead).toBe((ROWS + 1) * 11 * 2);
   });
 
   it('rejects the same copy written in one request', async () => {
-    const fake = createFakeExcel();
-    fake.addSheet('Clients', bigSheet());
-    const values = fake.sheet('Clients').values();
-    const ws = fake.context.workbook.worksheets.add('Copy');
+    const host = createExcelHost();
+    host.addSheet('Clients', bigSheet());
+    const values = host.sheet('Clients').values();
+    const ws = host.context.workbook.worksheets.add('Copy');
     ws.getRangeByIndexes(0, 0, values.length, 11).values = values as string[][];
-    await expect(fake.context.sync()).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
-    expect(fake.sheetNames()).toEqual(['Clients']);
+    await expect(host.context.sync()).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    expect(host.sheetNames()).toEqual(['Clients']);
   });
 });

@@ -1,14 +1,14 @@
-import { createFakeExcel } from './index';
+import { createExcelHost } from './index';
 
 async function write(values: unknown[][], numberFormat?: string) {
-  const fake = createFakeExcel();
-  const sheet = fake.addSheet('S');
-  const range = fake.context.workbook.worksheets.getItem('S').getRangeByIndexes(0, 0, values.length, values[0].length);
+  const host = createExcelHost();
+  const sheet = host.addSheet('S');
+  const range = host.context.workbook.worksheets.getItem('S').getRangeByIndexes(0, 0, values.length, values[0].length);
   if (numberFormat) range.numberFormat = values.map((r) => r.map(() => numberFormat));
   range.values = values as string[][];
   range.load('values,text,formulas,valueTypes,numberFormat');
-  await fake.context.sync();
-  return { fake, sheet, range };
+  await host.context.sync();
+  return { host, sheet, range };
 }
 
 describe("Excel's typing rules for values written through range.values", () => {
@@ -57,50 +57,50 @@ describe("Excel's typing rules for values written through range.values", () => {
   });
 
   it('leaves a cell unchanged where the written array holds null', async () => {
-    const fake = createFakeExcel();
-    fake.addSheet('S', [['keep', 'old']]);
-    fake.context.workbook.worksheets.getItem('S').getRange('A1:B1').values = [[null, 'new']] as unknown as string[][];
-    await fake.context.sync();
-    expect(fake.sheet('S').values()).toEqual([['keep', 'new']]);
+    const host = createExcelHost();
+    host.addSheet('S', [['keep', 'old']]);
+    host.context.workbook.worksheets.getItem('S').getRange('A1:B1').values = [[null, 'new']] as unknown as string[][];
+    await host.context.sync();
+    expect(host.sheet('S').values()).toEqual([['keep', 'new']]);
   });
 
   it('writing an empty string empties the cell', async () => {
-    const fake = createFakeExcel();
-    fake.addSheet('S', [['a', { formula: '=A1', value: 'a' }]]);
-    fake.context.workbook.worksheets.getItem('S').getRange('B1').values = [['']];
-    await fake.context.sync();
-    expect(fake.sheet('S').cell('B1')).toMatchObject({ value: '', formula: null, valueType: 'Empty' });
+    const host = createExcelHost();
+    host.addSheet('S', [['a', { formula: '=A1', value: 'a' }]]);
+    host.context.workbook.worksheets.getItem('S').getRange('B1').values = [['']];
+    await host.context.sync();
+    expect(host.sheet('S').cell('B1')).toMatchObject({ value: '', formula: null, valueType: 'Empty' });
   });
 
   it('a later number format does not retype a number already stored', async () => {
-    const { fake } = await write([['00123']]);
-    const r = fake.context.workbook.worksheets.getItem('S').getRange('A1');
+    const { host } = await write([['00123']]);
+    const r = host.context.workbook.worksheets.getItem('S').getRange('A1');
     r.numberFormat = [['@']];
     r.load('values,text');
-    await fake.context.sync();
+    await host.context.sync();
     expect(r.values).toEqual([[123]]);
     expect(r.text).toEqual([['123']]);
   });
 
   it('a whole-column text format applies to cells written later', async () => {
-    const fake = createFakeExcel();
-    fake.addSheet('S');
-    const ws = fake.context.workbook.worksheets.getItem('S');
+    const host = createExcelHost();
+    host.addSheet('S');
+    const ws = host.context.workbook.worksheets.getItem('S');
     ws.getRange('A:A').numberFormat = '@' as unknown as string[][];
     ws.getRange('A5:B5').values = [['00123', '00123']];
-    await fake.context.sync();
-    expect(fake.sheet('S').cell('A5')).toMatchObject({ value: '00123', numberFormat: '@' });
-    expect(fake.sheet('S').cell('B5')).toMatchObject({ value: 123, numberFormat: 'General' });
-    expect(fake.sheet('S').usedAddress()).toBe('A5:B5');
+    await host.context.sync();
+    expect(host.sheet('S').cell('A5')).toMatchObject({ value: '00123', numberFormat: '@' });
+    expect(host.sheet('S').cell('B5')).toMatchObject({ value: 123, numberFormat: 'General' });
+    expect(host.sheet('S').usedAddress()).toBe('A5:B5');
   });
 
   it('formulas written through range.formulas follow the same rules', async () => {
-    const fake = createFakeExcel();
-    fake.addSheet('S');
-    const r = fake.context.workbook.worksheets.getItem('S').getRange('A1:B1');
+    const host = createExcelHost();
+    host.addSheet('S');
+    const r = host.context.workbook.worksheets.getItem('S').getRange('A1:B1');
     r.formulas = [['=SUM(1,2)', '007']];
     r.load('formulas,values');
-    await fake.context.sync();
+    await host.context.sync();
     expect(r.formulas).toEqual([['=SUM(1,2)', 7]]);
   });
 });

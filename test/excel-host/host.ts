@@ -1,0 +1,95 @@
+import { rectA1 } from './model/a1';
+import { seedSheet, SeedCell } from './model/seed';
+import { WorkbookModel } from './model/workbook-model';
+import { answer, HostState } from './answer';
+import { officeLibrary, registerHost } from './library';
+import { sheetHandle, SheetHandle } from './sheet-handle';
+import { HostStats, newStats } from './stats';
+
+export interface ExcelHostOptions {
+  maxRequestBytes?: number;   // default 5 MB, Excel on the web's request limit
+  maxResponseBytes?: number;  // default 5 MB, the same limit on what comes back
+  maxReadCells?: number;      // default 5,000,000 cells read in one request
+}
+
+/** An in-memory workbook answering Microsoft's own Excel library, plus what tests need to set it up and look inside. */
+export interface ExcelHost {
+  /** A RequestContext of the real library whose requests this host answers; it tracks objects as inside Excel.run. */
+  context: Excel.RequestContext;
+  /** Excel.run of the real library on a fresh context of this host. */
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  stats: HostStats;
+  resetStats(): void;
+  addSheet(name: string, rows?: SeedCell[][], options?: { startRow?: number; startColumn?: number; activate?: boolean }): SheetHandle;
+  sheetNames(): string[];
+  activeSheetName(): string;
+  sheet(name: string): SheetHandle;
+  /** The next request fails with this Office error code, applying nothing. */
+  failNextSync(code: string, message?: string): void;
+  /** Request number `n` (1-based, counted from now) fails with `code`, applying nothing. */
+  failSync(n: number, code: string, message?: string): void;
+  /** Request number `n` (counted from now) is never answered: its sync() never settles. */
+  hangSync(n: number): void;
+  /** The user starts editing a cell: every request fails with InvalidOperationInCellEditMode until endCellEdit(). */
+  beginCellEdit(): void;
+  endCellEdit(): void;
+  /** The selected cell range of the active sheet, e.g. 'A1'. */
+  selectedAddress(): string | null;
+  /** Every Office.js member the requests used so far, as `Type.member`. */
+  membersUsed(): string[];
+}
+
+const MB5 = 5 * 1024 * 1024;
+
+export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
+  const { Excel: xl } = officeLibrary();
+  const state: HostState = {
+    model: new WorkbookModel(),
+    limits: { maxRequestBytes: options.maxRequestBytes ?? MB5, maxResponseBytes: options.maxResponseBytes ?? MB5, maxReadCells: options.maxReadCells ?? 5_000_000 },
+    stats: newStats(),
+    members: new Set(),
+    references: new Map(),
+    injections: new Map(),
+    cellEdit: false,
+  };
+  const url = registerHost((request) => answer(state, request));
+  const model = state.model;
+  const inject = (n: number, injection: Parameters<HostState['injections']['set']>[1]) => state.injections.set(state.stats.syncs + n, injection);
+  // As inside Excel.run: Ranges are tracked, so product code may keep one across syncs.
+  const context = new xl.RequestContext(url) as Excel.RequestContext & { _autoCleanup: boolean };
+  context._autoCleanup = true;
+  return {
+    context,
+    run: (batch) => xl.run(new xl.RequestContext(url), batch),
+    get stats() { return state.stats; },
+    resetStats() {
+      // Injections count requests: keep the pending ones pointing at the same future request.
+      const shifted = [...state.injections].map(([n, i]) => [n - state.stats.syncs, i] as const);
+      state.stats = newStats();
+      state.injections = new Map(shifted.filter(([n]) => n > 0));
+    },
+    addSheet(name, rows = [], opts = {}) {
+      const s = model.addSheet(name, 'ExcelHost.addSheet');
+      seedSheet(s, rows, opts.startRow ?? 0, opts.startColumn ?? 0);
+      if (opts.activate) model.active = s;
+      return sheetHandle(model, s);
+    },
+    sheetNames: () => model.sheets.map((s) => s.name),
+    activeSheetName: () => model.active?.name ?? '',
+    sheet(name) {
+      const s = model.find(name);
+      if (!s) throw new Error(`No sheet named '${name}'`);
+      return sheetHandle(model, s);
+    },
+    failNextSync(code, message = `Injected failure ${code}`) { inject(1, { kind: 'fail', code, message }); },
+    failSync(n, code, message = `Injected failure ${code}`) { inject(n, { kind: 'fail', code, message }); },
+    hangSync(n) { inject(n, { kind: 'hang' }); },
+    beginCellEdit() { state.cellEdit = true; },
+    endCellEdit() { state.cellEdit = false; },
+    selectedAddress() {
+      const sel = model.selection;
+      return sel && sel.sheet === model.active ? rectA1(sel.rect) : model.active ? 'A1' : null;
+    },
+    membersUsed: () => [...state.members].sort(),
+  };
+}

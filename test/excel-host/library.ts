@@ -1,0 +1,35 @@
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { addNotesApi } from './library-notes';
+import type { WireRequest, WireResponse } from './protocol';
+
+/** Microsoft's Excel library as loaded on the page (the harness) or by load-library.ts (Node). */
+export interface OfficeLibrary { Excel: typeof Excel; OfficeExtension: typeof OfficeExtension }
+
+type Answer = (request: WireRequest) => Promise<WireResponse>;
+const hosts = new Map<string, Answer>();
+let installed = false;
+
+export function officeLibrary(): OfficeLibrary {
+  const g = globalThis as any;
+  if (!g.Excel?.RequestContext || !g.OfficeExtension?.HttpUtility)
+    throw new Error('Excel host: @microsoft/office-js (excel-web-16.00.js) is not loaded; import test/excel-host (Node) or load the script first (browser).');
+  addNotesApi(g.Excel, g.OfficeExtension);
+  if (!installed) {
+    // One send function for the process: each host answers the requests sent to its own URL.
+    g.OfficeExtension.HttpUtility.setCustomSendRequestFunc((request: WireRequest) => {
+      const answer = [...hosts.entries()].find(([url]) => request.url.startsWith(url))?.[1];
+      if (!answer) return Promise.resolve({ statusCode: 404, headers: {}, body: JSON.stringify({ error: { code: 'GeneralException', message: `No Excel host at ${request.url}` } }) });
+      return answer(request);
+    });
+    installed = true;
+  }
+  return { Excel: g.Excel, OfficeExtension: g.OfficeExtension };
+}
+
+let next = 0;
+/** Registers a host; its contexts are made with the returned URL. */
+export function registerHost(answer: Answer): string {
+  const url = `https://excel-host-${++next}.invalid/`;
+  hosts.set(url, answer);
+  return url;
+}
