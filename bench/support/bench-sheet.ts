@@ -1,4 +1,4 @@
-// A realistic client template for the end-to-end bench, seeded straight into the Excel fake:
+// A realistic client template for the end-to-end bench, seeded straight into the Excel host:
 // a title row above the header, standard and offline rows, ~5% invalid rows, leading-zero and
 // numeric IDs, repeated IDs, and rows naming clients already Connected in the portal.
 import type { SeedCell } from '../../test/excel-host';

@@ -1,4 +1,4 @@
-// One end-to-end import of a generated template: the Excel side on the in-memory fake, the
+// One end-to-end import of a generated template: the Excel side on the Excel host (Microsoft's library, in-memory workbook), the
 // portal side through the real HTTP server. Each stage is measured on its own.
 import { runImport } from '../../src/api';
 import { checkRows, COMMENTS, type ClientRow, type FirmRules, type Issue, type ReportRow } from '../../src/domain';

@@ -28,8 +28,10 @@ export interface SheetHandle {
   columnWidthsFitted(): boolean;
   visible: boolean;
   position: number;
-  /** Extra: the note or comment text of a cell ('A1'), or null. Same as cell(a).note. */
   hiddenRows(): number[];
+  /** Seeds what a user made by hand: a threaded comment or a note on one cell ('B2'). */
+  annotate(address: string, kind: 'comment' | 'note', content: string): void;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
 }
 
 export function sheetHandle(model: WorkbookModel, s: SheetModel): SheetHandle {
@@ -72,5 +74,11 @@ export function sheetHandle(model: WorkbookModel, s: SheetModel): SheetHandle {
     get visible() { return s.visibility === 'Visible'; },
     set visible(v: boolean) { s.visibility = v ? 'Visible' : 'Hidden'; },
     get position() { return model.sheets.indexOf(s); },
+    annotate(address, kind, content) {
+      const { rect } = parseA1(address);
+      s.annotations.set(annotationKey(rect.row, rect.col), { kind, id: model.nextId(`{${kind}-`), content, resolved: false });
+    },
+    get visibility() { return s.visibility; },
+    set visibility(v) { s.visibility = v; },
   };
 }
