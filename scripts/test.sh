@@ -22,7 +22,7 @@ node scripts/check-walls.js
 step "Manifest (offline schema + our own checks)"
 npm run --silent check:manifest
 
-step "Unit, Excel fake and server tests (PGlite and PostgreSQL)"
+step "Unit, Excel host and server tests (PGlite and PostgreSQL)"
 status=0
 bash scripts/with-postgres.sh npx jest --ci --json --outputFile="$results/unit.json" "$@" || status=$?
 

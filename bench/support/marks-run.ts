@@ -6,7 +6,15 @@ import { MAX_REQUEST_BYTES } from '../../src/excel/chunking';
 import { createExcelHost, type ExcelHost } from '../../test/excel-host';
 import { benchSheet } from './bench-sheet';
 
-export interface MarksStage { stage: 'mark' | 'clear'; cells: number; ms: number; syncs: number; maxRequestBytes: number; maxResponseBytes: number; error?: string }
+export interface MarksStage {
+  stage: 'mark' | 'clear';
+  cells: number;
+  ms: number;
+  syncs: number;
+  maxRequestBytes: number;
+  maxResponseBytes: number;
+  error?: string;
+}
 
 async function stage(host: ExcelHost, name: MarksStage['stage'], work: () => Promise<number>): Promise<MarksStage> {
   host.resetStats();
@@ -19,14 +27,31 @@ async function stage(host: ExcelHost, name: MarksStage['stage'], work: () => Pro
     error = `${(e as { code?: string }).code ?? 'error'}: ${(e as Error).message}`;
   }
   const s = host.stats;
-  return { stage: name, cells, ms: performance.now() - started, syncs: s.syncs, maxRequestBytes: s.maxRequestBytes, maxResponseBytes: s.maxResponseBytes, error };
+  return {
+    stage: name,
+    cells,
+    ms: performance.now() - started,
+    syncs: s.syncs,
+    maxRequestBytes: s.maxRequestBytes,
+    maxResponseBytes: s.maxResponseBytes,
+    error,
+  };
 }
 
 /** One issue on the email cell of each of the first `cells` data rows. */
 function issuesFor(template: TemplateLocation, cells: number): Issue[] {
-  return Array.from({ length: cells }, (_, i) => ({
-    row: template.headerRow + 1 + i, column: 'Taxpayer Email', field: 'email', code: 'invalid-email', message: 'Taxpayer Email is not an email address.', severity: 'error',
-  }) as Issue);
+  return Array.from(
+    { length: cells },
+    (_, i) =>
+      ({
+        row: template.headerRow + 1 + i,
+        column: 'Taxpayer Email',
+        field: 'email',
+        code: 'invalid-email',
+        message: 'Taxpayer Email is not an email address.',
+        severity: 'error',
+      }) as Issue,
+  );
 }
 
 export async function runMarks(cells: number): Promise<MarksStage[]> {
@@ -50,8 +75,10 @@ export function printMarks(stages: MarksStage[]): boolean {
   console.log('\nMarks on the Excel host (real library bodies): markIssues then clearMarks');
   for (const s of stages) {
     const over = s.maxRequestBytes > MAX_REQUEST_BYTES ? '  OVER 5 MB' : '';
-    console.log(`  ${s.stage.padEnd(5)} ${String(s.cells).padStart(7)} cells  ${(s.ms / 1000).toFixed(1).padStart(6)} s  ${String(s.syncs).padStart(4)} syncs  ` +
-      `largest request ${mb(s.maxRequestBytes)}, response ${mb(s.maxResponseBytes)}${over}${s.error ? `  FAILED ${s.error}` : ''}`);
+    console.log(
+      `  ${s.stage.padEnd(5)} ${String(s.cells).padStart(7)} cells  ${(s.ms / 1000).toFixed(1).padStart(6)} s  ${String(s.syncs).padStart(4)} syncs  ` +
+        `largest request ${mb(s.maxRequestBytes)}, response ${mb(s.maxResponseBytes)}${over}${s.error ? `  FAILED ${s.error}` : ''}`,
+    );
   }
   return stages.every((s) => !s.error && s.maxRequestBytes <= MAX_REQUEST_BYTES);
 }

@@ -107,7 +107,7 @@ describe('toExcelError', () => {
   });
 });
 
-describe('the door on the Excel fake', () => {
+describe('the door on the Excel host', () => {
   it('runs the batch again after a cell-edit rejection, applying it once', async () => {
     const fake = createExcelHost();
     const sheet = fake.addSheet('Clients', [['a']], { activate: true });

@@ -1,7 +1,7 @@
 import { ExcelError, officeCodeOf, toExcelError } from './excel-error';
 import { realTimer, watchSyncs, type StartTimer } from './sync-watchdog';
 
-/** Excel.run's shape: production passes `(batch, options) => Excel.run(options, batch)`, tests the fake's `run`. */
+/** Excel.run's shape: production passes `(batch, options) => Excel.run(options, batch)`, tests the Excel host's `run`. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions) => Promise<T>;
 
 export interface RequirementSet {

@@ -1,6 +1,6 @@
 /** @jest-environment ./test/support/jsdom-fetch.environment.js */
 // The ribbon's one-click Import Clients, end to end inside one runtime: the real command, bridge and
-// pane (on the Excel fake and src/api's fake portal), meeting on an inbox passed in, not the window's.
+// pane (on the Excel host and src/api's fake portal), meeting on an inbox passed in, not the window's.
 import { createFakePortal } from '../api/fake-portal.test-helper';
 import type { FetchLike } from '../api';
 import { createInboxHost, createPaneInbox } from '../commands/pane-inbox';

@@ -29,13 +29,17 @@ export function answer(state: HostState, request: WireRequest): Promise<WireResp
   const s = state.stats;
   const text = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
   const bytes = utf8Bytes(text);
-  s.syncs++; s.requests++;
+  s.syncs++;
+  s.requests++;
   s.totalRequestBytes += bytes;
   s.maxRequestBytes = Math.max(s.maxRequestBytes, bytes);
   const injected = state.injections.get(s.syncs);
   if (injected?.kind === 'hang') return new Promise<WireResponse>(() => undefined);
   const refused = refusal(state, injected, bytes);
-  if (refused) { s.failedSyncs++; return Promise.resolve(refused); }
+  if (refused) {
+    s.failedSyncs++;
+    return Promise.resolve(refused);
+  }
 
   const x = new Exec(state.model, state.limits, state.members, state.references);
   const body = execute(JSON.parse(text) as RequestBody, ref(workbookType, state.model), x);
@@ -46,7 +50,13 @@ export function answer(state: HostState, request: WireRequest): Promise<WireResp
   s.maxResponseBytes = Math.max(s.maxResponseBytes, size);
   if (size > state.limits.maxResponseBytes) {
     // Excel has run the request (its writes stay), but the answer is too large to send.
-    response = failure({ Code: 'ResponsePayloadSizeLimitExceeded', Message: `The response payload size (${size} bytes) has exceeded the limit (${state.limits.maxResponseBytes} bytes).` }, 413);
+    response = failure(
+      {
+        Code: 'ResponsePayloadSizeLimitExceeded',
+        Message: `The response payload size (${size} bytes) has exceeded the limit (${state.limits.maxResponseBytes} bytes).`,
+      },
+      413,
+    );
   }
   if (body.Error || size > state.limits.maxResponseBytes) s.failedSyncs++;
   return Promise.resolve(response);
@@ -56,8 +66,18 @@ export function answer(state: HostState, request: WireRequest): Promise<WireResp
 function refusal(state: HostState, injected: Injection | undefined, bytes: number): WireResponse | null {
   if (injected?.kind === 'fail') return failure({ Code: injected.code, Message: injected.message });
   if (state.cellEdit)
-    return failure({ Code: 'InvalidOperationInCellEditMode', Message: 'The operation isn\'t available while Excel is in Edit cell mode. Exit Edit mode by using the Enter or Tab keys, or by selecting another cell, and then try again.' });
+    return failure({
+      Code: 'InvalidOperationInCellEditMode',
+      Message:
+        "The operation isn't available while Excel is in Edit cell mode. Exit Edit mode by using the Enter or Tab keys, or by selecting another cell, and then try again.",
+    });
   if (bytes > state.limits.maxRequestBytes)
-    return failure({ Code: 'RequestPayloadSizeLimitExceeded', Message: `The request payload size (${bytes} bytes) has exceeded the limit (${state.limits.maxRequestBytes} bytes).` }, 413);
+    return failure(
+      {
+        Code: 'RequestPayloadSizeLimitExceeded',
+        Message: `The request payload size (${bytes} bytes) has exceeded the limit (${state.limits.maxRequestBytes} bytes).`,
+      },
+      413,
+    );
   return null;
 }

@@ -41,7 +41,7 @@ describe('the Excel host follows the documentation', () => {
 
   // TableCollection.add, address: "If the address does not contain a sheet name, the currently-active
   // sheet is used." (worksheet.tables is a TableCollection too.)
-  it('builds a table from a sheet-less address on the active sheet, even through another sheet\'s tables', async () => {
+  it("builds a table from a sheet-less address on the active sheet, even through another sheet's tables", async () => {
     const host = createExcelHost();
     host.addSheet('Active', [['Name', 'City']], { activate: true });
     host.addSheet('Report', [['Row', 'Result']]);
@@ -89,7 +89,9 @@ describe('the Excel host follows the documentation', () => {
     expect(() => range.address).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
     await host.context.sync();
     expect(range.address).toBe('S!A1');
-    expect(() => range.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded', debugInfo: expect.objectContaining({ errorLocation: 'Range.values' }) }));
+    expect(() => range.values).toThrow(
+      expect.objectContaining({ code: 'PropertyNotLoaded', debugInfo: expect.objectContaining({ errorLocation: 'Range.values' }) }),
+    );
   });
 
   // Error table: "InvalidOperationInCellEditMode: The operation isn't available while Excel is in Edit cell mode."
@@ -111,12 +113,21 @@ describe('the Excel host follows the documentation', () => {
     host.addSheet('S');
     host.failSync(2, 'GeneralException');
     host.hangSync(3);
-    const write = (v: string) => { sheetOf(host, 'S').getRange('A1').values = [[v]]; return host.context.sync(); };
+    const write = (v: string) => {
+      sheetOf(host, 'S').getRange('A1').values = [[v]];
+      return host.context.sync();
+    };
     await write('one');
     await expect(write('two')).rejects.toMatchObject({ code: 'GeneralException' });
     expect(host.sheet('S').cell('A1').value).toBe('one');
     const hung = write('three');
-    const outcome = await Promise.race([hung.then(() => 'answered', () => 'failed'), new Promise((r) => setImmediate(() => r('pending')))]);
+    const outcome = await Promise.race([
+      hung.then(
+        () => 'answered',
+        () => 'failed',
+      ),
+      new Promise((r) => setImmediate(() => r('pending'))),
+    ]);
     expect(outcome).toBe('pending');
     expect(host.sheet('S').cell('A1').value).toBe('one');
   });

@@ -3,9 +3,9 @@ import type { WorkbookModel } from './model/workbook-model';
 import type { Ref } from './host-type';
 
 export interface Limits {
-  maxRequestBytes: number;   // Excel on the web: 5 MB of request body
-  maxResponseBytes: number;  // and 5 MB of response body
-  maxReadCells: number;      // cells one request may read
+  maxRequestBytes: number; // Excel on the web: 5 MB of request body
+  maxResponseBytes: number; // and 5 MB of response body
+  maxReadCells: number; // cells one request may read
 }
 
 /** What one request sees while the host executes it. */

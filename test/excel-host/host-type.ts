@@ -2,7 +2,10 @@ import type { Exec } from './exec';
 
 /** An object of the workbook as the interpreter holds it: what it is and what it points at. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a Ref's type matches its target by construction (ref())
-export interface Ref<T = unknown> { type: HostType<any>; target: T }
+export interface Ref<T = unknown> {
+  type: HostType<any>;
+  target: T;
+}
 
 /** A scalar property: read by Query, written by SetProperty (when `set` exists). */
 export interface Scalar<T> {

@@ -7,9 +7,9 @@ import { sheetHandle, SheetHandle } from './sheet-handle';
 import { HostStats, newStats } from './stats';
 
 export interface ExcelHostOptions {
-  maxRequestBytes?: number;   // default 5 MB, Excel on the web's request limit
-  maxResponseBytes?: number;  // default 5 MB, the same limit on what comes back
-  maxReadCells?: number;      // default 5,000,000 cells read in one request
+  maxRequestBytes?: number; // default 5 MB, Excel on the web's request limit
+  maxResponseBytes?: number; // default 5 MB, the same limit on what comes back
+  maxReadCells?: number; // default 5,000,000 cells read in one request
 }
 
 /** An in-memory workbook answering Microsoft's own Excel library, plus what tests need to set it up and look inside. */
@@ -45,7 +45,11 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
   const { Excel: xl } = officeLibrary();
   const state: HostState = {
     model: new WorkbookModel(),
-    limits: { maxRequestBytes: options.maxRequestBytes ?? MB5, maxResponseBytes: options.maxResponseBytes ?? MB5, maxReadCells: options.maxReadCells ?? 5_000_000 },
+    limits: {
+      maxRequestBytes: options.maxRequestBytes ?? MB5,
+      maxResponseBytes: options.maxResponseBytes ?? MB5,
+      maxReadCells: options.maxReadCells ?? 5_000_000,
+    },
     stats: newStats(),
     members: new Set(),
     references: new Map(),
@@ -61,7 +65,9 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
   return {
     context,
     run: (batch) => xl.run(new xl.RequestContext(url), batch),
-    get stats() { return state.stats; },
+    get stats() {
+      return state.stats;
+    },
     resetStats() {
       // Injections count requests: keep the pending ones pointing at the same future request.
       const shifted = [...state.injections].map(([n, i]) => [n - state.stats.syncs, i] as const);
@@ -81,11 +87,21 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       if (!s) throw new Error(`No sheet named '${name}'`);
       return sheetHandle(model, s);
     },
-    failNextSync(code, message = `Injected failure ${code}`) { inject(1, { kind: 'fail', code, message }); },
-    failSync(n, code, message = `Injected failure ${code}`) { inject(n, { kind: 'fail', code, message }); },
-    hangSync(n) { inject(n, { kind: 'hang' }); },
-    beginCellEdit() { state.cellEdit = true; },
-    endCellEdit() { state.cellEdit = false; },
+    failNextSync(code, message = `Injected failure ${code}`) {
+      inject(1, { kind: 'fail', code, message });
+    },
+    failSync(n, code, message = `Injected failure ${code}`) {
+      inject(n, { kind: 'fail', code, message });
+    },
+    hangSync(n) {
+      inject(n, { kind: 'hang' });
+    },
+    beginCellEdit() {
+      state.cellEdit = true;
+    },
+    endCellEdit() {
+      state.cellEdit = false;
+    },
     selectedAddress() {
       const sel = model.selection;
       return sel && sel.sheet === model.active ? rectA1(sel.rect) : model.active ? 'A1' : null;

@@ -54,8 +54,14 @@ function run(action: Action, resolve: Resolve, x: Exec, kept: Set<number>): unkn
     }
     case ActionType.Method: {
       const name = camel(action.Name);
-      if (name === '_KeepReference') { kept.add(action.ObjectPathId); return null; }
-      if (name === '_RemoveReference') { x.references.delete(String(action.ArgumentInfo?.Arguments?.[0])); return null; }
+      if (name === '_KeepReference') {
+        kept.add(action.ObjectPathId);
+        return null;
+      }
+      if (name === '_RemoveReference') {
+        x.references.delete(String(action.ArgumentInfo?.Arguments?.[0]));
+        return null;
+      }
       const target = live(resolve(action.ObjectPathId), name);
       return call(target, name, args(action.ArgumentInfo, resolve), x);
     }
@@ -64,15 +70,19 @@ function run(action: Action, resolve: Resolve, x: Exec, kept: Set<number>): unkn
       setProperty(target, camel(action.Name), args(action.ArgumentInfo, resolve)[0], x);
       return null;
     }
-    case ActionType.Trace: return null;
-    default: throw officeError('NotImplemented', `The Excel host does not answer action type ${action.ActionType}.`);
+    case ActionType.Trace:
+      return null;
+    default:
+      throw officeError('NotImplemented', `The Excel host does not answer action type ${action.ActionType}.`);
   }
 }
 
 function resolvePath(path: ObjectPath, root: Ref, resolve: Resolve, x: Exec): Ref | null {
   switch (path.ObjectPathType) {
-    case PathType.GlobalObject: return root;
-    case PathType.NullObject: return null;
+    case PathType.GlobalObject:
+      return root;
+    case PathType.NullObject:
+      return null;
     case PathType.ReferenceId: {
       const kept = x.references.get(path.Name);
       if (!kept) throw officeError('InvalidObjectPath', `The tracked object ${path.Name} is no longer tracked.`);
@@ -98,7 +108,8 @@ function resolvePath(path: ObjectPath, root: Ref, resolve: Resolve, x: Exec): Re
       x.use(parent.type.name, 'getItem');
       return parent.type.indexer(parent.target, args(path.ArgumentInfo, resolve)[0], x);
     }
-    default: throw officeError('InvalidObjectPath', `The Excel host does not resolve object path type ${path.ObjectPathType}.`);
+    default:
+      throw officeError('InvalidObjectPath', `The Excel host does not resolve object path type ${path.ObjectPathType}.`);
   }
 }
 

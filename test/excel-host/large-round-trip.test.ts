@@ -1,13 +1,37 @@
 import { createExcelHost, SeedCell } from './index';
 
 const ROWS = 100_000;
-const HEADERS = ['Tax Client ID', 'Taxpayer First Name', 'Taxpayer Last Name', 'Taxpayer Email', 'Taxpayer Mobile', 'Spouse First Name', 'Spouse Last Name', 'Spouse Email', 'Owner Email', 'Office Location', 'Is Offline'];
+const HEADERS = [
+  'Tax Client ID',
+  'Taxpayer First Name',
+  'Taxpayer Last Name',
+  'Taxpayer Email',
+  'Taxpayer Mobile',
+  'Spouse First Name',
+  'Spouse Last Name',
+  'Spouse Email',
+  'Owner Email',
+  'Office Location',
+  'Is Offline',
+];
 const MB5 = 5 * 1024 * 1024;
 
 function bigSheet(): SeedCell[][] {
   const rows: SeedCell[][] = [HEADERS];
   for (let i = 1; i <= ROWS; i++)
-    rows.push([String(i).padStart(6, '0'), `First${i}`, `Last${i}`, `client${i}@example.com`, '555-010-' + (i % 10000), '', '', '', 'owner@firm.test', 'Main Office', i % 2 ? 'Yes' : 'No']);
+    rows.push([
+      String(i).padStart(6, '0'),
+      `First${i}`,
+      `Last${i}`,
+      `client${i}@example.com`,
+      '555-010-' + (i % 10000),
+      '',
+      '',
+      '',
+      'owner@firm.test',
+      'Main Office',
+      i % 2 ? 'Yes' : 'No',
+    ]);
   return rows;
 }
 

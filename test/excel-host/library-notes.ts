@@ -8,18 +8,40 @@
  */
 export function addNotesApi(Excel: any, OE: any): void {
   if (Excel.NoteCollection) return;
-  const H = OE.BatchApiHelper, U = OE.Utility;
+  const H = OE.BatchApiHelper,
+    U = OE.Utility;
 
   class Note extends OE.ClientObject {
-    get _className() { return 'Note'; }
-    get _scalarPropertyNames() { return ['authorName', 'content', 'height', 'visible', 'width']; }
-    get _scalarPropertyOriginalNames() { return ['AuthorName', 'Content', 'Height', 'Visible', 'Width']; }
-    get _scalarPropertyUpdateable() { return [false, true, true, true, true]; }
-    get authorName() { U.throwIfNotLoaded('authorName', this._A, 'Note', this._isNull); return this._A; }
-    get content() { U.throwIfNotLoaded('content', this._C, 'Note', this._isNull); return this._C; }
-    set content(value: string) { this._C = value; H.invokeSetProperty(this, 'Content', value, 0); }
-    delete() { H.invokeMethod(this, 'Delete', 0, [], 0, 0); }
-    getLocation() { return H.createMethodObject(Excel.Range, this, 'GetLocation', 1, [], false, true, null, 4); }
+    get _className() {
+      return 'Note';
+    }
+    get _scalarPropertyNames() {
+      return ['authorName', 'content', 'height', 'visible', 'width'];
+    }
+    get _scalarPropertyOriginalNames() {
+      return ['AuthorName', 'Content', 'Height', 'Visible', 'Width'];
+    }
+    get _scalarPropertyUpdateable() {
+      return [false, true, true, true, true];
+    }
+    get authorName() {
+      U.throwIfNotLoaded('authorName', this._A, 'Note', this._isNull);
+      return this._A;
+    }
+    get content() {
+      U.throwIfNotLoaded('content', this._C, 'Note', this._isNull);
+      return this._C;
+    }
+    set content(value: string) {
+      this._C = value;
+      H.invokeSetProperty(this, 'Content', value, 0);
+    }
+    delete() {
+      H.invokeMethod(this, 'Delete', 0, [], 0, 0);
+    }
+    getLocation() {
+      return H.createMethodObject(Excel.Range, this, 'GetLocation', 1, [], false, true, null, 4);
+    }
     _handleResult(value: any) {
       super._handleResult(value);
       if (U.isNullOrUndefined(value)) return;
@@ -27,21 +49,44 @@ export function addNotesApi(Excel: any, OE: any): void {
       if (value.AuthorName !== undefined) this._A = value.AuthorName;
       if (value.Content !== undefined) this._C = value.Content;
     }
-    _handleIdResult(value: any) { super._handleIdResult(value); }
-    load(options?: any) { return U.load(this, options); }
-    toJSON() { return U.toJson(this, { authorName: this._A, content: this._C }, {}); }
+    _handleIdResult(value: any) {
+      super._handleIdResult(value);
+    }
+    load(options?: any) {
+      return U.load(this, options);
+    }
+    toJSON() {
+      return U.toJson(this, { authorName: this._A, content: this._C }, {});
+    }
     [key: string]: any;
   }
 
   class NoteCollection extends OE.ClientObject {
-    get _className() { return 'NoteCollection'; }
-    get _isCollection() { return true; }
-    get items() { U.throwIfNotLoaded('items', this.m__items, 'NoteCollection', this._isNull); return this.m__items; }
-    add(cellAddress: unknown, content: unknown) { return H.createMethodObject(Note, this, 'Add', 0, [cellAddress, content], false, true, null, 0); }
-    getCount() { return H.invokeMethod(this, 'GetCount', 1, [], 4, 0); }
-    getItem(key: string) { return H.createIndexerObject(Note, this, [key]); }
-    getItemAt(index: number) { return H.createMethodObject(Note, this, 'GetItemAt', 1, [index], false, false, null, 4); }
-    getItemOrNullObject(key: string) { return H.createMethodObject(Note, this, 'GetItemOrNullObject', 1, [key], false, false, null, 4); }
+    get _className() {
+      return 'NoteCollection';
+    }
+    get _isCollection() {
+      return true;
+    }
+    get items() {
+      U.throwIfNotLoaded('items', this.m__items, 'NoteCollection', this._isNull);
+      return this.m__items;
+    }
+    add(cellAddress: unknown, content: unknown) {
+      return H.createMethodObject(Note, this, 'Add', 0, [cellAddress, content], false, true, null, 0);
+    }
+    getCount() {
+      return H.invokeMethod(this, 'GetCount', 1, [], 4, 0);
+    }
+    getItem(key: string) {
+      return H.createIndexerObject(Note, this, [key]);
+    }
+    getItemAt(index: number) {
+      return H.createMethodObject(Note, this, 'GetItemAt', 1, [index], false, false, null, 4);
+    }
+    getItemOrNullObject(key: string) {
+      return H.createMethodObject(Note, this, 'GetItemOrNullObject', 1, [key], false, false, null, 4);
+    }
     _handleResult(value: any) {
       super._handleResult(value);
       if (U.isNullOrUndefined(value)) return;
@@ -54,7 +99,9 @@ export function addNotesApi(Excel: any, OE: any): void {
         });
       }
     }
-    load(options?: any) { return U.load(this, options); }
+    load(options?: any) {
+      return U.load(this, options);
+    }
     [key: string]: any;
   }
 
@@ -62,7 +109,9 @@ export function addNotesApi(Excel: any, OE: any): void {
   Excel.NoteCollection = NoteCollection;
   for (const owner of [Excel.Worksheet, Excel.Workbook]) {
     Object.defineProperty(owner.prototype, 'notes', {
-      get(this: any) { return (this._notesApi ??= H.createPropertyObject(NoteCollection, this, 'Notes', true, 4)); },
+      get(this: any) {
+        return (this._notesApi ??= H.createPropertyObject(NoteCollection, this, 'Notes', true, 4));
+      },
       configurable: true,
     });
   }

@@ -3,7 +3,10 @@ import { addNotesApi } from './library-notes';
 import type { WireRequest, WireResponse } from './protocol';
 
 /** Microsoft's Excel library as loaded on the page (the harness) or by load-library.ts (Node). */
-export interface OfficeLibrary { Excel: typeof Excel; OfficeExtension: typeof OfficeExtension }
+export interface OfficeLibrary {
+  Excel: typeof Excel;
+  OfficeExtension: typeof OfficeExtension;
+}
 
 type Answer = (request: WireRequest) => Promise<WireResponse>;
 const hosts = new Map<string, Answer>();
@@ -18,7 +21,12 @@ export function officeLibrary(): OfficeLibrary {
     // One send function for the process: each host answers the requests sent to its own URL.
     g.OfficeExtension.HttpUtility.setCustomSendRequestFunc((request: WireRequest) => {
       const answer = [...hosts.entries()].find(([url]) => request.url.startsWith(url))?.[1];
-      if (!answer) return Promise.resolve({ statusCode: 404, headers: {}, body: JSON.stringify({ error: { code: 'GeneralException', message: `No Excel host at ${request.url}` } }) });
+      if (!answer)
+        return Promise.resolve({
+          statusCode: 404,
+          headers: {},
+          body: JSON.stringify({ error: { code: 'GeneralException', message: `No Excel host at ${request.url}` } }),
+        });
       return answer(request);
     });
     installed = true;

@@ -25,7 +25,10 @@ describe('request limits and failures', () => {
 
   it('fails a response over the limit with ResponsePayloadSizeLimitExceeded and delivers nothing', async () => {
     const host = createExcelHost({ maxResponseBytes: 5_000 });
-    host.addSheet('S', Array.from({ length: 100 }, (_, i) => [`row ${i} ${'y'.repeat(50)}`]));
+    host.addSheet(
+      'S',
+      Array.from({ length: 100 }, (_, i) => [`row ${i} ${'y'.repeat(50)}`]),
+    );
     const r = host.context.workbook.worksheets.getItem('S').getRange('A1:A100').load('values');
     await expect(host.context.sync()).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
     expect(() => r.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
@@ -87,13 +90,18 @@ describe('request limits and failures', () => {
       kept.values = [['done']];
     });
     expect(host.sheet('S').cell('A1').value).toBe('done');
-    expect(() => { kept!.values = [['late']]; }).toThrow(expect.objectContaining({ code: 'InvalidObjectPath' }));
+    expect(() => {
+      kept!.values = [['late']];
+    }).toThrow(expect.objectContaining({ code: 'InvalidObjectPath' }));
     await expect(host.run((() => 1) as never)).rejects.toMatchObject({ code: 'RunMustReturnPromise' });
   });
 
   it('counts cells read and response bytes', async () => {
     const host = createExcelHost();
-    host.addSheet('S', [['a', 'b'], ['c', 'd']]);
+    host.addSheet('S', [
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
     host.context.workbook.worksheets.getItem('S').getRange('A1:B2').load('values,text');
     await host.context.sync();
     expect(host.stats.cellsRead).toBe(8);

@@ -2,7 +2,11 @@ import { createExcelHost } from './index';
 
 const setup = () => {
   const host = createExcelHost();
-  host.addSheet('Client List', [['Tax Client ID', 'First Name'], ['00123', 'Ann'], [42, 'Bob']]);
+  host.addSheet('Client List', [
+    ['Tax Client ID', 'First Name'],
+    ['00123', 'Ann'],
+    [42, 'Bob'],
+  ]);
   return host;
 };
 
@@ -19,7 +23,11 @@ describe('load and sync rules', () => {
     const range = host.context.workbook.worksheets.getItem('Client List').getRange('A1:B3').load('values, text, address');
     expect(() => range.text).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
     await host.context.sync();
-    expect(range.values).toEqual([['Tax Client ID', 'First Name'], ['00123', 'Ann'], [42, 'Bob']]);
+    expect(range.values).toEqual([
+      ['Tax Client ID', 'First Name'],
+      ['00123', 'Ann'],
+      [42, 'Bob'],
+    ]);
     expect(range.address).toBe("'Client List'!A1:B3");
     expect(() => range.numberFormat).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
   });

@@ -22,7 +22,9 @@ async function tour(supportedUpTo: string): Promise<string[]> {
   await port.fillDown(found);
   await port.setOffline(found, [3]);
   const rows = await port.readRows(found);
-  await port.markIssues(found, [{ row: 3, column: 'Taxpayer Email', field: 'email', code: 'invalid-email', message: 'Not an email.', severity: 'error' }] as never);
+  await port.markIssues(found, [
+    { row: 3, column: 'Taxpayer Email', field: 'email', code: 'invalid-email', message: 'Not an email.', severity: 'error' },
+  ] as never);
   await port.clearMarks();
   const report = rows.map((r) => ({ ...r, outcome: 'imported', kind: 'standard', status: 'Not Invited', comment: '' }) as ReportRow);
   await port.writeExceptions(report, { sheetName: found.sheetName, linkColumn: found.columns.taxClientId! });

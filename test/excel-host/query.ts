@@ -35,7 +35,10 @@ function object(target: Ref, select: string[], expand: string[], x: Exec): unkno
   const own = select.filter((p) => !p.includes('/'));
   const scalars = own.length === 0 && select.length === 0 ? [...(type.defaults ?? Object.keys(type.scalars ?? {}))] : [];
   for (const name of [...scalars, ...own]) {
-    if (type.navs?.[name]) { out[pascal(name)] = nav(target, name, [], [], x); continue; }
+    if (type.navs?.[name]) {
+      out[pascal(name)] = nav(target, name, [], [], x);
+      continue;
+    }
     const scalar = type.scalars?.[name];
     if (!scalar) throw notModelled(`${type.name}.${name}`);
     x.use(type.name, name);

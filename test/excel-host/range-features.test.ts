@@ -2,7 +2,16 @@ import { createExcelHost } from './index';
 
 const setup = () => {
   const host = createExcelHost();
-  host.addSheet('S', [['ID', 'Name'], ['001', 'Ann'], [2, 'Bob'], [3, 'Cy']], { startRow: 2 });
+  host.addSheet(
+    'S',
+    [
+      ['ID', 'Name'],
+      ['001', 'Ann'],
+      [2, 'Bob'],
+      [3, 'Cy'],
+    ],
+    { startRow: 2 },
+  );
   return { host, ws: host.context.workbook.worksheets.getItem('S') };
 };
 
@@ -11,11 +20,32 @@ describe('ranges', () => {
     const { host, ws } = setup();
     const base = ws.getRange('A3:B6');
     const parts = [
-      base.getResizedRange(2, 1), base.getOffsetRange(1, 1), base.getCell(1, 1), base.getRow(0), base.getColumn(1),
-      base.getEntireColumn(), base.getLastRow(), ws.getUsedRange(), ws.getCell(0, 0), base.getIntersection('B1:C4'), base.getRowsBelow(2),
+      base.getResizedRange(2, 1),
+      base.getOffsetRange(1, 1),
+      base.getCell(1, 1),
+      base.getRow(0),
+      base.getColumn(1),
+      base.getEntireColumn(),
+      base.getLastRow(),
+      ws.getUsedRange(),
+      ws.getCell(0, 0),
+      base.getIntersection('B1:C4'),
+      base.getRowsBelow(2),
     ].map((r) => r.load('address'));
     await host.context.sync();
-    expect(parts.map((p) => p.address)).toEqual(['S!A3:C8', 'S!B4:C7', 'S!B4', 'S!A3:B3', 'S!B3:B6', 'S!A:B', 'S!A6:B6', 'S!A3:B6', 'S!A1', 'S!B3:B4', 'S!A7:B8']);
+    expect(parts.map((p) => p.address)).toEqual([
+      'S!A3:C8',
+      'S!B4:C7',
+      'S!B4',
+      'S!A3:B3',
+      'S!B3:B6',
+      'S!A:B',
+      'S!A6:B6',
+      'S!A3:B6',
+      'S!A1',
+      'S!B3:B4',
+      'S!A7:B8',
+    ]);
   });
 
   it('fails at sync for ranges outside the sheet or with a bad address', async () => {
@@ -30,7 +60,15 @@ describe('ranges', () => {
 
   it('reads rowIndex, counts, text with number formats, and the used range values', async () => {
     const host = createExcelHost();
-    host.addSheet('S', [[{ value: 123, numberFormat: '00000' }, { value: 45657, numberFormat: 'm/d/yyyy' }, { error: '#N/A' }, { formula: '=A1', value: 123 }, { value: 5, text: '5 override' }]]);
+    host.addSheet('S', [
+      [
+        { value: 123, numberFormat: '00000' },
+        { value: 45657, numberFormat: 'm/d/yyyy' },
+        { error: '#N/A' },
+        { formula: '=A1', value: 123 },
+        { value: 5, text: '5 override' },
+      ],
+    ]);
     const r = host.context.workbook.worksheets.getItem('S').getUsedRange().load('rowIndex,columnCount,cellCount,text,values,valueTypes,formulas');
     await host.context.sync();
     expect([r.rowIndex, r.columnCount, r.cellCount]).toEqual([0, 5, 5]);
@@ -129,6 +167,11 @@ describe('ranges', () => {
     const { host, ws } = setup();
     ws.getRange('C4:C6').values = 'Yes' as unknown as string[][];
     await host.context.sync();
-    expect(host.sheet('S').texts().map((r) => r[2])).toEqual(['', 'Yes', 'Yes', 'Yes']);
+    expect(
+      host
+        .sheet('S')
+        .texts()
+        .map((r) => r[2]),
+    ).toEqual(['', 'Yes', 'Yes', 'Yes']);
   });
 });

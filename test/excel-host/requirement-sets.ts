@@ -15,9 +15,17 @@ export function excelApiVersions(): Map<string, string> {
   let pending: string | null = null;
   for (const line of text.slice(start, end).split('\n')) {
     const cls = /^ {4}(?:export )?(?:class|interface) (\w+)/.exec(line);
-    if (cls) { owner = cls[1]; if (pending) classVersion.set(owner, pending); pending = null; continue; }
+    if (cls) {
+      owner = cls[1];
+      if (pending) classVersion.set(owner, pending);
+      pending = null;
+      continue;
+    }
     const set = /\[Api set: ExcelApi (\d+\.\d+)/.exec(line);
-    if (set) { pending = set[1]; continue; }
+    if (set) {
+      pending = set[1];
+      continue;
+    }
     const member = /^ {8}(?:readonly )?(\w+)\??\s*[(:<]/.exec(line);
     if (member && owner) {
       const key = `${owner}.${member[1]}`;
@@ -31,6 +39,7 @@ export function excelApiVersions(): Map<string, string> {
 }
 
 export const newerThan = (version: string, base: string) => {
-  const [a, b] = version.split('.').map(Number), [c, d] = base.split('.').map(Number);
+  const [a, b] = version.split('.').map(Number),
+    [c, d] = base.split('.').map(Number);
   return a > c || (a === c && b > d);
 };

@@ -2,7 +2,11 @@ import { createExcelHost } from './index';
 
 const setup = () => {
   const host = createExcelHost();
-  host.addSheet('S', [['ID', 'Name', 'Is Offline'], ['001', 'Ann', ''], ['002', 'Bob', '']]);
+  host.addSheet('S', [
+    ['ID', 'Name', 'Is Offline'],
+    ['001', 'Ann', ''],
+    ['002', 'Bob', ''],
+  ]);
   return { host, ws: host.context.workbook.worksheets.getItem('S') };
 };
 
@@ -16,7 +20,9 @@ describe('data validation', () => {
     dv.prompt = { showPrompt: true, title: 'Is Offline', message: 'Yes makes an offline client.' };
     await host.context.sync();
     expect(host.sheet('S').cell('C3').validation).toEqual({
-      type: 'List', source: 'Yes,No', inCellDropDown: true,
+      type: 'List',
+      source: 'Yes,No',
+      inCellDropDown: true,
       errorAlert: { showAlert: true, style: 'Stop', title: 'Is Offline', message: 'Choose Yes or No.' },
       prompt: { showPrompt: true, title: 'Is Offline', message: 'Yes makes an offline client.' },
     });
@@ -32,7 +38,9 @@ describe('data validation', () => {
 
   it("enforces Excel's limits: a typed list of at most 255 characters, alert title of 32", async () => {
     const { host, ws } = setup();
-    ws.getRange('B2').dataValidation.rule = { list: { inCellDropDown: true, source: Array.from({ length: 30 }, (_, i) => `owner${i}@firm.example`).join(',') } };
+    ws.getRange('B2').dataValidation.rule = {
+      list: { inCellDropDown: true, source: Array.from({ length: 30 }, (_, i) => `owner${i}@firm.example`).join(',') },
+    };
     await expect(host.context.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
     ws.getRange('B2').dataValidation.errorAlert = { showAlert: true, style: 'Stop', title: 'x'.repeat(33), message: '' };
     await expect(host.context.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
@@ -63,11 +71,19 @@ describe('tables, freeze panes, autofit', () => {
     const host = createExcelHost();
     host.addSheet('R', [['Row', 'Result']]);
     const t = host.context.workbook.tables.add('R!A1:B1', true);
-    t.rows.add(undefined, [[2, 'imported'], [3, 'rejected']]);
+    t.rows.add(undefined, [
+      [2, 'imported'],
+      [3, 'rejected'],
+    ]);
     const range = t.getRange().load('address');
     await host.context.sync();
     expect(range.address).toBe('R!A1:B4');
-    expect(host.sheet('R').values()).toEqual([['Row', 'Result'], ['', ''], [2, 'imported'], [3, 'rejected']]);
+    expect(host.sheet('R').values()).toEqual([
+      ['Row', 'Result'],
+      ['', ''],
+      [2, 'imported'],
+      [3, 'rejected'],
+    ]);
   });
 
   it('freezes rows and records fitted columns', async () => {

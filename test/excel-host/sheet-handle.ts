@@ -5,12 +5,23 @@ import { SheetModel, annotationKey } from './model/sheet-model';
 import { WorkbookModel } from './model/workbook-model';
 
 export interface CellView {
-  value: unknown; text: string; formula: string | null; numberFormat: string;
-  valueType: Excel.RangeValueType; fill: string | null; fontBold: boolean; fontColor: string | null;
-  hyperlink: { address?: string; documentReference?: string } | null; note: string | null;
-  validation: { type: 'List'; source: string; inCellDropDown: boolean;
+  value: unknown;
+  text: string;
+  formula: string | null;
+  numberFormat: string;
+  valueType: Excel.RangeValueType;
+  fill: string | null;
+  fontBold: boolean;
+  fontColor: string | null;
+  hyperlink: { address?: string; documentReference?: string } | null;
+  note: string | null;
+  validation: {
+    type: 'List';
+    source: string;
+    inCellDropDown: boolean;
     errorAlert?: { style: string; showAlert: boolean; title?: string; message?: string };
-    prompt?: { showPrompt: boolean; title?: string; message?: string } } | null;
+    prompt?: { showPrompt: boolean; title?: string; message?: string };
+  } | null;
 }
 
 /** Test-side inspection of a sheet: no load/sync rules. */
@@ -37,7 +48,9 @@ export interface SheetHandle {
 export function sheetHandle(model: WorkbookModel, s: SheetModel): SheetHandle {
   const used = () => s.usedRect(false);
   return {
-    get name() { return s.name; },
+    get name() {
+      return s.name;
+    },
     cell(address) {
       const { rect } = parseA1(address);
       const c = s.cell(rect.row, rect.col);
@@ -46,39 +59,81 @@ export function sheetHandle(model: WorkbookModel, s: SheetModel): SheetHandle {
       const v = s.validationAt(rect.row, rect.col);
       const list = v && 'list' in v.rule ? (v.rule as { list: { source: string; inCellDropDown: boolean } }).list : null;
       return {
-        value: c ? c.v : '', text: c ? c.t ?? formatText(c.v, nf, c.err) : '', formula: c?.f ?? null, numberFormat: nf, valueType,
-        fill: c?.fill ?? null, fontBold: c?.bold ?? false, fontColor: c?.color ?? null,
+        value: c ? c.v : '',
+        text: c ? (c.t ?? formatText(c.v, nf, c.err)) : '',
+        formula: c?.f ?? null,
+        numberFormat: nf,
+        valueType,
+        fill: c?.fill ?? null,
+        fontBold: c?.bold ?? false,
+        fontColor: c?.color ?? null,
         hyperlink: c?.link ? { address: c.link.address, documentReference: c.link.documentReference } : null,
         note: s.annotations.get(annotationKey(rect.row, rect.col))?.content ?? null,
-        validation: list && v ? { type: 'List', source: list.source, inCellDropDown: list.inCellDropDown, errorAlert: { ...v.errorAlert }, prompt: { ...v.prompt } } : null,
+        validation:
+          list && v
+            ? { type: 'List', source: list.source, inCellDropDown: list.inCellDropDown, errorAlert: { ...v.errorAlert }, prompt: { ...v.prompt } }
+            : null,
       };
     },
-    values() { const u = used(); return u ? readGrid(s, u, 'values') : []; },
-    texts() { const u = used(); return u ? (readGrid(s, u, 'text') as string[][]) : []; },
-    usedAddress() { const u = used(); return u ? rectA1(u) : null; },
-    hideRows(first, last) { for (let r = first; r <= last; r++) s.hiddenRows.add(r - 1); },
-    hiddenRows() { return [...s.hiddenRows].map((r) => r + 1).sort((a, b) => a - b); },
+    values() {
+      const u = used();
+      return u ? readGrid(s, u, 'values') : [];
+    },
+    texts() {
+      const u = used();
+      return u ? (readGrid(s, u, 'text') as string[][]) : [];
+    },
+    usedAddress() {
+      const u = used();
+      return u ? rectA1(u) : null;
+    },
+    hideRows(first, last) {
+      for (let r = first; r <= last; r++) s.hiddenRows.add(r - 1);
+    },
+    hiddenRows() {
+      return [...s.hiddenRows].map((r) => r + 1).sort((a, b) => a - b);
+    },
     merge(address) {
       const { rect } = parseA1(address);
-      for (const [r, c, cell] of s.existing(rect)) if (r !== rect.row || c !== rect.col) { cell.v = ''; delete cell.f; delete cell.t; delete cell.err; }
+      for (const [r, c, cell] of s.existing(rect))
+        if (r !== rect.row || c !== rect.col) {
+          cell.v = '';
+          delete cell.f;
+          delete cell.t;
+          delete cell.err;
+        }
       s.merges.push(rect);
     },
-    freezeRows() { return s.frozenRows; },
-    tables() { return model.tables.filter((t) => t.sheet === s).map((t) => ({ name: t.name, address: rectA1(t.rect), hasHeaders: t.hasHeaders })); },
+    freezeRows() {
+      return s.frozenRows;
+    },
+    tables() {
+      return model.tables.filter((t) => t.sheet === s).map((t) => ({ name: t.name, address: rectA1(t.rect), hasHeaders: t.hasHeaders }));
+    },
     columnWidthsFitted() {
       const u = used();
       if (!u) return false;
       for (let c = u.col; c < u.col + u.cols; c++) if (!s.autofitted.has(c)) return false;
       return true;
     },
-    get visible() { return s.visibility === 'Visible'; },
-    set visible(v: boolean) { s.visibility = v ? 'Visible' : 'Hidden'; },
-    get position() { return model.sheets.indexOf(s); },
+    get visible() {
+      return s.visibility === 'Visible';
+    },
+    set visible(v: boolean) {
+      s.visibility = v ? 'Visible' : 'Hidden';
+    },
+    get position() {
+      return model.sheets.indexOf(s);
+    },
     annotate(address, kind, content) {
       const { rect } = parseA1(address);
       s.annotations.set(annotationKey(rect.row, rect.col), { kind, id: model.nextId(`{${kind}-`), content, resolved: false });
     },
-    get visibility() { return s.visibility; },
-    set visibility(v) { s.visibility = v; },
+    get visibility() {
+      return s.visibility;
+    },
+    set visibility(v) {
+      s.visibility = v;
+    },
   };
 }

@@ -57,7 +57,10 @@ describe('worksheets', () => {
     const count = host.context.workbook.worksheets.getCount();
     expect(() => sheets.items).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
     await host.context.sync();
-    expect(sheets.items.map((s) => [s.name, s.visibility])).toEqual([['A', 'Visible'], ['B', 'Hidden']]);
+    expect(sheets.items.map((s) => [s.name, s.visibility])).toEqual([
+      ['A', 'Visible'],
+      ['B', 'Hidden'],
+    ]);
     expect(count.value).toBe(2);
     expect(() => sheets.items[0].position).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
   });

@@ -1,11 +1,11 @@
 /** What the host measured, on the bodies the library really sent and received. */
 export interface HostStats {
-  syncs: number;              // requests the library sent (a sync with nothing queued sends none)
-  requests: number;           // the same count, kept for older readers
-  maxRequestBytes: number;    // largest request body (UTF-8 JSON), failed ones included
+  syncs: number; // requests the library sent (a sync with nothing queued sends none)
+  requests: number; // the same count, kept for older readers
+  maxRequestBytes: number; // largest request body (UTF-8 JSON), failed ones included
   totalRequestBytes: number;
-  cellsRead: number;          // cells whose values/text/formats were read
-  maxResponseBytes: number;   // largest response body returned
+  cellsRead: number; // cells whose values/text/formats were read
+  maxResponseBytes: number; // largest response body returned
   totalResponseBytes: number;
   failedSyncs: number;
 }

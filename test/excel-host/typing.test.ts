@@ -51,7 +51,7 @@ describe("Excel's typing rules for values written through range.values", () => {
     expect(range.numberFormat[0][6]).toBe('m/d/yyyy');
   });
 
-  it("keeps plain text, and strips a leading apostrophe that forces text", async () => {
+  it('keeps plain text, and strips a leading apostrophe that forces text', async () => {
     const { range } = await write([["'00123", 'Main Office', '12/31/x']]);
     expect(range.values).toEqual([['00123', 'Main Office', '12/31/x']]);
   });

@@ -4,7 +4,12 @@ export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
 
 /** A 0-based rectangle of cells. */
-export interface Rect { row: number; col: number; rows: number; cols: number }
+export interface Rect {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
 
 export function colName(col: number): string {
   let s = '';
@@ -79,18 +84,28 @@ export function quoteSheet(name: string): string {
 export const fullAddress = (sheet: string, r: Rect) => `${quoteSheet(sheet)}!${rectA1(r)}`;
 
 export function intersect(a: Rect, b: Rect): Rect | null {
-  const row = Math.max(a.row, b.row), col = Math.max(a.col, b.col);
-  const r1 = Math.min(a.row + a.rows, b.row + b.rows), c1 = Math.min(a.col + a.cols, b.col + b.cols);
+  const row = Math.max(a.row, b.row),
+    col = Math.max(a.col, b.col);
+  const r1 = Math.min(a.row + a.rows, b.row + b.rows),
+    c1 = Math.min(a.col + a.cols, b.col + b.cols);
   return r1 > row && c1 > col ? { row, col, rows: r1 - row, cols: c1 - col } : null;
 }
 
 export const containsRect = (outer: Rect, inner: Rect) =>
-  inner.row >= outer.row && inner.col >= outer.col &&
-  inner.row + inner.rows <= outer.row + outer.rows && inner.col + inner.cols <= outer.col + outer.cols;
+  inner.row >= outer.row && inner.col >= outer.col && inner.row + inner.rows <= outer.row + outer.rows && inner.col + inner.cols <= outer.col + outer.cols;
 
 export function checkRect(r: Rect, where: string): Rect {
-  const ok = Number.isInteger(r.row) && Number.isInteger(r.col) && Number.isInteger(r.rows) && Number.isInteger(r.cols) &&
-    r.row >= 0 && r.col >= 0 && r.rows >= 1 && r.cols >= 1 && r.row + r.rows <= MAX_ROWS && r.col + r.cols <= MAX_COLS;
+  const ok =
+    Number.isInteger(r.row) &&
+    Number.isInteger(r.col) &&
+    Number.isInteger(r.rows) &&
+    Number.isInteger(r.cols) &&
+    r.row >= 0 &&
+    r.col >= 0 &&
+    r.rows >= 1 &&
+    r.cols >= 1 &&
+    r.row + r.rows <= MAX_ROWS &&
+    r.col + r.cols <= MAX_COLS;
   if (!ok) throw invalidArgument(`The range is outside the sheet or empty (${JSON.stringify(r)}).`, where);
   return r;
 }

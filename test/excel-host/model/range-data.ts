@@ -33,12 +33,20 @@ export function readGrid(s: SheetModel, rect: Rect, prop: GridProp): unknown[][]
       let cell = arr?.[c];
       if (cell && hiddenByMerge(s, r, c)) cell = undefined;
       switch (prop) {
-        case 'values': row[j] = cell ? cell.v : ''; break;
-        case 'formulas': row[j] = cell ? cell.f ?? cell.v : ''; break;
-        case 'valueTypes': row[j] = valueType(cell); break;
-        case 'numberFormat': row[j] = cell?.nf ?? s.columnFormats.get(c) ?? 'General'; break;
+        case 'values':
+          row[j] = cell ? cell.v : '';
+          break;
+        case 'formulas':
+          row[j] = cell ? (cell.f ?? cell.v) : '';
+          break;
+        case 'valueTypes':
+          row[j] = valueType(cell);
+          break;
+        case 'numberFormat':
+          row[j] = cell?.nf ?? s.columnFormats.get(c) ?? 'General';
+          break;
         case 'text':
-          row[j] = !cell ? '' : cell.t ?? formatText(cell.v, cell.nf ?? s.columnFormats.get(c) ?? 'General', cell.err);
+          row[j] = !cell ? '' : (cell.t ?? formatText(cell.v, cell.nf ?? s.columnFormats.get(c) ?? 'General', cell.err));
           break;
       }
     }
@@ -56,7 +64,10 @@ export function checkShape(input: unknown, rect: Rect, where: string): (r: numbe
   const ok = input.length === rect.rows && input.every((row) => Array.isArray(row) && row.length === rect.cols);
   if (!ok) {
     const got = `${input.length}x${Array.isArray(input[0]) ? input[0].length : '?'}`;
-    throw invalidArgument(`The number of rows or columns in the input array (${got}) doesn't match the size or dimensions of the range (${rect.rows}x${rect.cols}).`, where);
+    throw invalidArgument(
+      `The number of rows or columns in the input array (${got}) doesn't match the size or dimensions of the range (${rect.rows}x${rect.cols}).`,
+      where,
+    );
   }
   return (r, c) => (input[r] as unknown[])[c];
 }
@@ -76,8 +87,10 @@ export function writeValues(s: SheetModel, rect: Rect, input: unknown, where: st
       if (!existing && typed.v === '' && typed.f === undefined) continue;
       const cell = existing ?? s.ensure(r, c);
       cell.v = typed.v;
-      if (typed.f !== undefined) cell.f = typed.f; else delete cell.f;
-      if (typed.err) cell.err = true; else delete cell.err;
+      if (typed.f !== undefined) cell.f = typed.f;
+      else delete cell.f;
+      if (typed.err) cell.err = true;
+      else delete cell.err;
       if (typed.autoFormat) cell.nf = typed.autoFormat;
       delete cell.t;
     }
@@ -95,7 +108,10 @@ export function writeNumberFormat(s: SheetModel, rect: Rect, input: unknown, whe
       if (typeof f !== 'string') throw invalidArgument('A number format must be a string.', where);
       s.columnFormats.set(rect.col + j, f);
     }
-    for (const [, c, cell] of s.existing(rect)) { const f = s.columnFormats.get(c); if (f !== undefined) cell.nf = f; }
+    for (const [, c, cell] of s.existing(rect)) {
+      const f = s.columnFormats.get(c);
+      if (f !== undefined) cell.nf = f;
+    }
     return;
   }
   if (rect.rows * rect.cols > 5_000_000) throw invalidArgument('The fake does not format more than 5,000,000 cells at once (use whole columns).', where);
@@ -125,7 +141,12 @@ export function uniform<V>(s: SheetModel, rect: Rect, get: (c: Cell | undefined)
   let seen = false;
   const cells = rect.rows * rect.cols;
   if (cells > 1_000_000) {
-    for (const [, , cell] of s.existing(rect)) { const v = get(cell); if (seen && v !== first) return null; first = v; seen = true; }
+    for (const [, , cell] of s.existing(rect)) {
+      const v = get(cell);
+      if (seen && v !== first) return null;
+      first = v;
+      seen = true;
+    }
     const d = get(undefined);
     return !seen || first === d ? d : null;
   }
@@ -133,7 +154,8 @@ export function uniform<V>(s: SheetModel, rect: Rect, get: (c: Cell | undefined)
     for (let j = 0; j < rect.cols; j++) {
       const v = get(s.cell(rect.row + i, rect.col + j));
       if (seen && v !== first) return null;
-      first = v; seen = true;
+      first = v;
+      seen = true;
     }
   return first as V;
 }

@@ -1,8 +1,15 @@
 import { Rect, intersect, MAX_ROWS } from './a1';
 import { CellValue } from './number-format';
 
-export interface Hyperlink { address?: string; documentReference?: string; screenTip?: string; textToDisplay?: string }
-export interface ListRule { list: { inCellDropDown: boolean; source: string } }
+export interface Hyperlink {
+  address?: string;
+  documentReference?: string;
+  screenTip?: string;
+  textToDisplay?: string;
+}
+export interface ListRule {
+  list: { inCellDropDown: boolean; source: string };
+}
 export interface ValidationState {
   rule: ListRule | Record<string, unknown>;
   errorAlert: { style: string; showAlert: boolean; title: string; message: string };
@@ -11,21 +18,34 @@ export interface ValidationState {
 }
 /** One stored cell. `v === ''` and no formula means empty value. */
 export interface Cell {
-  v: CellValue; f?: string; err?: boolean; nf?: string; t?: string;
-  fill?: string; bold?: boolean; italic?: boolean; color?: string; link?: Hyperlink;
+  v: CellValue;
+  f?: string;
+  err?: boolean;
+  nf?: string;
+  t?: string;
+  fill?: string;
+  bold?: boolean;
+  italic?: boolean;
+  color?: string;
+  link?: Hyperlink;
 }
-export interface Annotation { kind: 'note' | 'comment'; id: string; content: string; resolved: boolean }
+export interface Annotation {
+  kind: 'note' | 'comment';
+  id: string;
+  content: string;
+  resolved: boolean;
+}
 
 const hasValue = (c: Cell) => c.v !== '' || c.f !== undefined;
-const hasAnything = (c: Cell) => hasValue(c) || c.nf !== undefined || c.fill !== undefined || c.bold !== undefined ||
-  c.italic !== undefined || c.color !== undefined || c.link !== undefined;
+const hasAnything = (c: Cell) =>
+  hasValue(c) || c.nf !== undefined || c.fill !== undefined || c.bold !== undefined || c.italic !== undefined || c.color !== undefined || c.link !== undefined;
 
 /** A worksheet's state. Cells are sparse: a Map of row arrays, so 1.1M cells stay cheap. */
 export class SheetModel {
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   deleted = false;
   readonly rows = new Map<number, (Cell | undefined)[]>();
-  readonly columnFormats = new Map<number, string>();   // number format of whole columns
+  readonly columnFormats = new Map<number, string>(); // number format of whole columns
   readonly hiddenRows = new Set<number>();
   readonly hiddenCols = new Set<number>();
   readonly autofitted = new Set<number>();
@@ -40,7 +60,10 @@ export class SheetModel {
   validations: { rect: Rect; state: ValidationState | null }[] = [];
   readonly annotations = new Map<string, Annotation>();
 
-  constructor(public name: string, readonly id: string) {}
+  constructor(
+    public name: string,
+    readonly id: string,
+  ) {}
 
   cell(row: number, col: number): Cell | undefined {
     return this.rows.get(row)?.[col];
@@ -58,10 +81,12 @@ export class SheetModel {
 
   /** Cells of `rect` that exist, without materialising the empty ones. */
   *existing(rect: Rect): Generator<[number, number, Cell]> {
-    const r1 = rect.row + rect.rows, c1 = rect.col + rect.cols;
-    const rowList = rect.rows <= this.rows.size
-      ? Array.from({ length: rect.rows }, (_, i) => rect.row + i)
-      : [...this.rows.keys()].filter((r) => r >= rect.row && r < r1).sort((a, b) => a - b);
+    const r1 = rect.row + rect.rows,
+      c1 = rect.col + rect.cols;
+    const rowList =
+      rect.rows <= this.rows.size
+        ? Array.from({ length: rect.rows }, (_, i) => rect.row + i)
+        : [...this.rows.keys()].filter((r) => r >= rect.row && r < r1).sort((a, b) => a - b);
     for (const r of rowList) {
       const arr = this.rows.get(r);
       if (!arr) continue;
@@ -71,7 +96,10 @@ export class SheetModel {
 
   /** Excel's used range: cells with a value or (unless valuesOnly) a format. Null when blank. */
   usedRect(valuesOnly = false): Rect | null {
-    let r0 = Infinity, r1 = -1, c0 = Infinity, c1 = -1;
+    let r0 = Infinity,
+      r1 = -1,
+      c0 = Infinity,
+      c1 = -1;
     const keep = valuesOnly ? hasValue : hasAnything;
     for (const [r, arr] of this.rows) {
       for (let c = 0; c < arr.length; c++) {

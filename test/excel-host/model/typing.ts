@@ -3,13 +3,29 @@ import { CellValue, dateToSerial } from './number-format';
 
 /** What Excel stores after a value is written through `range.values` / `range.formulas`. */
 export interface Typed {
-  v: CellValue;          // '' means empty
-  f?: string;            // formula text (not evaluated by the fake)
-  err?: boolean;         // v is an error literal such as '#N/A'
-  autoFormat?: string;   // number format Excel applies when a General cell receives e.g. a date or a percentage
+  v: CellValue; // '' means empty
+  f?: string; // formula text (not evaluated by the fake)
+  err?: boolean; // v is an error literal such as '#N/A'
+  autoFormat?: string; // number format Excel applies when a General cell receives e.g. a date or a percentage
 }
 
-export const ERROR_VALUES = new Set(['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BUSY!', '#BLOCKED!', '#CONNECT!', '#UNKNOWN!']);
+export const ERROR_VALUES = new Set([
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+  '#FIELD!',
+  '#BUSY!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#UNKNOWN!',
+]);
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;

@@ -2,7 +2,17 @@ import { Rect } from './a1';
 import { officeError, invalidArgument, itemNotFound } from './errors';
 import { SheetModel } from './sheet-model';
 
-export interface TableModel { id: string; name: string; sheet: SheetModel; rect: Rect; hasHeaders: boolean; style: string; showBandedRows: boolean; showFilterButton: boolean; deleted: boolean }
+export interface TableModel {
+  id: string;
+  name: string;
+  sheet: SheetModel;
+  rect: Rect;
+  hasHeaders: boolean;
+  style: string;
+  showBandedRows: boolean;
+  showFilterButton: boolean;
+  deleted: boolean;
+}
 
 /** Excel's sheet-name rules: 1–31 characters, none of [ ] : * ? / \, no leading/trailing apostrophe, not "History". */
 export function sheetNameProblem(name: unknown): string | null {
@@ -72,7 +82,8 @@ export class WorkbookModel {
   }
 
   tableNameProblem(name: string, except?: TableModel): string | null {
-    if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]{0,254}$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name)) return `'${name}' is not a valid table name.`;
+    if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]{0,254}$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name))
+      return `'${name}' is not a valid table name.`;
     const low = name.toLowerCase();
     if (this.tables.some((t) => t !== except && t.name.toLowerCase() === low)) return `A table named '${name}' already exists.`;
     return null;

@@ -8,23 +8,51 @@ import { rangeType } from './range';
 
 type Kind = 'comment' | 'note';
 /** workbook.comments/notes (sheet null) or worksheet.comments/notes. */
-interface Scope { sheet: SheetModel | null; kind: Kind }
-interface AnnTarget { sheet: SheetModel; row: number; col: number; ann: Annotation }
+interface Scope {
+  sheet: SheetModel | null;
+  kind: Kind;
+}
+interface AnnTarget {
+  sheet: SheetModel;
+  row: number;
+  col: number;
+  ann: Annotation;
+}
 
 export const commentsOf = (sheet: SheetModel | null): Ref<Scope> => ref(commentCollectionType, { sheet, kind: 'comment' });
 export const notesOf = (sheet: SheetModel | null): Ref<Scope> => ref(noteCollectionType, { sheet, kind: 'note' });
 
 function all(scope: Scope, x: Exec): AnnTarget[] {
   const sheets = scope.sheet ? [scope.sheet] : x.model.sheets;
-  return sheets.flatMap((sheet) => [...sheet.annotations.entries()].filter(([, a]) => a.kind === scope.kind)
-    .map(([key, ann]) => { const [row, col] = key.split(':').map(Number); return { sheet, row, col, ann }; }));
+  return sheets.flatMap((sheet) =>
+    [...sheet.annotations.entries()]
+      .filter(([, a]) => a.kind === scope.kind)
+      .map(([key, ann]) => {
+        const [row, col] = key.split(':').map(Number);
+        return { sheet, row, col, ann };
+      }),
+  );
 }
 
 /** The one cell an address or Range names: a sheet-less address is on the collection's sheet (a workbook collection needs the name). */
 function cellOf(scope: Scope, arg: unknown, where: string, x: Exec) {
-  const { sheet, rect } = rangeArg(arg, where, () => scope.sheet ?? (() => { throw invalidArgument(`'${arg}' needs a sheet name.`, where); })(), (n) => x.model.get(n, where));
+  const { sheet, rect } = rangeArg(
+    arg,
+    where,
+    () =>
+      scope.sheet ??
+      (() => {
+        throw invalidArgument(`'${arg}' needs a sheet name.`, where);
+      })(),
+    (n) => x.model.get(n, where),
+  );
   liveSheet(sheet, where);
-  if (rect.rows !== 1 || rect.cols !== 1) throw officeError(scope.kind === 'note' ? 'InvalidCellAddress' : 'InvalidArgument', `A ${scope.kind} belongs to one cell, not ${fullAddress(sheet.name, rect)}.`, where);
+  if (rect.rows !== 1 || rect.cols !== 1)
+    throw officeError(
+      scope.kind === 'note' ? 'InvalidCellAddress' : 'InvalidArgument',
+      `A ${scope.kind} belongs to one cell, not ${fullAddress(sheet.name, rect)}.`,
+      where,
+    );
   return { sheet, row: rect.row, col: rect.col };
 }
 
@@ -41,7 +69,12 @@ function add(scope: Scope, [address, content]: unknown[], x: Exec): Ref<AnnTarge
   const { sheet, row, col } = cellOf(scope, address, where, x);
   if (typeof content !== 'string') throw invalidArgument(`The Excel host takes plain-text ${scope.kind}s only.`, where);
   const existing = sheet.annotations.get(annotationKey(row, col));
-  if (existing) throw officeError('InvalidOperation', `The cell ${fullAddress(sheet.name, { row, col, rows: 1, cols: 1 })} already has a ${existing.kind === 'comment' ? 'threaded comment' : 'note'}.`, where);
+  if (existing)
+    throw officeError(
+      'InvalidOperation',
+      `The cell ${fullAddress(sheet.name, { row, col, rows: 1, cols: 1 })} already has a ${existing.kind === 'comment' ? 'threaded comment' : 'note'}.`,
+      where,
+    );
   const ann: Annotation = { kind: scope.kind, id: x.model.nextId(`{${scope.kind}-`), content, resolved: false };
   sheet.annotations.set(annotationKey(row, col), ann);
   return ref(type, { sheet, row, col, ann });
@@ -54,20 +87,38 @@ const present = (t: AnnTarget) => t.sheet.annotations.get(annotationKey(t.row, t
 function annotationType(name: 'Comment' | 'Note'): HostType<AnnTarget> {
   return {
     name,
-    check: (t, where) => { if (!present(t)) throw itemNotFound(`The ${name} was deleted.`, where); },
+    check: (t, where) => {
+      if (!present(t)) throw itemNotFound(`The ${name} was deleted.`, where);
+    },
     // Notes are addressed by cell, so only comments report an id for the library to address them by.
     id: name === 'Comment' ? (t) => t.ann.id : undefined,
     defaults: ['content', 'authorName'],
     scalars: {
-      content: { get: (t) => t.ann.content, set: (t, v) => { if (typeof v !== 'string') throw invalidArgument('Expected text.', `${name}.content`); t.ann.content = v; } },
+      content: {
+        get: (t) => t.ann.content,
+        set: (t, v) => {
+          if (typeof v !== 'string') throw invalidArgument('Expected text.', `${name}.content`);
+          t.ann.content = v;
+        },
+      },
       authorName: { get: () => 'Host User' },
-      ...(name === 'Comment' ? {
-        id: { get: (t: AnnTarget) => t.ann.id },
-        resolved: { get: (t: AnnTarget) => t.ann.resolved, set: (t: AnnTarget, v: unknown) => { t.ann.resolved = !!v; } },
-      } : {}),
+      ...(name === 'Comment'
+        ? {
+            id: { get: (t: AnnTarget) => t.ann.id },
+            resolved: {
+              get: (t: AnnTarget) => t.ann.resolved,
+              set: (t: AnnTarget, v: unknown) => {
+                t.ann.resolved = !!v;
+              },
+            },
+          }
+        : {}),
     },
     methods: {
-      delete: (t) => { t.sheet.annotations.delete(annotationKey(t.row, t.col)); return null; },
+      delete: (t) => {
+        t.sheet.annotations.delete(annotationKey(t.row, t.col));
+        return null;
+      },
       getLocation: (t) => ref(rangeType, { sheet: t.sheet, rect: { row: t.row, col: t.col, rows: 1, cols: 1 } }),
     },
   };
@@ -79,12 +130,26 @@ const noteType = annotationType('Note');
 const commentCollectionType: HostType<Scope> = {
   name: 'CommentCollection',
   items: (scope, x) => all(scope, x).map((t) => ref(commentType, t)),
-  indexer: (scope, id, x) => item('comment', byId(scope, id, x) ?? (() => { throw itemNotFound(`Comment ${id} not found.`, 'CommentCollection.getItem'); })()),
+  indexer: (scope, id, x) =>
+    item(
+      'comment',
+      byId(scope, id, x) ??
+        (() => {
+          throw itemNotFound(`Comment ${id} not found.`, 'CommentCollection.getItem');
+        })(),
+    ),
   methods: {
     add: (scope, args, x) => add(scope, args, x),
     getCount: (scope, _args, x) => all(scope, x).length,
     getItemOrNullObject: (scope, [id], x) => item('comment', byId(scope, id, x)),
-    getItemByCell: (scope, [cell], x) => item('comment', byCell(scope, cell, 'CommentCollection.getItemByCell', x) ?? (() => { throw itemNotFound('The cell has no comment.', 'CommentCollection.getItemByCell'); })()),
+    getItemByCell: (scope, [cell], x) =>
+      item(
+        'comment',
+        byCell(scope, cell, 'CommentCollection.getItemByCell', x) ??
+          (() => {
+            throw itemNotFound('The cell has no comment.', 'CommentCollection.getItemByCell');
+          })(),
+      ),
   },
 };
 
@@ -92,11 +157,25 @@ const commentCollectionType: HostType<Scope> = {
 const noteCollectionType: HostType<Scope> = {
   name: 'NoteCollection',
   items: (scope, x) => all(scope, x).map((t) => ref(noteType, t)),
-  indexer: (scope, key, x) => item('note', byCell(scope, key, 'NoteCollection.getItem', x) ?? (() => { throw itemNotFound(`No note at ${key}.`, 'NoteCollection.getItem'); })()),
+  indexer: (scope, key, x) =>
+    item(
+      'note',
+      byCell(scope, key, 'NoteCollection.getItem', x) ??
+        (() => {
+          throw itemNotFound(`No note at ${key}.`, 'NoteCollection.getItem');
+        })(),
+    ),
   methods: {
     add: (scope, args, x) => add(scope, args, x),
     getCount: (scope, _args, x) => all(scope, x).length,
     getItemOrNullObject: (scope, [key], x) => item('note', byCell(scope, key, 'NoteCollection.getItemOrNullObject', x)),
-    getItemAt: (scope, [i], x) => item('note', all(scope, x)[Number(i)] ?? (() => { throw itemNotFound(`No note at index ${i}.`, 'NoteCollection.getItemAt'); })()),
+    getItemAt: (scope, [i], x) =>
+      item(
+        'note',
+        all(scope, x)[Number(i)] ??
+          (() => {
+            throw itemNotFound(`No note at index ${i}.`, 'NoteCollection.getItemAt');
+          })(),
+      ),
   },
 };

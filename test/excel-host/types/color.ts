@@ -1,6 +1,16 @@
 import { invalidArgument } from '../model/errors';
 
-const NAMED: Record<string, string> = { red: '#FF0000', green: '#008000', blue: '#0000FF', yellow: '#FFFF00', white: '#FFFFFF', black: '#000000', orange: '#FFA500', gray: '#808080', grey: '#808080' };
+const NAMED: Record<string, string> = {
+  red: '#FF0000',
+  green: '#008000',
+  blue: '#0000FF',
+  yellow: '#FFFF00',
+  white: '#FFFFFF',
+  black: '#000000',
+  orange: '#FFA500',
+  gray: '#808080',
+  grey: '#808080',
+};
 
 /** Excel answers colours as upper-case #RRGGBB. */
 export function normalizeColor(v: unknown, where: string): string {

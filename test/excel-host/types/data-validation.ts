@@ -7,7 +7,12 @@ import { liveSheet, RangeTarget } from './range-target';
 const ALERT_STYLES = ['Stop', 'Warning', 'Information'];
 
 function defaults(): ValidationState {
-  return { rule: {}, errorAlert: { style: 'Stop', showAlert: true, title: '', message: '' }, prompt: { showPrompt: false, title: '', message: '' }, ignoreBlanks: true };
+  return {
+    rule: {},
+    errorAlert: { style: 'Stop', showAlert: true, title: '', message: '' },
+    prompt: { showPrompt: false, title: '', message: '' },
+    ignoreBlanks: true,
+  };
 }
 
 function put(s: SheetModel, rect: Rect, state: ValidationState | null): void {
@@ -27,7 +32,8 @@ const update = (where: string, change: (st: ValidationState, v: unknown) => void
 
 function checkRule(v: unknown, where: string): ValidationState['rule'] {
   const rule = v as { list?: { inCellDropDown?: boolean; source?: unknown } };
-  if (!rule || typeof rule !== 'object' || Object.keys(rule).length !== 1) throw invalidArgument('A rule has exactly one kind (list, wholeNumber, ...).', where);
+  if (!rule || typeof rule !== 'object' || Object.keys(rule).length !== 1)
+    throw invalidArgument('A rule has exactly one kind (list, wholeNumber, ...).', where);
   if (!rule.list) return structuredClone(rule) as Record<string, unknown>;
   let source = rule.list.source;
   if (isRef(source)) {
@@ -44,13 +50,19 @@ function checkRule(v: unknown, where: string): ValidationState['rule'] {
 export const dataValidationType: HostType<RangeTarget> = {
   name: 'DataValidation',
   scalars: {
-    rule: { get: (t) => structuredClone(stateOf(t)?.rule ?? {}), set: update('DataValidation.rule', (st, v) => { st.rule = checkRule(v, 'DataValidation.rule'); }) },
+    rule: {
+      get: (t) => structuredClone(stateOf(t)?.rule ?? {}),
+      set: update('DataValidation.rule', (st, v) => {
+        st.rule = checkRule(v, 'DataValidation.rule');
+      }),
+    },
     errorAlert: {
       get: (t) => ({ ...(stateOf(t) ?? defaults()).errorAlert }),
       set: update('DataValidation.errorAlert', (st, v) => {
         const a = { ...st.errorAlert, ...(v as object) };
         if (!ALERT_STYLES.includes(a.style)) throw invalidArgument(`Bad alert style '${a.style}'.`, 'DataValidation.errorAlert');
-        if (a.title.length > 32 || a.message.length > 225) throw invalidArgument('An error alert title is at most 32 characters and its message at most 225.', 'DataValidation.errorAlert');
+        if (a.title.length > 32 || a.message.length > 225)
+          throw invalidArgument('An error alert title is at most 32 characters and its message at most 225.', 'DataValidation.errorAlert');
         st.errorAlert = a;
       }),
     },
@@ -58,13 +70,29 @@ export const dataValidationType: HostType<RangeTarget> = {
       get: (t) => ({ ...(stateOf(t) ?? defaults()).prompt }),
       set: update('DataValidation.prompt', (st, v) => {
         const p = { ...st.prompt, ...(v as object) };
-        if (p.title.length > 32 || p.message.length > 255) throw invalidArgument('A prompt title is at most 32 characters and its message at most 255.', 'DataValidation.prompt');
+        if (p.title.length > 32 || p.message.length > 255)
+          throw invalidArgument('A prompt title is at most 32 characters and its message at most 255.', 'DataValidation.prompt');
         st.prompt = p;
       }),
     },
-    ignoreBlanks: { get: (t) => (stateOf(t) ?? defaults()).ignoreBlanks, set: update('DataValidation.ignoreBlanks', (st, v) => { st.ignoreBlanks = !!v; }) },
-    type: { get: (t) => { const st = stateOf(t); return st && 'list' in st.rule ? 'List' : st && Object.keys(st.rule).length ? 'Custom' : 'None'; } },
+    ignoreBlanks: {
+      get: (t) => (stateOf(t) ?? defaults()).ignoreBlanks,
+      set: update('DataValidation.ignoreBlanks', (st, v) => {
+        st.ignoreBlanks = !!v;
+      }),
+    },
+    type: {
+      get: (t) => {
+        const st = stateOf(t);
+        return st && 'list' in st.rule ? 'List' : st && Object.keys(st.rule).length ? 'Custom' : 'None';
+      },
+    },
     valid: { get: () => true },
   },
-  methods: { clear: (t) => { put(liveSheet(t.sheet, 'DataValidation.clear'), t.rect, null); return null; } },
+  methods: {
+    clear: (t) => {
+      put(liveSheet(t.sheet, 'DataValidation.clear'), t.rect, null);
+      return null;
+    },
+  },
 };

@@ -4,7 +4,10 @@ import { HostType, ref, Ref } from '../host-type';
 import { RangeTarget } from './range-target';
 import { rangeType } from './range';
 
-interface AreasTarget { sheet: SheetModel; rects: Rect[] }
+interface AreasTarget {
+  sheet: SheetModel;
+  rects: Rect[];
+}
 
 /** range.getMergedAreasOrNullObject(): the merged areas touching the range, or a null object. */
 export function rangeAreasOf(t: RangeTarget): Ref<AreasTarget> | null {

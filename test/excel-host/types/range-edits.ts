@@ -16,10 +16,17 @@ export const rangeEdits: Record<string, Method> = {
   merge: ({ sheet: s, rect }, [across], x) => {
     const areas = across ? Array.from({ length: rect.rows }, (_, i) => ({ ...rect, row: rect.row + i, rows: 1 })) : [rect];
     if (s.merges.some((m) => intersect(m, rect))) throw officeError('MergedRangeConflict', 'The range overlaps merged cells; unmerge first.', 'Range.merge');
-    if (x.model.tables.some((tb) => tb.sheet === s && intersect(tb.rect, rect))) throw officeError('InvalidOperation', 'Cannot merge cells in a table.', 'Range.merge');
+    if (x.model.tables.some((tb) => tb.sheet === s && intersect(tb.rect, rect)))
+      throw officeError('InvalidOperation', 'Cannot merge cells in a table.', 'Range.merge');
     for (const a of areas) {
       if (a.rows * a.cols === 1) continue;
-      for (const [r, c, cell] of s.existing(a)) if (r !== a.row || c !== a.col) { cell.v = ''; delete cell.f; delete cell.err; delete cell.t; }
+      for (const [r, c, cell] of s.existing(a))
+        if (r !== a.row || c !== a.col) {
+          cell.v = '';
+          delete cell.f;
+          delete cell.err;
+          delete cell.t;
+        }
       s.merges.push(a);
     }
     return null;
@@ -37,8 +44,19 @@ export const rangeEdits: Record<string, Method> = {
     const links = applyTo === 'All' || applyTo === 'Hyperlinks' || applyTo === 'RemoveHyperlinks';
     if (!contents && !formats && !links) throw invalidArgument(`Bad applyTo '${applyTo}'.`, 'Range.clear');
     for (const [r, c, cell] of [...s.existing(rect)]) {
-      if (contents) { cell.v = ''; delete cell.f; delete cell.err; delete cell.t; }
-      if (formats) { delete cell.nf; delete cell.fill; delete cell.bold; delete cell.italic; delete cell.color; }
+      if (contents) {
+        cell.v = '';
+        delete cell.f;
+        delete cell.err;
+        delete cell.t;
+      }
+      if (formats) {
+        delete cell.nf;
+        delete cell.fill;
+        delete cell.bold;
+        delete cell.italic;
+        delete cell.color;
+      }
       if (links) delete cell.link;
       if (Object.keys(cell).length === 1 && cell.v === '') s.rows.get(r)![c] = undefined;
     }

@@ -6,7 +6,8 @@ import { normalizeColor } from './color';
 import { liveSheet, RangeTarget } from './range-target';
 
 const cells = (t: RangeTarget, where: string) => styleTargets(liveSheet(t.sheet, where), t.rect);
-const STANDARD_WIDTH = 48, STANDARD_HEIGHT = 15;
+const STANDARD_WIDTH = 48,
+  STANDARD_HEIGHT = 15;
 
 /** A style flag read as one value for the range, or null when the cells differ (as Excel answers). */
 function cellStyle<K extends 'bold' | 'italic'>(key: K, type: string): Scalar<RangeTarget> {
@@ -22,16 +23,29 @@ function cellStyle<K extends 'bold' | 'italic'>(key: K, type: string): Scalar<Ra
 function colour(key: 'fill' | 'color', type: string, blank: string): Scalar<RangeTarget> {
   return {
     get: (t) => uniform(t.sheet, t.rect, (c: Cell | undefined) => c?.[key] ?? blank),
-    set: (t, v) => { const c = normalizeColor(v, `${type}.color`); for (const cell of cells(t, `${type}.color`)) cell[key] = c; },
+    set: (t, v) => {
+      const c = normalizeColor(v, `${type}.color`);
+      for (const cell of cells(t, `${type}.color`)) cell[key] = c;
+    },
   };
 }
 
-const fixed = (member: string, value: unknown): Scalar<RangeTarget> => ({ get: () => value, set: () => { throw notModelled(member); } });
+const fixed = (member: string, value: unknown): Scalar<RangeTarget> => ({
+  get: () => value,
+  set: () => {
+    throw notModelled(member);
+  },
+});
 
 export const rangeFillType: HostType<RangeTarget> = {
   name: 'RangeFill',
   scalars: { color: colour('fill', 'RangeFill', '#FFFFFF') },
-  methods: { clear: (t) => { for (const c of cells(t, 'RangeFill.clear')) delete c.fill; return null; } },
+  methods: {
+    clear: (t) => {
+      for (const c of cells(t, 'RangeFill.clear')) delete c.fill;
+      return null;
+    },
+  },
 };
 
 export const rangeFontType: HostType<RangeTarget> = {
@@ -58,7 +72,10 @@ export const rangeFormatType: HostType<RangeTarget> = {
       },
       set: ({ sheet: s, rect: r }, v) => {
         if (typeof v !== 'number' || !(v >= 0)) throw invalidArgument('Expected a non-negative number.', 'RangeFormat.columnWidth');
-        for (let c = r.col; c < r.col + r.cols; c++) { s.columnWidths.set(c, v); s.autofitted.delete(c); }
+        for (let c = r.col; c < r.col + r.cols; c++) {
+          s.columnWidths.set(c, v);
+          s.autofitted.delete(c);
+        }
       },
     },
     rowHeight: {
@@ -71,7 +88,10 @@ export const rangeFormatType: HostType<RangeTarget> = {
   },
   navs: { fill: (t) => ref(rangeFillType, t), font: (t) => ref(rangeFontType, t) },
   methods: {
-    autofitColumns: ({ sheet: s, rect: r }) => { for (let c = r.col; c < r.col + Math.min(r.cols, 16384); c++) s.autofitted.add(c); return null; },
+    autofitColumns: ({ sheet: s, rect: r }) => {
+      for (let c = r.col; c < r.col + Math.min(r.cols, 16384); c++) s.autofitted.add(c);
+      return null;
+    },
     autofitRows: () => null,
   },
 };

@@ -4,7 +4,10 @@ import { SheetModel } from '../model/sheet-model';
 import { isRef } from '../host-type';
 
 /** What a Range points at. */
-export interface RangeTarget { sheet: SheetModel; rect: Rect }
+export interface RangeTarget {
+  sheet: SheetModel;
+  rect: Rect;
+}
 
 export function liveSheet(s: SheetModel, where: string): SheetModel {
   if (s.deleted) throw itemNotFound(`The worksheet '${s.name}' was deleted.`, where);

@@ -13,13 +13,17 @@ import { worksheetType } from './worksheet';
 
 function hiddenState(set: Set<number>, start: number, count: number): boolean | null {
   let hidden = 0;
-  if (count > set.size) { for (const i of set) if (i >= start && i < start + count) hidden++; }
-  else for (let i = start; i < start + count; i++) if (set.has(i)) hidden++;
+  if (count > set.size) {
+    for (const i of set) if (i >= start && i < start + count) hidden++;
+  } else for (let i = start; i < start + count; i++) if (set.has(i)) hidden++;
   return hidden === 0 ? false : hidden === count ? true : null;
 }
 
 const grid = (prop: GridProp) => ({
-  get: ({ sheet, rect }: RangeTarget, x: Exec) => { x.read(rect.rows * rect.cols, `Range.${prop}`); return readGrid(sheet, rect, prop); },
+  get: ({ sheet, rect }: RangeTarget, x: Exec) => {
+    x.read(rect.rows * rect.cols, `Range.${prop}`);
+    return readGrid(sheet, rect, prop);
+  },
 });
 const writable = (prop: GridProp, write: typeof writeValues) => ({
   ...grid(prop),
@@ -30,7 +34,9 @@ const hiddenFlag = (which: 'rowHidden' | 'columnHidden') => ({
   set: ({ sheet: s, rect: r }: RangeTarget, v: unknown) => {
     if (typeof v !== 'boolean') throw invalidArgument('Expected true or false.', `Range.${which}`);
     const [set, start, count] = which === 'rowHidden' ? [s.hiddenRows, r.row, r.rows] : [s.hiddenCols, r.col, r.cols];
-    for (let i = start; i < start + count; i++) if (v) set.add(i); else set.delete(i);
+    for (let i = start; i < start + count; i++)
+      if (v) set.add(i);
+      else set.delete(i);
   },
 });
 
@@ -38,18 +44,44 @@ const range = (t: RangeTarget, where: string, rect: Rect | null): Ref<RangeTarge
   rect === null ? null : ref(rangeType, { sheet: t.sheet, rect: checkRect(rect, `Range.${where}`) });
 const num = (v: unknown, fallback: number) => (v === undefined || v === null ? fallback : Number(v));
 const other = (t: RangeTarget, arg: unknown, where: string, x: Exec): Rect => {
-  const o = rangeArg(arg, where, () => t.sheet, (n) => x.model.get(n, where));
+  const o = rangeArg(
+    arg,
+    where,
+    () => t.sheet,
+    (n) => x.model.get(n, where),
+  );
   if (o.sheet !== t.sheet) throw invalidArgument('The ranges are on different worksheets.', where);
   return o.rect;
 };
-const used = (t: RangeTarget, valuesOnly: unknown) => { const u = t.sheet.usedRect(!!valuesOnly); return u && intersect(u, t.rect); };
+const used = (t: RangeTarget, valuesOnly: unknown) => {
+  const u = t.sheet.usedRect(!!valuesOnly);
+  return u && intersect(u, t.rect);
+};
 
 /** Excel.Range: a rectangle of one sheet. Grid reads count toward the request's cell limit. */
 export const rangeType: HostType<RangeTarget> = {
   name: 'Range',
   check: (t, where) => void liveSheet(t.sheet, where),
-  defaults: ['address', 'addressLocal', 'cellCount', 'rowCount', 'columnCount', 'rowIndex', 'columnIndex', 'values', 'text', 'numberFormat',
-    'valueTypes', 'formulas', 'hidden', 'rowHidden', 'columnHidden', 'isEntireColumn', 'isEntireRow', 'style'],
+  defaults: [
+    'address',
+    'addressLocal',
+    'cellCount',
+    'rowCount',
+    'columnCount',
+    'rowIndex',
+    'columnIndex',
+    'values',
+    'text',
+    'numberFormat',
+    'valueTypes',
+    'formulas',
+    'hidden',
+    'rowHidden',
+    'columnHidden',
+    'isEntireColumn',
+    'isEntireRow',
+    'style',
+  ],
   scalars: {
     address: { get: (t) => fullAddress(t.sheet.name, t.rect) },
     addressLocal: { get: (t) => fullAddress(t.sheet.name, t.rect) },
@@ -106,9 +138,16 @@ export const rangeType: HostType<RangeTarget> = {
     },
     getIntersectionOrNullObject: (t, [o], x) => range(t, 'getIntersectionOrNullObject', intersect(t.rect, other(t, o, 'Range.getIntersectionOrNullObject', x))),
     getBoundingRect: (t, [o], x) => {
-      const a = t.rect, b = other(t, o, 'Range.getBoundingRect', x);
-      const row = Math.min(a.row, b.row), col = Math.min(a.col, b.col);
-      return range(t, 'getBoundingRect', { row, col, rows: Math.max(a.row + a.rows, b.row + b.rows) - row, cols: Math.max(a.col + a.cols, b.col + b.cols) - col });
+      const a = t.rect,
+        b = other(t, o, 'Range.getBoundingRect', x);
+      const row = Math.min(a.row, b.row),
+        col = Math.min(a.col, b.col);
+      return range(t, 'getBoundingRect', {
+        row,
+        col,
+        rows: Math.max(a.row + a.rows, b.row + b.rows) - row,
+        cols: Math.max(a.col + a.cols, b.col + b.cols) - col,
+      });
     },
     getUsedRange: (t, [valuesOnly]) => {
       const r = used(t, valuesOnly);
@@ -120,7 +159,10 @@ export const rangeType: HostType<RangeTarget> = {
     // The library sends this before writing a large array in slices of ~1,500 cells.
     _ValidateArraySize: (t, [rows, cols]) => {
       if (rows !== t.rect.rows || cols !== t.rect.cols)
-        throw invalidArgument(`The number of rows or columns in the input array (${rows}x${cols}) doesn't match the size or dimensions of the range (${t.rect.rows}x${t.rect.cols}).`, 'Range._ValidateArraySize');
+        throw invalidArgument(
+          `The number of rows or columns in the input array (${rows}x${cols}) doesn't match the size or dimensions of the range (${t.rect.rows}x${t.rect.cols}).`,
+          'Range._ValidateArraySize',
+        );
       return null;
     },
     ...rangeEdits,

@@ -9,7 +9,9 @@ import { liveSheet, rangeArg } from './range-target';
 import { rangeType } from './range';
 
 /** workbook.tables (scope null) or worksheet.tables. */
-interface Scope { sheet: SheetModel | null }
+interface Scope {
+  sheet: SheetModel | null;
+}
 export const tablesOf = (sheet: SheetModel | null): Ref<Scope> => ref(tableCollectionType, { sheet });
 
 const inScope = (scope: Scope, m: WorkbookModel) => (scope.sheet ? m.tables.filter((t) => t.sheet === scope.sheet) : m.tables);
@@ -27,7 +29,14 @@ const table = (t: TableModel | null) => (t ? ref(tableType, t) : null);
 function addTable(x: Exec, address: unknown, hasHeaders: unknown): TableModel {
   const where = 'TableCollection.add';
   const m = x.model;
-  let { sheet, rect } = rangeArg(address, where, () => m.activeSheet(where), (n) => m.get(n, where));
+  const target = rangeArg(
+    address,
+    where,
+    () => m.activeSheet(where),
+    (n) => m.get(n, where),
+  );
+  const sheet = target.sheet;
+  let rect = target.rect;
   liveSheet(sheet, where);
   if (hasHeaders !== true) throw officeError('NotImplemented', 'The Excel host only builds tables whose first row holds the headers.', where);
   if (rect.rows === 1) rect = { ...rect, rows: 2 };
@@ -40,11 +49,24 @@ function addTable(x: Exec, address: unknown, hasHeaders: unknown): TableModel {
     let name = cell.t ?? String(cell.v === '' ? `Column${j + 1}` : cell.v);
     for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${String(cell.v)}${k}`;
     seen.add(name.toLowerCase());
-    cell.v = name; delete cell.f; delete cell.err; delete cell.t;
+    cell.v = name;
+    delete cell.f;
+    delete cell.err;
+    delete cell.t;
   }
   let n = m.tables.length + 1;
   while (m.tableNameProblem(`Table${n}`)) n++;
-  const created: TableModel = { id: m.nextId('{table-'), name: `Table${n}`, sheet, rect, hasHeaders: true, style: 'TableStyleMedium2', showBandedRows: true, showFilterButton: true, deleted: false };
+  const created: TableModel = {
+    id: m.nextId('{table-'),
+    name: `Table${n}`,
+    sheet,
+    rect,
+    hasHeaders: true,
+    style: 'TableStyleMedium2',
+    showBandedRows: true,
+    showFilterButton: true,
+    deleted: false,
+  };
   m.tables.push(created);
   return created;
 }
@@ -68,7 +90,9 @@ const part = (where: string, rect: (t: TableModel) => Rect) => (t: TableModel) =
 
 export const tableType: HostType<TableModel> = {
   name: 'Table',
-  check: (t, where) => { if (t.deleted) throw itemNotFound(`Table '${t.name}' was deleted.`, where); },
+  check: (t, where) => {
+    if (t.deleted) throw itemNotFound(`Table '${t.name}' was deleted.`, where);
+  },
   id: (t) => t.id,
   defaults: ['name', 'id', 'style', 'showBandedRows', 'showHeaders', 'showFilterButton', 'showTotals'],
   scalars: {
@@ -81,9 +105,24 @@ export const tableType: HostType<TableModel> = {
       },
     },
     id: { get: (t) => t.id },
-    style: { get: (t) => t.style, set: (t, v) => { t.style = String(v); } },
-    showBandedRows: { get: (t) => t.showBandedRows, set: (t, v) => { t.showBandedRows = !!v; } },
-    showFilterButton: { get: (t) => t.showFilterButton, set: (t, v) => { t.showFilterButton = !!v; } },
+    style: {
+      get: (t) => t.style,
+      set: (t, v) => {
+        t.style = String(v);
+      },
+    },
+    showBandedRows: {
+      get: (t) => t.showBandedRows,
+      set: (t, v) => {
+        t.showBandedRows = !!v;
+      },
+    },
+    showFilterButton: {
+      get: (t) => t.showFilterButton,
+      set: (t, v) => {
+        t.showFilterButton = !!v;
+      },
+    },
     showHeaders: { get: (t) => t.hasHeaders },
     showTotals: { get: () => false },
   },
@@ -92,7 +131,11 @@ export const tableType: HostType<TableModel> = {
     getRange: part('getRange', (t) => t.rect),
     getHeaderRowRange: part('getHeaderRowRange', (t) => ({ ...t.rect, rows: 1 })),
     getDataBodyRange: part('getDataBodyRange', (t) => ({ ...t.rect, row: t.rect.row + 1, rows: t.rect.rows - 1 })),
-    delete: (t, _args, x) => { t.deleted = true; x.model.tables = x.model.tables.filter((o) => o !== t); return null; },
+    delete: (t, _args, x) => {
+      t.deleted = true;
+      x.model.tables = x.model.tables.filter((o) => o !== t);
+      return null;
+    },
   },
 };
 
@@ -109,7 +152,8 @@ const tableRowsType: HostType<TableModel> = {
       const at = index === null || index === undefined ? t.rect.rows - 1 : index;
       if (at !== t.rect.rows - 1) throw officeError('NotImplemented', 'The Excel host only appends table rows at the end.', where);
       const below: Rect = { row: t.rect.row + t.rect.rows, col: t.rect.col, rows: n, cols: t.rect.cols };
-      for (const [, , c] of t.sheet.existing(below)) if (c.v !== '' || c.f !== undefined) throw officeError('InvalidOperation', `Cells below the table (${rectA1(below)}) are not empty.`, where);
+      for (const [, , c] of t.sheet.existing(below))
+        if (c.v !== '' || c.f !== undefined) throw officeError('InvalidOperation', `Cells below the table (${rectA1(below)}) are not empty.`, where);
       if (values !== undefined && values !== null) writeValues(t.sheet, below, values, where);
       t.rect = { ...t.rect, rows: t.rect.rows + n };
       return null;

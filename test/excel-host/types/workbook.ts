@@ -31,6 +31,9 @@ export const workbookType: HostType<WorkbookModel> = {
   },
   methods: {
     getSelectedRange: (m) => ref(rangeType, selection(m)),
-    getActiveCell: (m) => { const sel = selection(m); return ref(rangeType, { sheet: sel.sheet, rect: { row: sel.rect.row, col: sel.rect.col, rows: 1, cols: 1 } }); },
+    getActiveCell: (m) => {
+      const sel = selection(m);
+      return ref(rangeType, { sheet: sel.sheet, rect: { row: sel.rect.row, col: sel.rect.col, rows: 1, cols: 1 } });
+    },
   },
 };

@@ -19,12 +19,18 @@ export const worksheetType: HostType<SheetModel> = {
   check: (s, where) => void liveSheet(s, where),
   defaults: ['name', 'id', 'position', 'visibility', 'tabColor', 'showGridlines'],
   scalars: {
-    name: { get: (s) => s.name, set: (s, v, x) => { s.name = x.model.checkName(v, 'Worksheet.name', s); } },
+    name: {
+      get: (s) => s.name,
+      set: (s, v, x) => {
+        s.name = x.model.checkName(v, 'Worksheet.name', s);
+      },
+    },
     id: { get: (s) => s.id },
     position: {
       get: (s, x) => x.model.sheets.indexOf(s),
       set: (s, v, x) => {
-        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= x.model.sheets.length) throw invalidArgument(`Bad position ${v}.`, 'Worksheet.position');
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= x.model.sheets.length)
+          throw invalidArgument(`Bad position ${v}.`, 'Worksheet.position');
         const rest = x.model.sheets.filter((o) => o !== s);
         rest.splice(v, 0, s);
         x.model.sheets = rest;
@@ -35,13 +41,24 @@ export const worksheetType: HostType<SheetModel> = {
       set: (s, v, x) => {
         if (!VISIBILITY.includes(v as string)) throw invalidArgument(`Bad visibility ${v}.`, 'Worksheet.visibility');
         const visible = x.model.sheets.filter((o) => o.visibility === 'Visible');
-        if (v !== 'Visible' && visible.length === 1 && visible[0] === s) throw officeError('InvalidOperation', 'A workbook must keep at least one visible worksheet.', 'Worksheet.visibility');
+        if (v !== 'Visible' && visible.length === 1 && visible[0] === s)
+          throw officeError('InvalidOperation', 'A workbook must keep at least one visible worksheet.', 'Worksheet.visibility');
         s.visibility = v as SheetModel['visibility'];
         if (v !== 'Visible' && x.model.active === s) x.model.active = x.model.sheets.find((o) => o.visibility === 'Visible') ?? null;
       },
     },
-    tabColor: { get: (s) => s.tabColor, set: (s, v) => { s.tabColor = String(v ?? ''); } },
-    showGridlines: { get: (s) => s.showGridlines, set: (s, v) => { s.showGridlines = !!v; } },
+    tabColor: {
+      get: (s) => s.tabColor,
+      set: (s, v) => {
+        s.tabColor = String(v ?? '');
+      },
+    },
+    showGridlines: {
+      get: (s) => s.showGridlines,
+      set: (s, v) => {
+        s.showGridlines = !!v;
+      },
+    },
   },
   navs: {
     freezePanes: (s) => ref(freezePanesType, s),
@@ -59,7 +76,8 @@ export const worksheetType: HostType<SheetModel> = {
     // Worksheet.delete (ExcelApi 1.1): "if the worksheet's visibility is set to "VeryHidden", the delete
     // operation will fail with an InvalidOperation exception".
     delete: (s, _args, x) => {
-      if (s.visibility === 'VeryHidden') throw officeError('InvalidOperation', `The worksheet '${s.name}' is very hidden; make it hidden or visible before deleting it.`, 'Worksheet.delete');
+      if (s.visibility === 'VeryHidden')
+        throw officeError('InvalidOperation', `The worksheet '${s.name}' is very hidden; make it hidden or visible before deleting it.`, 'Worksheet.delete');
       x.model.removeSheet(s, 'Worksheet.delete');
       return null;
     },

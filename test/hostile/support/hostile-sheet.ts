@@ -1,4 +1,4 @@
-// fast-check arbitraries for hostile client templates seeded into the Excel fake: headers in odd
+// fast-check arbitraries for hostile client templates seeded into the Excel host: headers in odd
 // spellings, order and position, unknown columns, and data cells full of what real sheets hold —
 // blanks, merges, error values, formulas, formats, 10k-char text, control characters, emoji, RTL.
 import fc from 'fast-check';

@@ -1,4 +1,4 @@
-// The add-in's whole sheet path on the Excel fake, through the real src/excel functions:
+// The add-in's whole sheet path on the Excel host, through the real src/excel functions:
 // find the template, read rows, check and mark them, decide each row (§4, empty portal) and
 // write the exception sheet. Also the oracle: which sheet rows hold anything at all.
 import {
