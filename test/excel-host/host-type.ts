@@ -1,8 +1,8 @@
 import type { Exec } from './exec';
 
 /** An object of the workbook as the interpreter holds it: what it is and what it points at. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a Ref's type matches its target by construction (ref())
 export interface Ref<T = unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a Ref's type matches its target by construction (ref())
   type: HostType<any>;
   target: T;
 }

@@ -94,15 +94,7 @@ export function sheetHandle(model: WorkbookModel, s: SheetModel): SheetHandle {
       return [...s.hiddenRows].map((r) => r + 1).sort((a, b) => a - b);
     },
     merge(address) {
-      const { rect } = parseA1(address);
-      for (const [r, c, cell] of s.existing(rect))
-        if (r !== rect.row || c !== rect.col) {
-          cell.v = '';
-          delete cell.f;
-          delete cell.t;
-          delete cell.err;
-        }
-      s.merges.push(rect);
+      s.merge(parseA1(address).rect);
     },
     freezeRows() {
       return s.frozenRows;

@@ -114,6 +114,12 @@ export class SheetModel {
     return r1 < 0 ? null : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
   }
 
+  /** Excel keeps only the top-left value of merged cells. */
+  merge(rect: Rect): void {
+    for (const [r, c, cell] of this.existing(rect)) if (r !== rect.row || c !== rect.col) emptyValue(cell);
+    this.merges.push(rect);
+  }
+
   mergeAt(row: number, col: number): Rect | undefined {
     return this.merges.find((m) => row >= m.row && row < m.row + m.rows && col >= m.col && col < m.col + m.cols);
   }
@@ -127,6 +133,14 @@ export class SheetModel {
   }
 
   isEntireColumns = (rect: Rect) => rect.row === 0 && rect.rows === MAX_ROWS;
+}
+
+/** Empties a cell's value and formula, keeping its formats. */
+export function emptyValue(cell: Cell): void {
+  cell.v = '';
+  delete cell.f;
+  delete cell.err;
+  delete cell.t;
 }
 
 export const annotationKey = (row: number, col: number) => `${row}:${col}`;

@@ -2,6 +2,7 @@ import { intersect, MAX_ROWS } from '../model/a1';
 import { invalidArgument, officeError } from '../model/errors';
 import { Exec } from '../exec';
 import { liveSheet, RangeTarget } from './range-target';
+import { emptyValue } from '../model/sheet-model';
 
 type Method = (t: RangeTarget, args: unknown[], x: Exec) => unknown;
 
@@ -18,17 +19,7 @@ export const rangeEdits: Record<string, Method> = {
     if (s.merges.some((m) => intersect(m, rect))) throw officeError('MergedRangeConflict', 'The range overlaps merged cells; unmerge first.', 'Range.merge');
     if (x.model.tables.some((tb) => tb.sheet === s && intersect(tb.rect, rect)))
       throw officeError('InvalidOperation', 'Cannot merge cells in a table.', 'Range.merge');
-    for (const a of areas) {
-      if (a.rows * a.cols === 1) continue;
-      for (const [r, c, cell] of s.existing(a))
-        if (r !== a.row || c !== a.col) {
-          cell.v = '';
-          delete cell.f;
-          delete cell.err;
-          delete cell.t;
-        }
-      s.merges.push(a);
-    }
+    for (const a of areas) if (a.rows * a.cols > 1) s.merge(a);
     return null;
   },
   unmerge: (t) => {
@@ -44,12 +35,7 @@ export const rangeEdits: Record<string, Method> = {
     const links = applyTo === 'All' || applyTo === 'Hyperlinks' || applyTo === 'RemoveHyperlinks';
     if (!contents && !formats && !links) throw invalidArgument(`Bad applyTo '${applyTo}'.`, 'Range.clear');
     for (const [r, c, cell] of [...s.existing(rect)]) {
-      if (contents) {
-        cell.v = '';
-        delete cell.f;
-        delete cell.err;
-        delete cell.t;
-      }
+      if (contents) emptyValue(cell);
       if (formats) {
         delete cell.nf;
         delete cell.fill;
