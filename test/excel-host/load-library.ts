@@ -8,9 +8,16 @@ import { join } from 'node:path';
 export function loadOfficeLibrary(): void {
   const g = globalThis as Record<string, unknown>;
   if (g.Excel) return;
-  g.window ??= globalThis;
-  g.navigator ??= { userAgent: 'node' };
+  // The script needs a window while it loads, but a window left behind makes other Node code (PGlite)
+  // believe it runs in a browser: lend one for the evaluation only.
+  const lent = ['window', 'navigator'].filter((name) => !(name in g));
+  if (lent.includes('window')) g.window = globalThis;
+  if (lent.includes('navigator')) g.navigator = { userAgent: 'node' };
   const file = join(process.cwd(), 'node_modules/@microsoft/office-js/dist/excel-web-16.00.js');
-  // eslint-disable-next-line no-eval -- a script tag's evaluation, in this test global (vm would use Node's own)
-  (0, eval)(readFileSync(file, 'utf8'));
+  try {
+    // eslint-disable-next-line no-eval -- a script tag's evaluation, in this test global (vm would use Node's own)
+    (0, eval)(readFileSync(file, 'utf8'));
+  } finally {
+    for (const name of lent) delete g[name];
+  }
 }
