@@ -45,7 +45,7 @@ test('ribbon Import Clients clicked before the pane has mounted still runs the i
   await page.getByText('29 imported, 1 rejected.').waitFor({ timeout: 60_000 });
   await page.getByText('1 invalid cell marked in the template').waitFor();
   expect(await page.getByRole('tab', { name: 'Import' }).getAttribute('aria-selected')).toBe('true');
-  expect(await page.evaluate(() => window.__fake!.sheet('Clients').cell('D6').fill)).not.toBeNull();
+  expect(await page.evaluate(() => window.__host!.sheet('Clients').cell('D6').fill)).not.toBeNull();
 
   const { clients } = await backend.api<{ clients: Client[] }>('GET', '/clients?limit=100', token);
   expect(clients.filter((c) => c.taxClientId.startsWith('K'))).toHaveLength(29);

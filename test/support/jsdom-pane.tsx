@@ -1,11 +1,11 @@
-// The pane mounted in jsdom on the Excel fake and src/api's fake portal, with the ribbon's inbox and
+// The pane mounted in jsdom on the Excel host and src/api's fake portal, with the ribbon's inbox and
 // host as the shared runtime has them, for the pane's flow tests.
 import { createFakePortal } from '../../src/api/fake-portal.test-helper';
 import type { FetchLike } from '../../src/api';
 import { createInboxHost, createPaneInbox } from '../../src/commands/pane-inbox';
 import type { Firm } from '../../src/domain';
 import { createExcelDoor } from '../../src/excel';
-import { createFakeExcel, type SeedCell } from '../fakes/excel';
+import { createExcelHost, type SeedCell } from '../excel-host';
 import { OFFICES, OWNERS } from '../fixtures/excel/client-sheet';
 import { mountPane } from '../../src/taskpane/mount-pane';
 import { createSettingsStore } from '../../src/taskpane/services/settings-store';
@@ -40,7 +40,7 @@ export interface PaneSetUpOptions {
 }
 
 export function setUpPane(rows: SeedCell[][], options: PaneSetUpOptions = {}) {
-  const fake = createFakeExcel();
+  const fake = createExcelHost();
   fake.addSheet('Clients', rows, { activate: true });
   const portal = createFakePortal();
   const portalFetch = portal.fetch; // called unbound, as window.fetch must be

@@ -1,13 +1,13 @@
-import { createFakeExcel, type CellInit, type FakeExcel, type SeedCell } from '../fakes/excel';
+import { createExcelHost, type CellInit, type ExcelHost, type SeedCell } from '../excel-host';
 import type { CellSpec, WorkbookSpec } from './workbook-spec';
 
 /**
- * The same workbook open in Excel (the Excel test double), so the in-Excel path can read what the
+ * The same workbook open in Excel (the Excel host), so the in-Excel path can read what the
  * dropped-file path reads from the saved file. A formula holds its result, as Excel computes it.
  */
-export function openInExcel(spec: WorkbookSpec): FakeExcel {
+export function openInExcel(spec: WorkbookSpec): ExcelHost {
   if (spec.date1904) throw new Error('The Excel double has the 1900 date system only');
-  const excel = createFakeExcel();
+  const excel = createExcelHost();
   spec.sheets.forEach((sheet, index) => {
     const grid: SeedCell[][] = [];
     for (const cell of sheet.cells) {
