@@ -33,7 +33,7 @@ afterAll(async () => {
   await backend?.close();
 });
 
-const sheetNames = (page: Page) => page.evaluate(() => window.__fake!.sheetNames());
+const sheetNames = (page: Page) => page.evaluate(() => window.__host!.sheetNames());
 
 test('a second Check after a first Check succeeds and leaves one set of marks', async () => {
   const rows = clientRows('K', 10);
@@ -43,11 +43,11 @@ test('a second Check after a first Check succeeds and leaves one set of marks', 
   await page.getByRole('tab', { name: 'Check' }).click();
   await page.getByRole('button', { name: 'Check template' }).click();
   await page.getByRole('button', { name: /Row 5, Taxpayer Email/ }).waitFor();
-  expect(await page.evaluate(() => window.__fake!.sheet('Clients').cell('D5').fill?.toUpperCase())).toBe('#FFC8C8');
+  expect(await page.evaluate(() => window.__host!.sheet('Clients').cell('D5').fill?.toUpperCase())).toBe('#FFC8C8');
 
   // The user mends row 5 and breaks row 8, then checks again: the marks follow.
   await page.evaluate(async () => {
-    const context = window.__fake!.context;
+    const context = window.__host!.context;
     const sheet = context.workbook.worksheets.getItem('Clients');
     sheet.getRange('D5').values = [['k4@example.com']];
     sheet.getRange('D8').values = [['still-not-an-email']];
@@ -57,7 +57,7 @@ test('a second Check after a first Check succeeds and leaves one set of marks', 
   await page.getByRole('button', { name: /Row 8, Taxpayer Email/ }).waitFor();
   expect(await page.locator('[role="alert"]').count()).toBe(0);
   expect(await sheetNames(page)).toEqual(['Clients', 'Import Marks']);
-  const fills = await page.evaluate(() => ['D5', 'D8'].map((a) => window.__fake!.sheet('Clients').cell(a).fill?.toUpperCase() ?? null));
+  const fills = await page.evaluate(() => ['D5', 'D8'].map((a) => window.__host!.sheet('Clients').cell(a).fill?.toUpperCase() ?? null));
   expect(fills).toEqual([null, '#FFC8C8']);
   await page.close();
 });
@@ -74,7 +74,7 @@ test("a user's own hidden 'Lists' sheet is untouched after Prepare template", as
       { name: 'Lists', rows: theirs },
     ],
   });
-  await page.evaluate(() => void (window.__fake!.sheet('Lists').visible = false));
+  await page.evaluate(() => void (window.__host!.sheet('Lists').visible = false));
   await page.getByText('Template found on sheet').waitFor();
   await page.getByRole('tab', { name: 'Connect' }).click();
   await page.getByLabel('Firm token').fill(token);
@@ -84,10 +84,10 @@ test("a user's own hidden 'Lists' sheet is untouched after Prepare template", as
   await page.getByRole('button', { name: 'Prepare template' }).click();
   await page.getByText('Template prepared').waitFor();
 
-  const lists = await page.evaluate(() => ({ values: window.__fake!.sheet('Lists').values(), visible: window.__fake!.sheet('Lists').visible }));
+  const lists = await page.evaluate(() => ({ values: window.__host!.sheet('Lists').values(), visible: window.__host!.sheet('Lists').visible }));
   expect(lists).toEqual({ values: theirs, visible: false });
   expect(await sheetNames(page)).toEqual(['Clients', 'Lists', 'Client Import Lists']);
-  const office = await page.evaluate(() => window.__fake!.sheet('Clients').cell('J2').validation?.source);
+  const office = await page.evaluate(() => window.__host!.sheet('Clients').cell('J2').validation?.source);
   expect(office).toBe("='Client Import Lists'!$B$1:$B$1");
   await page.close();
 });

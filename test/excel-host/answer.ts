@@ -17,8 +17,10 @@ export interface HostState {
   references: Map<string, Ref>;
   /** Injections by request number (1-based, counted over the host's life). */
   injections: Map<number, Injection>;
-  /** While set, every request fails as Excel does while the user edits a cell. */
+  /** While set, every request fails as Excel does while the user edits a cell (or waits, with delayForCellEdit). */
   cellEdit: boolean;
+  /** Requests sent with delayForCellEdit, waiting for the edit to end. */
+  editWaiters: (() => void)[];
 }
 
 const reply = (body: ResponseBody): WireResponse => ({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -35,6 +37,17 @@ export function answer(state: HostState, request: WireRequest): Promise<WireResp
   s.maxRequestBytes = Math.max(s.maxRequestBytes, bytes);
   const injected = state.injections.get(s.syncs);
   if (injected?.kind === 'hang') return new Promise<WireResponse>(() => undefined);
+  // RunOptions.delayForCellEdit: "the batch request will be executed after the user exits cell edit mode".
+  if (state.cellEdit && !injected && delaysForCellEdit(request.url))
+    return new Promise<void>((resolve) => state.editWaiters.push(resolve)).then(() => run(state, text, bytes, undefined));
+  return run(state, text, bytes, injected);
+}
+
+/** The library marks a delayForCellEdit request with flag 64 in its URL (onBeforeExcelRun). */
+const delaysForCellEdit = (url: string) => (Number(/[?&]flags=(\d+)/.exec(url)?.[1] ?? 0) & 64) !== 0;
+
+function run(state: HostState, text: string, bytes: number, injected: Injection | undefined): Promise<WireResponse> {
+  const s = state.stats;
   const refused = refusal(state, injected, bytes);
   if (refused) {
     s.failedSyncs++;

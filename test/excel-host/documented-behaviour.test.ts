@@ -108,6 +108,28 @@ describe('the Excel host follows the documentation', () => {
     expect(host.sheet('S').cell('A1').value).toBe('x');
   });
 
+  // RunOptions.delayForCellEdit: "When true, the batch request will be executed after the user exits cell edit mode."
+  it('holds a delayForCellEdit batch until the user leaves the cell, then runs it', async () => {
+    const host = createExcelHost();
+    host.addSheet('S');
+    host.beginCellEdit();
+    let done = false;
+    const batch = host
+      .run(
+        async (context) => {
+          context.workbook.worksheets.getItem('S').getRange('A1').values = [['later']];
+          await context.sync();
+        },
+        { delayForCellEdit: true },
+      )
+      .then(() => (done = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect([done, host.sheet('S').usedAddress()]).toEqual([false, null]);
+    host.endCellEdit();
+    await batch;
+    expect(host.sheet('S').cell('A1').value).toBe('later');
+  });
+
   it('fails the chosen sync, and can leave one unanswered for a watchdog to notice', async () => {
     const host = createExcelHost();
     host.addSheet('S');

@@ -16,8 +16,8 @@ export interface ExcelHostOptions {
 export interface ExcelHost {
   /** A RequestContext of the real library whose requests this host answers; it tracks objects as inside Excel.run. */
   context: Excel.RequestContext;
-  /** Excel.run of the real library on a fresh context of this host. */
-  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** Excel.run of the real library on a fresh context of this host (RunOptions such as delayForCellEdit pass through). */
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions): Promise<T>;
   stats: HostStats;
   resetStats(): void;
   addSheet(name: string, rows?: SeedCell[][], options?: { startRow?: number; startColumn?: number; activate?: boolean }): SheetHandle;
@@ -30,7 +30,10 @@ export interface ExcelHost {
   failSync(n: number, code: string, message?: string): void;
   /** Request number `n` (counted from now) is never answered: its sync() never settles. */
   hangSync(n: number): void;
-  /** The user starts editing a cell: every request fails with InvalidOperationInCellEditMode until endCellEdit(). */
+  /**
+   * The user starts editing a cell: until endCellEdit(), every request fails with
+   * InvalidOperationInCellEditMode, or waits for the edit to end when sent with delayForCellEdit.
+   */
   beginCellEdit(): void;
   endCellEdit(): void;
   /** The selected cell range of the active sheet, e.g. 'A1'. */
@@ -55,6 +58,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     references: new Map(),
     injections: new Map(),
     cellEdit: false,
+    editWaiters: [],
   };
   const url = registerHost((request) => answer(state, request));
   const model = state.model;
@@ -64,7 +68,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
   context._autoCleanup = true;
   return {
     context,
-    run: (batch) => xl.run(new xl.RequestContext(url), batch),
+    // Excel.run takes the host's URL as its session, as it would take a RequestUrlAndHeaderInfo.
+    run: (batch, runOptions = {}) => xl.run({ ...runOptions, session: url } as Excel.RunOptions, batch),
     get stats() {
       return state.stats;
     },
@@ -101,6 +106,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     },
     endCellEdit() {
       state.cellEdit = false;
+      for (const resume of state.editWaiters.splice(0)) resume();
     },
     selectedAddress() {
       const sel = model.selection;

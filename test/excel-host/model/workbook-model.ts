@@ -66,7 +66,8 @@ export class WorkbookModel {
   removeSheet(sheet: SheetModel, where: string): void {
     // Worksheet.delete (ExcelApi reference): "if the worksheet's visibility is set to "VeryHidden",
     // the delete operation will fail with an InvalidOperation exception".
-    if (sheet.visibility === 'VeryHidden') throw officeError('InvalidOperation', `The worksheet '${sheet.name}' is very hidden; make it hidden or visible before deleting it.`, where);
+    if (sheet.visibility === 'VeryHidden')
+      throw officeError('InvalidOperation', `The worksheet '${sheet.name}' is very hidden; make it hidden or visible before deleting it.`, where);
     const visible = this.sheets.filter((s) => s.visibility === 'Visible');
     if (visible.length === 1 && visible[0] === sheet) throw officeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.', where);
     this.sheets = this.sheets.filter((s) => s !== sheet);

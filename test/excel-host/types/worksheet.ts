@@ -73,11 +73,8 @@ export const worksheetType: HostType<SheetModel> = {
       if (x.model.selection?.sheet !== s) x.model.selection = null;
       return null;
     },
-    // Worksheet.delete (ExcelApi 1.1): "if the worksheet's visibility is set to "VeryHidden", the delete
-    // operation will fail with an InvalidOperation exception".
+    // The VeryHidden rule lives in the model's removeSheet.
     delete: (s, _args, x) => {
-      if (s.visibility === 'VeryHidden')
-        throw officeError('InvalidOperation', `The worksheet '${s.name}' is very hidden; make it hidden or visible before deleting it.`, 'Worksheet.delete');
       x.model.removeSheet(s, 'Worksheet.delete');
       return null;
     },
