@@ -51,13 +51,13 @@ async function mailTo(address: string): Promise<ReceivedMail> {
 const statuses = async (id: string) =>
   (await backend.api<{ clients: Client[] }>('GET', `/clients?taxClientId=${id}`, token)).clients.map((c) => `${c.kind}:${c.status}`).sort();
 
-const sheetTexts = (pane: Page, name: string) => pane.evaluate((n) => window.__fake!.sheet(n).texts(), name);
+const sheetTexts = (pane: Page, name: string) => pane.evaluate((n) => window.__host!.sheet(n).texts(), name);
 
 /** Types `Yes` or blank into the Is Offline cells of these sheet rows, as a user would. */
 async function setIsOffline(pane: Page, values: Record<number, string>) {
   await pane.evaluate(
     ({ column, cells }) =>
-      window.__fake!.run(async (context) => {
+      window.__host!.run(async (context) => {
         const sheet = context.workbook.worksheets.getItem('Clients');
         for (const [row, value] of cells) sheet.getRangeByIndexes(row - 1, column, 1, 1).values = [[value]];
         await context.sync();
