@@ -47,8 +47,10 @@ export async function startServer(options: ServerOptions, logStream?: NodeJS.Wri
     deliver: options.smtpUrl
       ? smtpDelivery(options.smtpUrl)
       : fileDelivery(outboxDir, (mail, file) => {
-          // The one place a link is shown outside the e-mail and the pane: the developer's own terminal, on request.
-          const link = options.development ? mail.text.match(/https?:\/\/\S+\/invitations\/\S+/)?.[0] : undefined;
+          // `npm start` only: the one place a link is shown outside the e-mail and the pane, the developer's own
+          // terminal. In production the delivery log line (outbox id, no address, no link) is all there is.
+          if (!options.development) return;
+          const link = mail.text.match(/https?:\/\/\S+\/invitations\/\S+/)?.[0];
           process.stdout.write(`Invitation e-mail written to ${file}${link ? `\n  link: ${link}` : ''}\n`);
         }),
     log: (event) => app.log[event.outcome === 'sent' ? 'info' : 'warn'](event, 'outbox delivery'),
