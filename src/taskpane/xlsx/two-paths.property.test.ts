@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { findTemplate, readClientRows } from '../../excel';
 import { excelLikeXlsx } from '../../../test/xlsx-writers/excel-like-xlsx';
-import { openInExcel } from '../../../test/xlsx-writers/seed-fake';
+import { openInExcel } from '../../../test/xlsx-writers/open-in-excel';
 import { HEADERS } from '../../../test/xlsx-writers/template-cases';
 import type { CellSpec, WorkbookSpec } from '../../../test/xlsx-writers/workbook-spec';
 import { readTemplateXlsx } from './template-reader';

@@ -1,14 +1,14 @@
 import { checkRows, rowComment, withReadIssues, type ClientRow, type FirmRules, type Issue } from '../../domain';
 import { findTemplate, readClientRows } from '../../excel';
 import { excelLikeXlsx } from '../../../test/xlsx-writers/excel-like-xlsx';
-import { openInExcel } from '../../../test/xlsx-writers/seed-fake';
+import { openInExcel } from '../../../test/xlsx-writers/open-in-excel';
 import { templateWorkbook } from '../../../test/xlsx-writers/template-cases';
 import type { WorkbookSpec } from '../../../test/xlsx-writers/workbook-spec';
 import { WRITERS, writeWith, type WriterName } from '../../../test/xlsx-writers/writers';
 import { readTemplateXlsx } from './template-reader';
 
 // DESIGN §3: a dropped file is read to the same text, and gets the same verdict, as the same workbook
-// open in Excel. The in-Excel path (src/excel) runs on the Excel test double; the file path on the
+// open in Excel. The in-Excel path (src/excel) runs on the Excel host (Microsoft's excel-web library answered by test/excel-host); the file path on the
 // saved file. Both paths' rules: src/domain/displayed-text.ts.
 const FIRM: FirmRules = { offlineClientsEnabled: true, owners: ['owner@firm.test'], offices: ['Main'] };
 

@@ -6,7 +6,7 @@ import type { CellSpec, WorkbookSpec } from './workbook-spec';
  * dropped-file path reads from the saved file. A formula holds its result, as Excel computes it.
  */
 export function openInExcel(spec: WorkbookSpec): ExcelHost {
-  if (spec.date1904) throw new Error('The Excel double has the 1900 date system only');
+  if (spec.date1904) throw new Error('The Excel host has the 1900 date system only');
   const excel = createExcelHost();
   spec.sheets.forEach((sheet, index) => {
     const grid: SeedCell[][] = [];
