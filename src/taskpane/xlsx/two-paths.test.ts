@@ -8,8 +8,9 @@ import { WRITERS, writeWith, type WriterName } from '../../../test/xlsx-writers/
 import { readTemplateXlsx } from './template-reader';
 
 // DESIGN §3: a dropped file is read to the same text, and gets the same verdict, as the same workbook
-// open in Excel. The in-Excel path (src/excel) runs on the Excel host (Microsoft's excel-web library answered by test/excel-host); the file path on the
-// saved file. Both paths' rules: src/domain/displayed-text.ts.
+// open in Excel. The in-Excel path (src/excel) runs on the Excel host (Microsoft's excel-web library
+// answered by test/excel-host); the file path on the saved file. Both paths' rules:
+// src/domain/displayed-text.ts.
 const FIRM: FirmRules = { offlineClientsEnabled: true, owners: ['owner@firm.test'], offices: ['Main'] };
 
 async function readInExcel(spec: WorkbookSpec): Promise<{ sheetName: string; rows: ClientRow[] }> {
