@@ -1,30 +1,24 @@
 // Invitations and the import history from the pane, in real headless Chromium against the real backend:
 // an import that sends invitations, invitations from the portal status, and the History view.
-import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Client } from '../../src/domain';
-import { ADMIN_TOKEN, startBackend, type Backend } from './support/backend';
-import { expectNoCspViolations, launchChromium, openPane, seriousViolations } from './support/browser';
+import { ADMIN_TOKEN, type Backend } from './support/backend';
+import { expectNoCspViolations, openPane, seriousViolations } from './support/browser';
+import { startE2eSuite, type E2eSuite } from './support/e2e-suite';
 import { clientRows, OFFICE, OWNER, templateGrid } from './support/template-rows';
 
-const ROOT = resolve(__dirname, '../..');
+let suite: E2eSuite | undefined;
 let backend: Backend;
 let browser: Browser;
 let token: string;
 
 beforeAll(async () => {
-  execFileSync('bash', ['scripts/ensure-chromium.sh'], { cwd: ROOT, stdio: 'inherit' });
-  execFileSync('npx', ['webpack', '--env', 'harness', '--mode', 'development'], { cwd: ROOT, stdio: 'pipe' });
-  backend = await startBackend();
+  suite = await startE2eSuite();
+  ({ backend, browser } = suite);
   token = (await backend.api<{ token: string }>('POST', '/admin/firms', ADMIN_TOKEN, { name: 'Invite CPA', owners: [OWNER], offices: [OFFICE] })).token;
-  browser = await launchChromium();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await backend?.close();
-});
+afterAll(() => suite?.close());
 
 const statuses = async (prefix: string) => {
   const { clients } = await backend.api<{ clients: Client[] }>('GET', '/clients?limit=1000', token);

@@ -1,30 +1,24 @@
 // A ribbon click on a cold shared runtime, in real headless Chromium against the real backend: Import Clients
 // pressed before the pane has mounted still runs the import once the pane is up, and the button completes.
-import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { Client } from '../../src/domain';
-import { ADMIN_TOKEN, startBackend, type Backend } from './support/backend';
-import { launchChromium, openPane } from './support/browser';
+import { ADMIN_TOKEN, type Backend } from './support/backend';
+import { openPane } from './support/browser';
+import { startE2eSuite, type E2eSuite } from './support/e2e-suite';
 import { clientRows, OFFICE, OWNER, templateGrid } from './support/template-rows';
 
-const ROOT = resolve(__dirname, '../..');
+let suite: E2eSuite | undefined;
 let backend: Backend;
 let browser: Browser;
 let token: string;
 
 beforeAll(async () => {
-  execFileSync('bash', ['scripts/ensure-chromium.sh'], { cwd: ROOT, stdio: 'inherit' });
-  execFileSync('npx', ['webpack', '--env', 'harness', '--mode', 'development'], { cwd: ROOT, stdio: 'pipe' });
-  backend = await startBackend();
+  suite = await startE2eSuite();
+  ({ backend, browser } = suite);
   token = (await backend.api<{ token: string }>('POST', '/admin/firms', ADMIN_TOKEN, { name: 'Cold Start CPA', owners: [OWNER], offices: [OFFICE] })).token;
-  browser = await launchChromium();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await backend?.close();
-});
+afterAll(() => suite?.close());
 
 test('ribbon Import Clients clicked before the pane has mounted still runs the import', async () => {
   const rows = clientRows('K', 30);
