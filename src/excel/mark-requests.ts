@@ -30,14 +30,14 @@ export interface CellMark {
 }
 
 /**
- * Bytes one cell costs in a real request, measured by serialising requests with Microsoft's
- * excel-web library (@microsoft/office-js, excel-web-16.00.debug.js) with object-path ids of seven
- * digits, as after 100,000 cells: each cell is an object path per step (getRange → format → fill),
- * an instantiate action per path, then the action itself, about 630 bytes for a fill load, set or
- * clear; a note lookup about 225, a note add about 215 plus its text, a lookup-and-delete about 325.
- * Rounded up for addresses longer than the measured ones.
+ * Bytes one cell costs in a real request, measured on the bodies Microsoft's excel-web library
+ * (@microsoft/office-js) sends, with object-path ids of seven digits as after 100,000 cells: each
+ * cell is an object path per step (getRange → format → fill), an instantiate action per path, then
+ * the action itself, about 650 bytes for a fill load, set or clear; a note look-up or add about 250
+ * (plus the note's text), a look-up-and-delete about 350. A full marking request came to 1,157 bytes
+ * a cell and a full clearing one to 1,096 (mark-requests.test.ts); rounded up from there.
  */
-export const REQUEST_BYTES = { fill: 680, noteLookup: 260, noteAdd: 260, noteDelete: 360, recordRow: 32 } as const;
+export const REQUEST_BYTES = { fill: 720, noteLookup: 280, noteAdd: 280, noteDelete: 400, recordRow: 40 } as const;
 
 /** Bytes of the larger of the two requests (look-up, then mark) that marking `mark` costs. */
 export function markCost(mark: CellMark, noteText: string | null, notes: boolean): number {
