@@ -2,12 +2,13 @@
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { E2EFigures } from './e2e-run';
+import { printSplit } from './time-split';
 
 export interface SizeRun {
   database: 'pglite' | 'postgres';
   e2e: Omit<E2EFigures, 'readRows'>;
   bare: { ms: number; rowsPerSecond: number };
-  /** Import rows/s (create + batches + complete, as bench:server measures) over bare unnest rows/s; §8 wants ≥ 1/3. */
+  /** Import rows/s (create + batches + complete, as bench:server measures) over bare unnest rows/s; §8 wants ≥ 0.6. */
   ratio: number;
   /** The same with the whole submit stage, report download included. */
   submitRatio: number;
@@ -21,8 +22,10 @@ export interface Budget {
 }
 
 const MB5 = 5 * 1024 * 1024;
-/** "Well under a minute": we hold the 100k PGlite run to half of one. */
-export const E2E_100K_PGLITE_MS = 30_000;
+/** DESIGN §8: 100,000 rows end to end under 8 s, on either database. */
+export const E2E_100K_MS = 8_000;
+/** DESIGN §8: import rate at least 0.6 of the bare unnest insert, on either database. */
+export const MIN_RATIO = 0.6;
 
 const rateOf = (rows: number, ms: number) => Math.round((rows / Math.max(ms, 1e-3)) * 1000);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
@@ -38,6 +41,7 @@ export function printRun(run: SizeRun): void {
   console.log(`  ${'total'.padEnd(12)} ${secs(e2e.totalMs).padStart(10)} ${String(e2e.excelSyncs).padStart(7)}   (Excel syncs in all)`);
   console.log(`  submit = import ${secs(e2e.importMs)} (${rateOf(e2e.rows, e2e.importMs)} rows/s) + report download ${secs(e2e.reportDownloadMs)}`);
   console.log(`  bare INSERT … SELECT FROM unnest(…), batches of 1000: ${bare.rowsPerSecond} rows/s (${secs(bare.ms)}); import/bare = ${run.ratio.toFixed(2)}, whole submit/bare = ${run.submitRatio.toFixed(2)}`);
+  printSplit(e2e.split);
 }
 
 export function budgets(runs: readonly SizeRun[]): Budget[] {
@@ -47,10 +51,8 @@ export function budgets(runs: readonly SizeRun[]): Budget[] {
     const excelResponse = Math.max(...e2e.stages.filter((s) => s.stage !== 'submit').map((s) => s.maxResponseBytes));
     out.push({ name: `${run.database}: Excel syncs, 100k rows`, limit: '≤ 30', measured: String(e2e.excelSyncs), pass: e2e.excelSyncs <= 30 });
     out.push({ name: `${run.database}: largest Excel request/response, 100k`, limit: '≤ 5 MB', measured: `${kb(e2e.excelMaxRequestBytes)} / ${kb(excelResponse)}`, pass: e2e.excelMaxRequestBytes <= MB5 && excelResponse <= MB5 });
-    out.push({ name: `${run.database}: import rate / bare unnest, 100k`, limit: '≥ 0.33', measured: run.ratio.toFixed(2), pass: run.ratio >= 1 / 3 });
-    if (run.database === 'pglite') {
-      out.push({ name: 'pglite: 100k rows end to end', limit: `< ${secs(E2E_100K_PGLITE_MS)} (well under a minute)`, measured: secs(e2e.totalMs), pass: e2e.totalMs < E2E_100K_PGLITE_MS });
-    }
+    out.push({ name: `${run.database}: import rate / bare unnest, 100k`, limit: `≥ ${MIN_RATIO}`, measured: run.ratio.toFixed(2), pass: run.ratio >= MIN_RATIO });
+    out.push({ name: `${run.database}: 100k rows end to end`, limit: `< ${secs(E2E_100K_MS)}`, measured: secs(e2e.totalMs), pass: e2e.totalMs < E2E_100K_MS });
   }
   return out;
 }
@@ -71,6 +73,7 @@ export function saveResults(benchDir: string, meta: Record<string, unknown>, run
       stagesS: Object.fromEntries(r.e2e.stages.map((s) => [s.stage, +(s.ms / 1000).toFixed(2)])),
       submitRps: r.e2e.stages.find((s) => s.stage === 'submit')!.rowsPerSecond, importRps: rateOf(r.e2e.rows, r.e2e.importMs),
       bareRps: r.bare.rowsPerSecond, ratio: +r.ratio.toFixed(2), submitRatio: +r.submitRatio.toFixed(2),
+      serverMs: Object.fromEntries(Object.entries(r.e2e.split.server).map(([k, v]) => [k, Math.round(v)])),
     })),
     budgetsPassed: list.every((b) => b.pass),
   };

@@ -7,6 +7,7 @@ import { createExcelHost, type ExcelHost } from '../../test/excel-host';
 import { BENCH_FIRM, benchSheet, HEADER_ROW } from './bench-sheet';
 import { connectClients, createBenchFirm, portalClient } from './bench-portal';
 import { measuredFetch, newWireStats } from './measured-fetch';
+import { clientSideCost, type TimeSplit } from './time-split';
 
 export type StageName = 'find+read' | 'check' | 'submit' | 'write report';
 
@@ -31,6 +32,8 @@ export interface E2EFigures {
   /** Submit split: create + batches + complete (the import itself) and the report download. */
   importMs: number;
   reportDownloadMs: number;
+  /** Where the import's time went (see time-split.ts). */
+  split: TimeSplit;
   readRows: ClientRow[];
 }
 
@@ -102,6 +105,7 @@ export async function runEndToEnd(baseUrl: string, size: number): Promise<E2EFig
     issues: issues.length,
     importMs: submitMs - wire.ms.report,
     reportDownloadMs: wire.ms.report,
+    split: { server: wire.server, batchesWallMs: wire.batchSpan.end - wire.batchSpan.start, client: clientSideCost(rows) },
     readRows: rows,
   };
 }

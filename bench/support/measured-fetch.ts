@@ -1,6 +1,7 @@
 // Wraps fetch to record what crosses the wire: the largest request and response bodies and the
 // number of calls, so the submit stage reports bytes the way the Excel stages report syncs.
 import type { FetchLike } from '../../src/api';
+import { addServerTiming } from './time-split';
 
 export interface WireStats {
   requests: number;
@@ -10,9 +11,13 @@ export interface WireStats {
   totalResponseBytes: number;
   /** Wall time spent in calls, by kind: batch PUTs, the report download, the rest. */
   ms: { batches: number; report: number; other: number };
+  /** The batch answers' Server-Timing phases, summed (ms). */
+  server: Record<string, number>;
+  /** First batch call's start and last batch call's end (performance.now()), for the batches' wall time. */
+  batchSpan: { start: number; end: number };
 }
 
-export const newWireStats = (): WireStats => ({ requests: 0, maxRequestBytes: 0, maxResponseBytes: 0, totalRequestBytes: 0, totalResponseBytes: 0, ms: { batches: 0, report: 0, other: 0 } });
+export const newWireStats = (): WireStats => ({ requests: 0, maxRequestBytes: 0, maxResponseBytes: 0, totalRequestBytes: 0, totalResponseBytes: 0, ms: { batches: 0, report: 0, other: 0 }, server: {}, batchSpan: { start: Infinity, end: 0 } });
 
 export function measuredFetch(stats: WireStats, inner: FetchLike = (url, init) => fetch(url, init)): FetchLike {
   return async (url, init) => {
@@ -28,6 +33,11 @@ export function measuredFetch(stats: WireStats, inner: FetchLike = (url, init) =
     stats.maxResponseBytes = Math.max(stats.maxResponseBytes, body.byteLength);
     stats.totalResponseBytes += body.byteLength;
     stats.ms[kind] += performance.now() - started;
+    if (kind === 'batches') {
+      addServerTiming(stats.server, response.headers.get('server-timing'));
+      stats.batchSpan.start = Math.min(stats.batchSpan.start, started);
+      stats.batchSpan.end = Math.max(stats.batchSpan.end, performance.now());
+    }
     return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 }

@@ -16,7 +16,7 @@ describe('runImport', () => {
     const { client, puts } = setup();
     const progress: ImportProgress[] = [];
     const outcome = await runImport(client, { rows: sampleRows(2500), onProgress: (p) => progress.push(p) });
-    expect(puts()).toEqual(['1', '2', '3']);
+    expect(puts()).toEqual(['1', '2?after=1', '3?after=2']);
     expect(progress.map((p) => p.rowsDone)).toEqual([0, 1000, 2000, 2500]);
     expect(progress.every((p) => p.rowsTotal === 2500 && p.batchesTotal === 3)).toBe(true);
     expect(outcome.counts).toEqual({ rows: 2500, imported: 2500, rejected: 0 });
@@ -39,7 +39,7 @@ describe('runImport', () => {
     };
     // Faults apply to the request after the one that queued them: PUT 2 answered, then the retry path is exercised on PUT 3.
     const outcome = await runImport(client, { rows: sampleRows(2100) });
-    expect(puts()).toEqual(['1', '2', '3', '3', '3']);
+    expect(puts()).toEqual(['1', '2?after=1', '3?after=2', '3?after=2', '3?after=2']);
     expect(portal.imports.get(outcome.importId)!.rows).toHaveLength(2100);
   });
 
@@ -80,7 +80,7 @@ describe('runImport', () => {
     const outcome = await runImport(client, { rows, resume: saved, onProgress: (p) => progress.push(p.rowsDone) });
     expect(outcome.importId).toBe(saved!.importId);
     expect(portal.calls.filter((c) => c.method === 'POST' && c.url.endsWith('/imports'))).toHaveLength(1);
-    expect(puts().slice(-2)).toEqual(['3', '4']);
+    expect(puts().slice(-2)).toEqual(['3?after=2', '4?after=3']);
     expect(progress[0]).toBe(2000);
     const stored = portal.imports.get(outcome.importId)!.rows.map((r) => r.taxClientId);
     expect(new Set(stored).size).toBe(3500);
@@ -102,6 +102,36 @@ describe('runImport', () => {
     portal.beforeBatch = undefined;
     const outcome = await runImport(client, { rows, resume: saved });
     expect(outcome.report.map((r) => r.taxClientId)).toEqual(rows.map((r) => r.taxClientId));
+  });
+
+  it('keeps three batches in flight, each naming the one it follows, and stops the others when one fails', async () => {
+    const { portal } = setup();
+    const serve = portal.fetch;
+    const held: (() => void)[] = [];
+    const slow = async (url: string, init?: RequestInit) => {
+      // Held like a slow network: released by the test, or given up on abort as fetch does.
+      if (init?.method === 'PUT') {
+        await new Promise<void>((release, fail) => {
+          held.push(release);
+          init.signal?.addEventListener('abort', () => fail(new DOMException('aborted', 'AbortError')));
+        });
+      }
+      return serve(url, init);
+    };
+    const client = createPortalClient({ baseUrl: 'http://portal.test', token: 't', fetch: slow, retry: instantRetry(1).policy });
+    let saved: ImportState | null = null;
+    const run = runImport(client, { rows: sampleRows(5000), onState: (s) => (saved = s) });
+    while (held.length < 3) await new Promise((r) => setTimeout(r, 1));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(held).toHaveLength(3); // batches 1-3 sent, none answered yet
+    held.shift()!(); // batch 1 answered
+    while (held.length < 3) await new Promise((r) => setTimeout(r, 1));
+    portal.faults.push(400);
+    held.shift()!(); // batch 2 fails for good: batches 3 and 4, in flight, are stopped
+    await expect(run).rejects.toThrow('Injected 400');
+    expect(saved!.doneSeqs).toEqual([1]);
+    const sent = portal.calls.filter((c) => c.method === 'PUT').map((c) => c.url.split('/').pop());
+    expect(sent).toEqual(['1', '2?after=1']);
   });
 
   it('refuses to resume with rows that changed', async () => {

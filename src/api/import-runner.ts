@@ -1,6 +1,6 @@
 import type { ClientRow, ImportCounts, ReportRow, RowResult } from '../domain/api-types';
 import { CancelledError } from './api-errors';
-import { planBatches, rowsFingerprint } from './batch-plan';
+import { planImport, rowsFingerprint } from './batch-plan';
 import type { PortalClient } from './portal-client';
 
 /** What a caller persists to resume an interrupted import: same import id, answered batches skipped. */
@@ -33,7 +33,11 @@ export interface RunImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Called after every answered batch, so the caller can persist where it got to. */
   onState?: (state: ImportState) => void;
+  /** Batches sent before the first is answered (default 3); the portal still applies them in order. */
+  inFlight?: number;
 }
+
+const IN_FLIGHT = 3;
 
 export interface ImportOutcome {
   importId: string;
@@ -48,13 +52,13 @@ export function canResume(state: ImportState | null | undefined, rows: readonly 
 }
 
 /**
- * Submits rows in batches, completes the import and returns the portal's report.
- * On cancel or failure the last `onState` value resumes the import without duplicates.
+ * Submits rows in batches, several in flight, completes the import and returns the portal's report.
+ * Each batch names the one before it (`after`), so the portal applies them in file order whatever
+ * order they arrive in. On cancel or failure the last `onState` value resumes the import without duplicates.
  */
 export async function runImport(client: PortalClient, options: RunImportOptions): Promise<ImportOutcome> {
   const { rows, signal } = options;
-  const batches = planBatches(rows);
-  const fingerprint = rowsFingerprint(rows);
+  const { batches, fingerprint } = planImport(rows);
   if (options.resume && !canResume(options.resume, rows)) {
     throw new Error('The template changed since the import was interrupted, so it cannot be resumed. Start a new import.');
   }
@@ -78,17 +82,39 @@ export async function runImport(client: PortalClient, options: RunImportOptions)
   };
   reportProgress();
 
-  for (let i = 0; i < batches.length; i++) {
-    const seq = i + 1;
-    if (done.has(seq)) continue;
-    if (signal?.aborted) throw new CancelledError();
-    const results = await client.putBatch(state.importId, seq, batches[i], signal);
-    answers.set(seq, results);
-    done.add(seq);
-    state = { ...state, doneSeqs: [...done].sort((a, b) => a - b), counts: addCounts(state.counts, results) };
-    options.onState?.(state);
-    reportProgress();
+  // A failed batch stops the batches after it (they could only wait for it); those before it finish and count.
+  const inFlight = new Map<number, AbortController>();
+  const onCancel = () => inFlight.forEach((c) => c.abort());
+  signal?.addEventListener('abort', onCancel);
+  const failed = { seq: Infinity, error: undefined as unknown };
+  const todo = batches.map((_, i) => i + 1).filter((seq) => !done.has(seq));
+  const sender = async () => {
+    while (failed.seq === Infinity && todo.length > 0 && !signal?.aborted) {
+      const seq = todo.shift()!;
+      const stop = new AbortController();
+      inFlight.set(seq, stop);
+      try {
+        answers.set(seq, await client.putBatch(state.importId, seq, batches[seq - 1], stop.signal, seq > 1 ? seq - 1 : undefined));
+      } catch (error) {
+        if (seq < failed.seq) Object.assign(failed, { seq, error });
+        inFlight.forEach((c, s) => s > seq && c.abort());
+        return;
+      } finally {
+        inFlight.delete(seq);
+      }
+      done.add(seq);
+      state = { ...state, doneSeqs: [...done].sort((a, b) => a - b), counts: addCounts(state.counts, answers.get(seq)!) };
+      options.onState?.(state);
+      reportProgress();
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, options.inFlight ?? IN_FLIGHT) }, sender));
+  } finally {
+    signal?.removeEventListener('abort', onCancel);
   }
+  if (signal?.aborted) throw new CancelledError();
+  if (failed.seq !== Infinity) throw failed.error;
 
   if (signal?.aborted) throw new CancelledError();
   const completed = await client.completeImport(state.importId, signal);
@@ -109,10 +135,13 @@ function addCounts(counts: ImportCounts, results: readonly RowResult[]): ImportC
 }
 
 function joinAnswers(batches: readonly (readonly ClientRow[])[], answers: ReadonlyMap<number, RowResult[]>): ReportRow[] {
-  return batches
-    .flatMap((batch, i) => {
-      const byRow = new Map(answers.get(i + 1)!.map((result) => [result.row, result]));
-      return batch.map((row) => ({ ...row, ...byRow.get(row.row)! }));
-    })
-    .sort((a, b) => a.row - b.row);
+  const report = batches.flatMap((batch, i) => {
+    const results = answers.get(i + 1)!;
+    // The portal answers in the order it was sent; look rows up by number only if it did not.
+    const inOrder = results.length === batch.length && results.every((r, k) => r.row === batch[k].row);
+    const byRow = inOrder ? null : new Map(results.map((result) => [result.row, result]));
+    return batch.map((row, k) => ({ ...row, ...(byRow ? byRow.get(row.row)! : results[k]) }));
+  });
+  // Rows read from a sheet come in row order already; sort only when they do not.
+  return report.every((r, k) => k === 0 || report[k - 1].row <= r.row) ? report : report.sort((a, b) => a.row - b.row);
 }

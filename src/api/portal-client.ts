@@ -25,7 +25,8 @@ export interface PortalClient {
   health(signal?: AbortSignal): Promise<{ status: string; storage: string }>;
   firm(signal?: AbortSignal): Promise<Firm>;
   createImport(input: { source?: string; sendInvitations?: boolean }, signal?: AbortSignal): Promise<{ id: string; status: string }>;
-  putBatch(importId: string, seq: number, rows: readonly ClientRow[], signal?: AbortSignal): Promise<RowResult[]>;
+  /** `after`: the batch this one follows; the portal applies it only once that one is stored. */
+  putBatch(importId: string, seq: number, rows: readonly ClientRow[], signal?: AbortSignal, after?: number): Promise<RowResult[]>;
   completeImport(importId: string, signal?: AbortSignal): Promise<{ id: string; status: string; counts: ImportCounts }>;
   getImport(importId: string, signal?: AbortSignal): Promise<ImportJob>;
   report(importId: string, signal?: AbortSignal): Promise<ReportRow[]>;
@@ -100,8 +101,10 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
     health: (signal) => call('GET', '/health', undefined, signal),
     firm: (signal) => call('GET', '/firm', undefined, signal),
     createImport: (input, signal) => call('POST', '/imports', input, signal),
-    putBatch: async (importId, seq, rows, signal) =>
-      (await call<{ results: RowResult[] }>('PUT', `/imports/${id(importId)}/batches/${seq}`, { rows }, signal)).results,
+    putBatch: async (importId, seq, rows, signal, after) => {
+      const path = `/imports/${id(importId)}/batches/${seq}${after === undefined ? '' : `?after=${after}`}`;
+      return (await call<{ results: RowResult[] }>('PUT', path, { rows }, signal)).results;
+    },
     completeImport: (importId, signal) => call('POST', `/imports/${id(importId)}/complete`, undefined, signal),
     getImport: (importId, signal) => call('GET', `/imports/${id(importId)}`, undefined, signal),
     report: async (importId, signal) => (await call<{ rows: ReportRow[] }>('GET', `/imports/${id(importId)}/report`, undefined, signal)).rows,

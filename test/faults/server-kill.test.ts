@@ -29,7 +29,7 @@ describe('server killed mid-import, restarted on the same PGlite data dir', () =
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const isBatch = (url: string, seq: number, init?: RequestInit) => init?.method === 'PUT' && url.endsWith(`/batches/${seq}`);
+  const isBatch = (url: string, seq: number, init?: RequestInit) => init?.method === 'PUT' && new URL(url).pathname.endsWith(`/batches/${seq}`);
 
   it('rides out a crash with batch 3 in flight: retries reach the restarted server and nothing is applied twice', async () => {
     const { rows, expected } = faultFile(5000, 'K');

@@ -3,11 +3,11 @@ import type { ClientStatus, InvitationResult } from '../../domain/api-types';
 import { nextStatus } from '../../domain/status';
 import type { FirmRecord } from '../firms/firm.repository';
 import { HttpProblem, notFound } from '../http/problem';
-import { invitationMessage } from '../imports/batch-engine';
 import type { Sealer } from '../security/sealing';
 import { hashToken } from '../security/tokens';
 import type { Database } from '../storage/schema';
 import { invitationUrl, issueInvitation, sealMessage, type StoredInvitation } from './invitation-links';
+import { invitationMessage } from './invitation-message';
 import {
   findByInvitationHash,
   findReplacedInvitation,
@@ -18,6 +18,7 @@ import {
   setProfileStatus,
   type InvitedProfile,
 } from './invitation.repository';
+import { lockOfflineRule } from './offline-rule.lock';
 import { queueMessages, type OutboxMessage } from './outbox.repository';
 
 export interface LinkRequest {
@@ -108,6 +109,7 @@ export async function acceptInvitation(db: Kysely<Database>, token: string): Pro
     }
     if (state === 'expired') throw new HttpProblem(410, 'This invitation link has expired: ask the firm to send a new one', 'urn:problem:invitation-expired');
     if (state === 'open') {
+      await lockOfflineRule(trx, profile.firmId, 'exclusive');
       await setProfileStatus(trx, profile.firmId, profile.taxClientId, 'standard', profile.status, 'Connected');
       await setProfileStatus(trx, profile.firmId, profile.taxClientId, 'offline', 'Offline', nextStatus('Offline', 'standard-connected')!);
     }

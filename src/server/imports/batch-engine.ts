@@ -1,15 +1,22 @@
 import type { Kysely } from 'kysely';
 import type { ClientRow, RowResult } from '../../domain/api-types';
 import { toRowResult, type Decision } from '../../domain/import-decision';
+import { isOfflineYes } from '../../domain/row-validation';
+import { invitationUrl, sealMessage } from '../clients/invitation-links';
+import { invitationMessage } from '../clients/invitation-message';
+import { lockOfflineRule } from '../clients/offline-rule.lock';
 import type { OutboxMessage } from '../clients/outbox.repository';
-import { findProfiles, findStandardEmails, insertProfilesSkippingTaken, profileKey, type NewProfile } from '../clients/profile.repository';
+import { findProfiles, findStandardEmails, insertProfilesSkippingTaken, profileKey } from '../clients/profile.repository';
 import type { FirmRecord } from '../firms/firm.repository';
 import { conflict, HttpProblem, notFound } from '../http/problem';
-import { issueInvitation, invitationUrl, sealMessage, type IssuedInvitation } from '../clients/invitation-links';
 import type { Sealer } from '../security/sealing';
 import type { Database } from '../storage/schema';
+import { encodeResults, encodeRows } from './batch-document';
+import type { BatchOrder } from './batch-order';
 import { findBatchFacts, lockImportForBatch, writeBatch } from './batch.repository';
 import { decideBatch, emailOf, idOf, redecide, type BatchFacts } from './batch-decisions';
+import type { IssuedInvitation } from '../clients/invitation-links';
+import { importedIndexes, plannedProfiles, type PlannedProfiles } from './planned-profiles';
 import { withRetry } from './transaction-retry';
 
 export interface BatchInput {
@@ -21,6 +28,11 @@ export interface BatchInput {
   origin: string;
   /** Seals new invitation tokens and their e-mails (clients/invitation-links.ts). */
   sealer: Sealer;
+  /** The batch this one follows in the file: it is applied only after that one is stored (null: no order asked). */
+  after: number | null;
+  order: BatchOrder;
+  /** Ends a timed phase (see PhaseClock): lock, facts, decide, encode, write, commit. */
+  lap?: (phase: string) => void;
 }
 
 export interface BatchAnswer {
@@ -30,6 +42,8 @@ export interface BatchAnswer {
 }
 
 const INSERT_ROUNDS = 3;
+/** How long a batch waits for the one it follows before it asks the client to send that one first. */
+const ORDER_WAIT_MS = 20_000;
 const UNIQUE_VIOLATION = '23505';
 const unique = (values: string[]) => [...new Set(values.filter((v) => v !== ''))];
 
@@ -40,129 +54,130 @@ const unique = (values: string[]) => [...new Set(values.filter((v) => v !== ''))
  * The usual batch takes four statements: lock, one read of the facts, §4 in memory, one write.
  * Emails of existing clients are not read first: the unique email index (and the (firm, Tax
  * Client ID, kind) key, for racing imports) reject the write instead. A batch whose write hits one
- * is rolled back and run again carefully, inserting what it still can and deciding the rest again.
+ * is rolled back and applied again carefully, inserting what it still can and deciding the rest again.
+ * A batch that follows another (`after`) waits, outside any transaction, until that one is stored.
  */
-export async function submitBatch(db: Kysely<Database>, input: BatchInput): Promise<BatchAnswer> {
+export async function submitBatch(db: Kysely<Database>, batch: BatchInput): Promise<BatchAnswer> {
+  const { importId, seq, after, order } = batch;
+  // The stored rows do not depend on any decision: encoded before the import's lock is taken, not under it.
+  const input: Prepared = { ...batch, rowsDocument: encodeRows(batch.rows) };
+  input.lap?.('encode');
+  for (;;) {
+    const arrival = after === null ? null : order.listen(importId, after);
+    try {
+      const answer = await applyBatch(db, input);
+      order.stored(importId, seq);
+      return answer;
+    } catch (error) {
+      if (!(error instanceof PredecessorMissing) || !arrival) throw error;
+      input.lap?.('lock');
+      if (!(await arrival.wait(ORDER_WAIT_MS))) throw new HttpProblem(503, `Batch ${after} of this import has not arrived yet; send it before batch ${seq}`);
+      input.lap?.('wait');
+    } finally {
+      arrival?.cancel();
+    }
+  }
+}
+
+class PredecessorMissing extends Error {}
+
+interface Prepared extends BatchInput {
+  rowsDocument: string;
+}
+
+async function applyBatch(db: Kysely<Database>, input: Prepared): Promise<BatchAnswer> {
   try {
-    return await withRetry(() => db.transaction().execute((trx) => applyBatch(trx, input, 'optimistic')));
+    return await inTransaction(db, input, applyOptimistically);
   } catch (error) {
     if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
   }
-  return withRetry(() => db.transaction().execute((trx) => applyBatch(trx, input, 'careful')));
+  return inTransaction(db, input, applyCarefully);
 }
 
-async function applyBatch(
-  trx: Kysely<Database>,
-  { firm, importId, seq, rows, origin, sealer }: BatchInput,
-  mode: 'optimistic' | 'careful',
-): Promise<BatchAnswer> {
-  const locked = await lockImportForBatch(trx, firm.id, importId, seq);
-  if (!locked) throw notFound('Import');
-  if (locked.stored) return { results: locked.stored, replayed: true, invitations: [] };
-  if (locked.job.status !== 'open') throw conflict('This import is completed; start a new import to send more rows');
+async function inTransaction(db: Kysely<Database>, input: Prepared, apply: (trx: Kysely<Database>, input: Prepared) => Promise<BatchAnswer>): Promise<BatchAnswer> {
+  const answer = await withRetry(() => db.transaction().execute((trx) => apply(trx, input)));
+  input.lap?.('commit');
+  return answer;
+}
 
+/** The profiles go in with the one write statement; any unique violation rolls the whole batch back. */
+async function applyOptimistically(trx: Kysely<Database>, input: Prepared): Promise<BatchAnswer> {
+  const started = await startBatch(trx, input);
+  if ('answer' in started) return started.answer;
+  const planned = plannedProfiles(input.rows, started.decisions, importedIndexes(started.decisions), input.sealer);
+  return finishBatch(trx, input, started, started.decisions, planned);
+}
+
+/**
+ * Inserts the imported rows' profiles, skipping those another import created first or whose email a
+ * client now uses; those rows are decided again against what now exists (and so get the §4 comment).
+ */
+async function applyCarefully(trx: Kysely<Database>, input: Prepared): Promise<BatchAnswer> {
+  const started = await startBatch(trx, input);
+  if ('answer' in started) return started.answer;
+  const { firm, importId, rows } = input;
+  let decisions = started.decisions;
+  const tokens = new Map<number, IssuedInvitation>();
+  let pending = importedIndexes(decisions);
+  for (let round = 0; pending.length > 0; round++) {
+    if (round === INSERT_ROUNDS) throw new HttpProblem(503, 'Other imports are changing these clients right now; send the batch again');
+    const planned = plannedProfiles(rows, decisions, pending, input.sealer);
+    const inserted = await insertProfilesSkippingTaken(trx, firm.id, importId, planned.profiles);
+    const lost = new Set(pending.filter((i) => !inserted.has(profileKey(decisions[i].kind!, idOf(rows[i])))));
+    for (const [i, token] of planned.tokens) if (!lost.has(i)) tokens.set(i, token);
+    if (lost.size === 0) break;
+    const lostRows = [...lost].map((i) => rows[i]);
+    const now: BatchFacts = {
+      ...started.facts,
+      profiles: new Map([...started.facts.profiles, ...(await findProfiles(trx, firm.id, unique(lostRows.map(idOf))))]),
+      clientEmails: await findStandardEmails(trx, firm.id, unique(lostRows.map(emailOf))),
+    };
+    decisions = decisions.map((d, i) => (lost.has(i) ? redecide(rows[i], now) : d));
+    pending = [...lost].filter((i) => decisions[i].outcome === 'imported');
+  }
+  return finishBatch(trx, input, started, decisions, { profiles: [], tokens });
+}
+
+/** A batch decided on the facts read at its start; `firstIndexes`: rows whose Tax Client ID is new to the import. */
+interface Decided {
+  facts: BatchFacts;
+  decisions: Decision[];
+  firstIndexes: number[];
+}
+
+/** The shared start: lock the import, answer a replay, read the facts, decide every row by §4. */
+async function startBatch(trx: Kysely<Database>, { firm, importId, seq, after, rows, lap }: BatchInput): Promise<{ answer: BatchAnswer } | Decided> {
+  const locked = await lockImportForBatch(trx, firm.id, importId, seq, after);
+  if (!locked) throw notFound('Import');
+  if (locked.stored) return { answer: { results: locked.stored, replayed: true, invitations: [] } };
+  if (locked.status !== 'open') throw conflict('This import is completed; start a new import to send more rows');
+  if (!locked.afterStored) throw new PredecessorMissing();
+  if (rows.some((r) => isOfflineYes(r.isOffline))) await lockOfflineRule(trx, firm.id, 'shared');
+  lap?.('lock');
   const found = await findBatchFacts(trx, firm.id, importId, unique(rows.map(idOf)));
+  lap?.('facts');
   const facts: BatchFacts = {
     firm,
-    sendInvitations: locked.job.sendInvitations,
+    sendInvitations: locked.sendInvitations,
     seenBefore: found.seenBefore,
     profiles: found.profiles,
     clientEmails: new Set(),
     userEmails: new Set(firm.users.map((u) => u.trim().toLowerCase())),
   };
-  const { decisions, firstIndexes } = decideBatch(rows, facts);
-  const tokens = new Map<number, IssuedInvitation>();
-  let profiles = newProfiles(rows, decisions, tokens, sealer);
-  if (mode === 'careful') {
-    await insertCarefully(trx, firm.id, importId, rows, decisions, tokens, facts, sealer);
-    profiles = [];
-  }
+  return { facts, ...decideBatch(rows, facts) };
+}
 
+/** The shared end: the answer, the invitation e-mails and everything else the batch writes, in one statement. */
+async function finishBatch(trx: Kysely<Database>, { firm, importId, seq, rows, origin, sealer, lap, rowsDocument }: Prepared, started: Decided,
+  decisions: Decision[], planned: PlannedProfiles): Promise<BatchAnswer> {
   const results = rows.map((row, i) => toRowResult(row, decisions[i]));
-  const invitations = [...tokens].map(([i, issued]) => invitationMessage(firm, rows[i], invitationUrl(origin, issued.token)));
-  const rejectedFirstRows = new Map<string, number>();
-  for (const i of firstIndexes) if (decisions[i].outcome !== 'imported') rejectedFirstRows.set(idOf(rows[i]), rows[i].row);
-  await writeBatch(trx, {
-    firmId: firm.id,
-    importId,
-    seq,
-    rows,
-    results,
-    profiles,
-    rejectedFirstRows,
-    messages: invitations.map((m) => sealMessage(sealer, m)),
-  });
+  const invitations = [...planned.tokens].map(([i, issued]) => invitationMessage(firm, rows[i], invitationUrl(origin, issued.token)));
+  // First rows of IDs new to this import that created no profile: later batches must still call their repeats duplicates.
+  const rejectedFirstRows = new Map(started.firstIndexes.filter((i) => decisions[i].outcome !== 'imported').map((i) => [idOf(rows[i]), rows[i].row]));
+  lap?.('decide');
+  const document = { rows: rowsDocument, results: encodeResults(results) };
+  lap?.('encode');
+  await writeBatch(trx, { firmId: firm.id, importId, seq, document, rowCount: rows.length, imported: importedIndexes(decisions).length, profiles: planned.profiles, rejectedFirstRows, messages: invitations.map((m) => sealMessage(sealer, m)) });
+  lap?.('write');
   return { results, replayed: false, invitations };
-}
-
-/** Profiles of the rows decided `imported`; gives each Not Enrolled one an invitation token (by row index). */
-function newProfiles(rows: ClientRow[], decisions: Decision[], tokens: Map<number, IssuedInvitation>, sealer: Sealer, only?: number[]): NewProfile[] {
-  const indexes = only ?? decisions.flatMap((d, i) => (d.outcome === 'imported' ? [i] : []));
-  return indexes.map((i) => {
-    const token = decisions[i].status === 'Not Enrolled' ? issueInvitation(sealer) : null;
-    if (token) tokens.set(i, token);
-    else tokens.delete(i);
-    return toProfile(rows[i], decisions[i], token);
-  });
-}
-
-/**
- * Inserts the imported rows' profiles, skipping those another import created first or whose
- * email a client now uses; those rows are decided again against what now exists (and so get the §4 comment).
- */
-async function insertCarefully(
-  trx: Kysely<Database>,
-  firmId: string,
-  importId: string,
-  rows: ClientRow[],
-  decisions: Decision[],
-  tokens: Map<number, IssuedInvitation>,
-  facts: BatchFacts,
-  sealer: Sealer,
-): Promise<void> {
-  let pending = decisions.flatMap((d, i) => (d.outcome === 'imported' ? [i] : []));
-  for (let round = 0; pending.length > 0; round++) {
-    if (round === INSERT_ROUNDS) throw new HttpProblem(503, 'Other imports are changing these clients right now; send the batch again');
-    const inserted = await insertProfilesSkippingTaken(trx, firmId, importId, newProfiles(rows, decisions, tokens, sealer, pending));
-    const lost = pending.filter((i) => !inserted.has(profileKey(decisions[i].kind!, idOf(rows[i]))));
-    if (lost.length === 0) break;
-    const now: BatchFacts = {
-      ...facts,
-      profiles: new Map([...facts.profiles, ...(await findProfiles(trx, firmId, unique(lost.map((i) => idOf(rows[i])))))]),
-      clientEmails: await findStandardEmails(trx, firmId, unique(lost.map((i) => emailOf(rows[i])))),
-    };
-    for (const i of lost) {
-      tokens.delete(i);
-      decisions[i] = redecide(rows[i], now);
-    }
-    pending = lost.filter((i) => decisions[i].outcome === 'imported');
-  }
-}
-
-function toProfile(row: ClientRow, d: Decision, issued: IssuedInvitation | null): NewProfile {
-  const t = (v: string | undefined) => (v ?? '').trim();
-  return {
-    taxClientId: idOf(row),
-    kind: d.kind!,
-    status: d.status!,
-    firstName: t(row.firstName),
-    lastName: t(row.lastName),
-    email: t(row.email),
-    mobile: t(row.mobile),
-    spouseFirstName: t(row.spouseFirstName),
-    spouseLastName: t(row.spouseLastName),
-    spouseEmail: t(row.spouseEmail),
-    ownerEmail: t(row.ownerEmail),
-    officeLocation: t(row.officeLocation),
-    invitation: issued && { tokenHash: issued.tokenHash, sealed: issued.sealed },
-    importRow: row.row,
-  };
-}
-
-export function invitationMessage(firm: { name: string }, row: { firstName: string; email?: string }, url: string): OutboxMessage {
-  return {
-    to: (row.email ?? '').trim(),
-    subject: `${firm.name} invites you to its client portal`,
-    body: `Hello ${row.firstName.trim()},\n\n${firm.name} invites you to connect with it online. Open this link to accept:\n${url}\n`,
-  };
 }

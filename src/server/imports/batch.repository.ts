@@ -4,9 +4,7 @@ import type { ExistingProfiles } from '../../domain/import-decision';
 import { addProfile, insertProfilesStatement, type NewProfile } from '../clients/profile.repository';
 import type { OutboxMessage } from '../clients/outbox.repository';
 import type { Database } from '../storage/schema';
-import { decodeResults, decodeRows, encodeResults, encodeRows } from './batch-document';
-import type { ImportRecord } from './import.repository';
-import { lockImport } from './import.repository';
+import { decodeResults, decodeRows } from './batch-document';
 
 export interface StoredBatch {
   seq: number;
@@ -14,13 +12,33 @@ export interface StoredBatch {
   results: RowResult[];
 }
 
+export interface LockedBatch {
+  status: 'open' | 'completed';
+  sendInvitations: boolean;
+  /** The stored answer of this seq: it was applied before. */
+  stored: RowResult[] | null;
+  /** False while the batch this one follows (`after`) is not stored yet. */
+  afterStored: boolean;
+}
 
-/** Locks the import (see `lockImport`) and returns it with the stored answer of `seq`, if any. */
-export async function lockImportForBatch(trx: Kysely<Database>, firmId: string, importId: string, seq: number): Promise<{ job: ImportRecord; stored: RowResult[] | null } | null> {
-  const job = await lockImport(trx, firmId, importId);
-  if (!job) return null;
-  const row = await trx.selectFrom('import_batches').select(['rows', 'results']).where('import_id', '=', importId).where('seq', '=', seq).executeTakeFirst();
-  return { job, stored: row ? decodeResults(row.results, decodeRows(row.rows)) : null };
+/**
+ * Locks the import until the transaction ends, so its batches are applied one at a time, and reads in
+ * the same statement what the batch needs to know first: the stored answer of `seq`, and whether
+ * batch `after` (the one it follows in the file) is stored. Null when the firm has no such import.
+ */
+export async function lockImportForBatch(trx: Kysely<Database>, firmId: string, importId: string, seq: number, after: number | null): Promise<LockedBatch | null> {
+  const { rows } = await sql<{ status: 'open' | 'completed'; send_invitations: boolean; rows: string | null; results: string | null; after_stored: boolean }>`
+    select i.status, i.send_invitations, b.rows, b.results,
+      ${after === null} or exists (select 1 from import_batches p where p.import_id = i.id and p.seq = ${after ?? 0}) as after_stored
+    from imports i left join import_batches b on b.import_id = i.id and b.seq = ${seq}
+    where i.firm_id = ${firmId} and i.id = ${importId}
+    for update of i`.execute(trx);
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    status: row.status, sendInvitations: row.send_invitations, afterStored: row.after_stored,
+    stored: row.rows !== null && row.results !== null ? decodeResults(row.results, decodeRows(row.rows)) : null,
+  };
 }
 
 export async function listBatches(db: Kysely<Database>, importId: string): Promise<StoredBatch[]> {
@@ -71,8 +89,10 @@ export interface BatchWrite {
   firmId: string;
   importId: string;
   seq: number;
-  rows: ClientRow[];
-  results: RowResult[];
+  /** The stored answer, encoded (see batch-document.ts). */
+  document: { rows: string; results: string };
+  rowCount: number;
+  imported: number;
   /** Profiles to insert with the rest; empty when the caller inserted them already. */
   profiles: NewProfile[];
   /** First rows of IDs new to this import that created no profile. */
@@ -86,7 +106,6 @@ export interface BatchWrite {
  * Any unique violation fails the whole statement.
  */
 export async function writeBatch(trx: Kysely<Database>, w: BatchWrite): Promise<void> {
-  const imported = w.results.reduce((n, r) => n + (r.outcome === 'imported' ? 1 : 0), 0);
   const profiles = w.profiles.length > 0 ? sql`profiles as (${insertProfilesStatement(w.firmId, w.importId, w.profiles)}),` : sql``;
   await sql`with ${profiles}
     seen as (insert into import_seen_ids (import_id, tax_client_id, first_row)
@@ -95,7 +114,7 @@ export async function writeBatch(trx: Kysely<Database>, w: BatchWrite): Promise<
       select ${w.firmId}, * from unnest(${w.messages.map((m) => m.to)}::text[], ${w.messages.map((m) => m.subject)}::text[],
         ${w.messages.map((m) => m.body)}::text[])),
     batch as (insert into import_batches (import_id, seq, rows, results)
-      values (${w.importId}, ${w.seq}, ${encodeRows(w.rows)}, ${encodeResults(w.results)}))
-    update imports set row_count = row_count + ${w.rows.length}, imported_count = imported_count + ${imported},
-      rejected_count = rejected_count + ${w.rows.length - imported} where id = ${w.importId}`.execute(trx);
+      values (${w.importId}, ${w.seq}, ${w.document.rows}, ${w.document.results}))
+    update imports set row_count = row_count + ${w.rowCount}, imported_count = imported_count + ${w.imported},
+      rejected_count = rejected_count + ${w.rowCount - w.imported} where id = ${w.importId}`.execute(trx);
 }

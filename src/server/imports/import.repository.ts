@@ -45,17 +45,6 @@ export async function findImport(db: Kysely<Database>, firmId: string, id: strin
   return row ? toRecord(row) : null;
 }
 
-/** Reads the import and locks it until the transaction ends, so batches of one import run one at a time. */
-export async function lockImport(trx: Kysely<Database>, firmId: string, id: string): Promise<ImportRecord | null> {
-  const row = await trx.selectFrom('imports').select(COLUMNS).where('firm_id', '=', firmId).where('id', '=', id).forUpdate().executeTakeFirst();
-  return row ? toRecord(row) : null;
-}
-
-export async function addCounts(trx: Kysely<Database>, id: string, rows: number, imported: number): Promise<void> {
-  await sql`update imports set row_count = row_count + ${rows}, imported_count = imported_count + ${imported},
-    rejected_count = rejected_count + ${rows - imported} where id = ${id}`.execute(trx);
-}
-
 /** Marks the import completed (once; later calls keep the first completion time). */
 export async function completeImport(db: Kysely<Database>, firmId: string, id: string): Promise<ImportRecord | null> {
   await sql`update imports set status = 'completed', completed_at = coalesce(completed_at, now())

@@ -1,11 +1,27 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MAX_BATCH_ROWS } from '../../domain/api-types';
-import { tooLarge } from '../http/problem';
+import { HttpProblem, tooLarge } from '../http/problem';
+import { PhaseClock } from '../http/server-timing';
 import { submitBatch } from '../imports/batch-engine';
+import { BatchOrder } from '../imports/batch-order';
 import { currentFirm } from '../plugins/auth.plugin';
-import { BatchAnswer, BatchBody, BatchParams } from '../schemas/import.schema';
+import { BatchAnswer, BatchBody, BatchParams, BatchQuery } from '../schemas/import.schema';
+
+// Each batch answer says where its time went (Server-Timing): receive + parse, validate, then the engine's phases.
+const clocks = new WeakMap<object, PhaseClock>();
 
 export const batchRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const order = new BatchOrder();
+  app.addHook('onRequest', async (request) => { clocks.set(request, new PhaseClock()); });
+  app.addHook('preValidation', async (request) => { clocks.get(request)?.lap('parse'); });
+  app.addHook('preHandler', async (request) => { clocks.get(request)?.lap('validate'); });
+  app.addHook('onSend', async (request, reply) => {
+    const clock = clocks.get(request);
+    if (!clock) return;
+    clock.lap('serialize');
+    reply.header('server-timing', clock.header());
+  });
+
   app.put(
     '/imports/:id/batches/:seq',
     {
@@ -18,16 +34,22 @@ export const batchRoutes: FastifyPluginAsyncTypebox = async (app) => {
           throw tooLarge(`A batch holds at most ${MAX_BATCH_ROWS} rows; this one has ${rows.length}`);
         }
       },
-      schema: { params: BatchParams, body: BatchBody, response: { 200: BatchAnswer } },
+      schema: { params: BatchParams, querystring: BatchQuery, body: BatchBody, response: { 200: BatchAnswer } },
     },
     async (request) => {
+      const seq = Number(request.params.seq);
+      const after = request.query.after === undefined ? null : Number(request.query.after);
+      if (after !== null && after >= seq) throw new HttpProblem(400, `after must name an earlier batch than ${seq}`);
       const answer = await submitBatch(app.db, {
         firm: currentFirm(request),
         importId: request.params.id,
-        seq: Number(request.params.seq),
+        seq,
+        after,
+        order,
         rows: request.body.rows,
         origin: app.publicOrigin(request),
         sealer: app.sealer,
+        lap: (phase) => clocks.get(request)?.lap(phase),
       });
       return { results: answer.results };
     },

@@ -26,6 +26,9 @@ export const ImportJobSchema = wire<ImportJob>()(
 
 export const BatchParams = Type.Object({ id: plainText(100), seq: digits(9) }, { additionalProperties: false });
 
+/** `after`: the batch this one follows in the file; it is applied once that one is stored, so several may be in flight. */
+export const BatchQuery = Type.Object({ after: Type.Optional(digits(9)) }, { additionalProperties: false });
+
 // maxItems documents the limit; a longer batch is refused as too large (413) before the schema runs.
 export const BatchBody = Type.Object({ rows: Type.Array(ClientRowSchema, { maxItems: MAX_BATCH_ROWS }) }, { additionalProperties: false });
 
