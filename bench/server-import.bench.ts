@@ -27,24 +27,32 @@ function rows(count: number, tag: string, from = 0): ClientRow[] {
   return Array.from({ length: count }, (_, k) => {
     const i = from + k;
     return {
-      row: i + 2, taxClientId: `${tag}-${i}`, firstName: `First${i}`, lastName: `Last${i}`, email: `c${i}.${tag}@example.com`,
-      mobile: '+1 555 010 ' + String(i % 10000).padStart(4, '0'), ownerEmail: 'owner@bench.test', officeLocation: 'Main', isOffline: 'No',
+      row: i + 2,
+      taxClientId: `${tag}-${i}`,
+      firstName: `First${i}`,
+      lastName: `Last${i}`,
+      email: `c${i}.${tag}@example.com`,
+      mobile: '+1 555 010 ' + String(i % 10000).padStart(4, '0'),
+      ownerEmail: 'owner@bench.test',
+      officeLocation: 'Main',
+      isOffline: 'No',
     };
   });
 }
 
-async function call(server: RunningServer, method: string, url: string, token: string, body?: unknown, timing?: Record<string, number>) {
+async function call<T>(server: RunningServer, method: string, url: string, token: string, body?: unknown, timing?: Record<string, number>) {
   const res = await fetch(server.url + url, {
-    method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
   if (timing) addServerTiming(timing, res.headers.get('server-timing'));
-  return res.json() as Promise<any>;
+  return res.json() as Promise<T>;
 }
 
 async function newFirm(server: RunningServer): Promise<{ id: string; token: string }> {
-  return call(server, 'POST', '/api/v1/admin/firms', ADMIN, { name: 'Bench', owners: ['owner@bench.test'], offices: ['Main'] });
+  return call<{ id: string; token: string }>(server, 'POST', '/api/v1/admin/firms', ADMIN, { name: 'Bench', owners: ['owner@bench.test'], offices: ['Main'] });
 }
 
 interface ApiRun {
@@ -62,28 +70,33 @@ async function viaApi(server: RunningServer, firm: { token: string }, batches: n
   const started = performance.now();
   let segmentStart = started;
   let answered = 0;
-  const job = await call(server, 'POST', '/api/v1/imports', firm.token, { source: 'bench' });
+  const job = await call<{ id: string }>(server, 'POST', '/api/v1/imports', firm.token, { source: 'bench' });
   let next = 0;
-  await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
-    while (next < batches) {
-      const i = next++;
-      const seq = i + 1;
-      const url = `/api/v1/imports/${job.id}/batches/${seq}${seq > 1 ? `?after=${seq - 1}` : ''}`;
-      const { results } = await call(server, 'PUT', url, firm.token, prepared ? prepared[i] : body(i), server_);
-      if (results.some((r: { outcome: string }) => r.outcome !== 'imported')) throw new Error('bench rows were rejected');
-      if (++answered % segment === 0) {
-        const now = performance.now();
-        segments.push(now - segmentStart);
-        segmentStart = now;
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (next < batches) {
+        const i = next++;
+        const seq = i + 1;
+        const url = `/api/v1/imports/${job.id}/batches/${seq}${seq > 1 ? `?after=${seq - 1}` : ''}`;
+        const { results } = await call<{ results: { outcome: string }[] }>(server, 'PUT', url, firm.token, prepared ? prepared[i] : body(i), server_);
+        if (results.some((r: { outcome: string }) => r.outcome !== 'imported')) throw new Error('bench rows were rejected');
+        if (++answered % segment === 0) {
+          const now = performance.now();
+          segments.push(now - segmentStart);
+          segmentStart = now;
+        }
       }
-    }
-  }));
-  await call(server, 'POST', `/api/v1/imports/${job.id}/complete`, firm.token);
+    }),
+  );
+  await call<unknown>(server, 'POST', `/api/v1/imports/${job.id}/complete`, firm.token);
   return { ms: performance.now() - started, segments, server: server_ };
 }
 
 const bodyOf = (tag: string) => (i: number) => JSON.stringify({ rows: rows(BATCH, tag, i * BATCH) });
-const phases = (server: Record<string, number>) => Object.entries(server).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ');
+const phases = (server: Record<string, number>) =>
+  Object.entries(server)
+    .map(([k, v]) => `${k} ${Math.round(v)}`)
+    .join(', ');
 
 async function bareOf(server: RunningServer, count: number, tag: string): Promise<number> {
   const firm = await newFirm(server);
@@ -105,8 +118,10 @@ async function benchDatabase(db: BenchDatabase): Promise<void> {
       const bareMs = (bareBefore + (await bareOf(server, size, `bare${size}b`))) / 2;
       const apiRate = rate(size, api.ms);
       const bareRate = rate(size, bareMs);
-      console.log(`${db.label.padEnd(8)} ${String(size).padStart(7)} rows  API ${String(apiRate).padStart(7)} rows/s (${(api.ms / 1000).toFixed(1)} s)  ` +
-        `bare unnest ×${BATCH} (mean of before/after) ${String(bareRate).padStart(7)} rows/s  ratio ${(apiRate / bareRate).toFixed(2)} (budget ≥ 0.6)`);
+      console.log(
+        `${db.label.padEnd(8)} ${String(size).padStart(7)} rows  API ${String(apiRate).padStart(7)} rows/s (${(api.ms / 1000).toFixed(1)} s)  ` +
+          `bare unnest ×${BATCH} (mean of before/after) ${String(bareRate).padStart(7)} rows/s  ratio ${(apiRate / bareRate).toFixed(2)} (budget ≥ 0.6)`,
+      );
       console.log(`         server phases (ms, summed over batches): ${phases(api.server)}`);
     }
     if (MILLION) await growth(server, db.label);
@@ -119,8 +134,10 @@ async function benchDatabase(db: BenchDatabase): Promise<void> {
 /** How cost grows with rows (1,000,000 into one firm) and with the firm's existing clients. */
 async function growth(server: RunningServer, label: string): Promise<void> {
   const million = await viaApi(server, await newFirm(server), 1000, bodyOf('m'), 100);
-  console.log(`${label.padEnd(8)} 1,000,000 rows into one firm: ${(million.ms / 1000).toFixed(1)} s, ${rate(1_000_000, million.ms)} rows/s; ` +
-    `rows/s per 100,000: ${million.segments.map((ms) => rate(100_000, ms)).join(', ')}`);
+  console.log(
+    `${label.padEnd(8)} 1,000,000 rows into one firm: ${(million.ms / 1000).toFixed(1)} s, ${rate(1_000_000, million.ms)} rows/s; ` +
+      `rows/s per 100,000: ${million.segments.map((ms) => rate(100_000, ms)).join(', ')}`,
+  );
   console.log(`         server phases (ms, summed over batches): ${phases(million.server)}`);
 
   const empty = await viaApi(server, await newFirm(server), 100, bodyOf('e'));
@@ -131,14 +148,18 @@ async function growth(server: RunningServer, label: string): Promise<void> {
     return ms;
   })();
   const full = await viaApi(server, big, 100, bodyOf('f'));
-  console.log(`${label.padEnd(8)} 100,000 rows into a firm with 1,000,000 clients: ${rate(100_000, full.ms)} rows/s (${(full.ms / 1000).toFixed(1)} s) ` +
-    `vs into an empty firm ${rate(100_000, empty.ms)} rows/s (${(empty.ms / 1000).toFixed(1)} s); seeding the 1,000,000 by bare insert took ${(seedMs / 1000).toFixed(1)} s`);
+  console.log(
+    `${label.padEnd(8)} 100,000 rows into a firm with 1,000,000 clients: ${rate(100_000, full.ms)} rows/s (${(full.ms / 1000).toFixed(1)} s) ` +
+      `vs into an empty firm ${rate(100_000, empty.ms)} rows/s (${(empty.ms / 1000).toFixed(1)} s); seeding the 1,000,000 by bare insert took ${(seedMs / 1000).toFixed(1)} s`,
+  );
   console.log(`         server phases, full firm (ms): ${phases(full.server)}`);
   console.log(`         server phases, empty firm (ms): ${phases(empty.server)}`);
 }
 
 async function main(): Promise<void> {
-  console.log(`Server import bench: batches of ${BATCH}, ${IN_FLIGHT} in flight, HTTP on 127.0.0.1 (node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)})`);
+  console.log(
+    `Server import bench: batches of ${BATCH}, ${IN_FLIGHT} in flight, HTTP on 127.0.0.1 (node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)})`,
+  );
   if (ONLY !== 'postgres') await benchDatabase(pgliteDatabase());
   const url = postgresServerUrl();
   if (ONLY === 'pglite') return;

@@ -33,14 +33,20 @@ const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 export function printRun(run: SizeRun): void {
   const { e2e, bare } = run;
-  console.log(`\n${run.database} · ${e2e.rows.toLocaleString('en-US')} rows × 11 columns · ${e2e.counts.imported} imported, ${e2e.counts.rejected} rejected, ${e2e.issues} issues marked`);
+  console.log(
+    `\n${run.database} · ${e2e.rows.toLocaleString('en-US')} rows × 11 columns · ${e2e.counts.imported} imported, ${e2e.counts.rejected} rejected, ${e2e.issues} issues marked`,
+  );
   console.log('  stage         wall time   syncs  largest request  largest response    rows/s');
   for (const s of e2e.stages) {
-    console.log(`  ${s.stage.padEnd(12)} ${secs(s.ms).padStart(10)} ${String(s.syncs).padStart(7)} ${kb(s.maxRequestBytes).padStart(16)} ${kb(s.maxResponseBytes).padStart(17)} ${String(s.rowsPerSecond).padStart(9)}`);
+    console.log(
+      `  ${s.stage.padEnd(12)} ${secs(s.ms).padStart(10)} ${String(s.syncs).padStart(7)} ${kb(s.maxRequestBytes).padStart(16)} ${kb(s.maxResponseBytes).padStart(17)} ${String(s.rowsPerSecond).padStart(9)}`,
+    );
   }
   console.log(`  ${'total'.padEnd(12)} ${secs(e2e.totalMs).padStart(10)} ${String(e2e.excelSyncs).padStart(7)}   (Excel syncs in all)`);
   console.log(`  submit = import ${secs(e2e.importMs)} (${rateOf(e2e.rows, e2e.importMs)} rows/s) + report download ${secs(e2e.reportDownloadMs)}`);
-  console.log(`  bare INSERT … SELECT FROM unnest(…), batches of 1000: ${bare.rowsPerSecond} rows/s (${secs(bare.ms)}); import/bare = ${run.ratio.toFixed(2)}, whole submit/bare = ${run.submitRatio.toFixed(2)}`);
+  console.log(
+    `  bare INSERT … SELECT FROM unnest(…), batches of 1000: ${bare.rowsPerSecond} rows/s (${secs(bare.ms)}); import/bare = ${run.ratio.toFixed(2)}, whole submit/bare = ${run.submitRatio.toFixed(2)}`,
+  );
   printSplit(e2e.split);
 }
 
@@ -50,8 +56,18 @@ export function budgets(runs: readonly SizeRun[]): Budget[] {
     const { e2e } = run;
     const excelResponse = Math.max(...e2e.stages.filter((s) => s.stage !== 'submit').map((s) => s.maxResponseBytes));
     out.push({ name: `${run.database}: Excel syncs, 100k rows`, limit: '≤ 30', measured: String(e2e.excelSyncs), pass: e2e.excelSyncs <= 30 });
-    out.push({ name: `${run.database}: largest Excel request/response, 100k`, limit: '≤ 5 MB', measured: `${kb(e2e.excelMaxRequestBytes)} / ${kb(excelResponse)}`, pass: e2e.excelMaxRequestBytes <= MB5 && excelResponse <= MB5 });
-    out.push({ name: `${run.database}: import rate / bare unnest, 100k`, limit: `≥ ${MIN_RATIO}`, measured: run.ratio.toFixed(2), pass: run.ratio >= MIN_RATIO });
+    out.push({
+      name: `${run.database}: largest Excel request/response, 100k`,
+      limit: '≤ 5 MB',
+      measured: `${kb(e2e.excelMaxRequestBytes)} / ${kb(excelResponse)}`,
+      pass: e2e.excelMaxRequestBytes <= MB5 && excelResponse <= MB5,
+    });
+    out.push({
+      name: `${run.database}: import rate / bare unnest, 100k`,
+      limit: `≥ ${MIN_RATIO}`,
+      measured: run.ratio.toFixed(2),
+      pass: run.ratio >= MIN_RATIO,
+    });
     out.push({ name: `${run.database}: 100k rows end to end`, limit: `< ${secs(E2E_100K_MS)}`, measured: secs(e2e.totalMs), pass: e2e.totalMs < E2E_100K_MS });
   }
   return out;
@@ -69,10 +85,16 @@ export function saveResults(benchDir: string, meta: Record<string, unknown>, run
   const summary = {
     ...meta,
     runs: runs.map((r) => ({
-      db: r.database, rows: r.e2e.rows, totalS: +(r.e2e.totalMs / 1000).toFixed(2), syncs: r.e2e.excelSyncs,
+      db: r.database,
+      rows: r.e2e.rows,
+      totalS: +(r.e2e.totalMs / 1000).toFixed(2),
+      syncs: r.e2e.excelSyncs,
       stagesS: Object.fromEntries(r.e2e.stages.map((s) => [s.stage, +(s.ms / 1000).toFixed(2)])),
-      submitRps: r.e2e.stages.find((s) => s.stage === 'submit')!.rowsPerSecond, importRps: rateOf(r.e2e.rows, r.e2e.importMs),
-      bareRps: r.bare.rowsPerSecond, ratio: +r.ratio.toFixed(2), submitRatio: +r.submitRatio.toFixed(2),
+      submitRps: r.e2e.stages.find((s) => s.stage === 'submit')!.rowsPerSecond,
+      importRps: rateOf(r.e2e.rows, r.e2e.importMs),
+      bareRps: r.bare.rowsPerSecond,
+      ratio: +r.ratio.toFixed(2),
+      submitRatio: +r.submitRatio.toFixed(2),
       serverMs: Object.fromEntries(Object.entries(r.e2e.split.server).map(([k, v]) => [k, Math.round(v)])),
     })),
     budgetsPassed: list.every((b) => b.pass),

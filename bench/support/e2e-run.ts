@@ -64,18 +64,22 @@ export async function runEndToEnd(baseUrl: string, size: number): Promise<E2EFig
   let report: ReportRow[] = [];
   let counts = { rows: 0, imported: 0, rejected: 0 };
 
-  const read = await excelStage(fake, 'find+read', size, () => door.run(async (context) => {
-    const found = await findTemplate(context);
-    if (!found.found) throw new Error(`bench template not found: missing ${found.missing.map((c) => c.header).join(', ')}`);
-    template = found;
-    rows = await readClientRows(context, found);
-  }));
+  const read = await excelStage(fake, 'find+read', size, () =>
+    door.run(async (context) => {
+      const found = await findTemplate(context);
+      if (!found.found) throw new Error(`bench template not found: missing ${found.missing.map((c) => c.header).join(', ')}`);
+      template = found;
+      rows = await readClientRows(context, found);
+    }),
+  );
   if (rows.length !== size || template.headerRow !== HEADER_ROW) throw new Error(`read ${rows.length} of ${size} rows (header on row ${template.headerRow})`);
 
-  const check = await excelStage(fake, 'check', size, () => door.run(async (context) => {
-    issues = checkRows(rows, rules);
-    await markIssues(context, template, issues, { notes: true });
-  }));
+  const check = await excelStage(fake, 'check', size, () =>
+    door.run(async (context) => {
+      issues = checkRows(rows, rules);
+      await markIssues(context, template, issues, { notes: true });
+    }),
+  );
 
   const wire = newWireStats();
   const client = portalClient(baseUrl, firm.token, measuredFetch(wire));
@@ -85,12 +89,19 @@ export async function runEndToEnd(baseUrl: string, size: number): Promise<E2EFig
   report = outcome.report;
   counts = outcome.counts;
   const submit: StageFigures = {
-    stage: 'submit', ms: submitMs, syncs: 0, maxRequestBytes: wire.maxRequestBytes, maxResponseBytes: wire.maxResponseBytes, rowsPerSecond: rps(size, submitMs),
+    stage: 'submit',
+    ms: submitMs,
+    syncs: 0,
+    maxRequestBytes: wire.maxRequestBytes,
+    maxResponseBytes: wire.maxResponseBytes,
+    rowsPerSecond: rps(size, submitMs),
   };
 
-  const write = await excelStage(fake, 'write report', size, () => door.run(async (context) => {
-    await writeExceptionSheet(context, report, { sheetName: template.sheetName, linkColumn: template.columns.taxClientId ?? 0 });
-  }));
+  const write = await excelStage(fake, 'write report', size, () =>
+    door.run(async (context) => {
+      await writeExceptionSheet(context, report, { sheetName: template.sheetName, linkColumn: template.columns.taxClientId ?? 0 });
+    }),
+  );
 
   verify(sheet, report, counts, size);
   const stages = [read, check, submit, write];

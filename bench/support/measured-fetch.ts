@@ -17,7 +17,16 @@ export interface WireStats {
   batchSpan: { start: number; end: number };
 }
 
-export const newWireStats = (): WireStats => ({ requests: 0, maxRequestBytes: 0, maxResponseBytes: 0, totalRequestBytes: 0, totalResponseBytes: 0, ms: { batches: 0, report: 0, other: 0 }, server: {}, batchSpan: { start: Infinity, end: 0 } });
+export const newWireStats = (): WireStats => ({
+  requests: 0,
+  maxRequestBytes: 0,
+  maxResponseBytes: 0,
+  totalRequestBytes: 0,
+  totalResponseBytes: 0,
+  ms: { batches: 0, report: 0, other: 0 },
+  server: {},
+  batchSpan: { start: Infinity, end: 0 },
+});
 
 export function measuredFetch(stats: WireStats, inner: FetchLike = (url, init) => fetch(url, init)): FetchLike {
   return async (url, init) => {

@@ -36,7 +36,9 @@ const ms = (value: number) => `${Math.round(value)} ms`;
 
 export function printSplit(split: TimeSplit): void {
   const serverTotal = Object.values(split.server).reduce((a, b) => a + b, 0);
-  const phases = Object.entries(split.server).map(([name, value]) => `${name} ${ms(value)}`).join(', ');
+  const phases = Object.entries(split.server)
+    .map(([name, value]) => `${name} ${ms(value)}`)
+    .join(', ');
   // With batches in flight at once, phases overlap: 'lock' and 'wait' are mostly a batch queueing behind
   // the one before it; the work done under the import's lock (facts … commit) is the serial part.
   const serial = ['facts', 'decide', 'encode', 'write', 'commit'].reduce((sum, name) => sum + (split.server[name] ?? 0), 0);

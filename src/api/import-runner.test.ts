@@ -136,7 +136,14 @@ describe('runImport', () => {
 
   it('refuses to resume with rows that changed', async () => {
     const { client } = setup();
-    const state: ImportState = { importId: 'imp-9', doneSeqs: [1], rowsTotal: 10, fingerprint: 'other', completed: false, counts: { rows: 5, imported: 5, rejected: 0 } };
+    const state: ImportState = {
+      importId: 'imp-9',
+      doneSeqs: [1],
+      rowsTotal: 10,
+      fingerprint: 'other',
+      completed: false,
+      counts: { rows: 5, imported: 5, rejected: 0 },
+    };
     expect(canResume(state, sampleRows(10))).toBe(false);
     await expect(runImport(client, { rows: sampleRows(10), resume: state })).rejects.toThrow('cannot be resumed');
   });

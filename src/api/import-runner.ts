@@ -121,9 +121,7 @@ export async function runImport(client: PortalClient, options: RunImportOptions)
   state = { ...state, completed: true, counts: completed.counts };
   options.onState?.(state);
   // Batch answers are what the portal recorded; only batches answered before a resume need the report download.
-  const report = answers.size === batches.length
-    ? joinAnswers(batches, answers)
-    : await client.report(state.importId, signal);
+  const report = answers.size === batches.length ? joinAnswers(batches, answers) : await client.report(state.importId, signal);
   return { importId: state.importId, counts: completed.counts, report };
 }
 

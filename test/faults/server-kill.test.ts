@@ -35,9 +35,13 @@ describe('server killed mid-import, restarted on the same PGlite data dir', () =
     const { rows, expected } = faultFile(5000, 'K');
     let restarted: Promise<unknown> | null = null;
     // The proxy passes everything; the moment the server has all of batch 3 (and is parsing or applying it), it dies.
-    const proxy = await startFaultProxy(`http://127.0.0.1:${port}`, () => 'pass', (entry) => {
-      if (!restarted && entry.method === 'PUT' && entry.path.endsWith('/batches/3')) restarted = server.crash().then(start);
-    });
+    const proxy = await startFaultProxy(
+      `http://127.0.0.1:${port}`,
+      () => 'pass',
+      (entry) => {
+        if (!restarted && entry.method === 'PUT' && entry.path.endsWith('/batches/3')) restarted = server.crash().then(start);
+      },
+    );
     const client = portalFor(proxy.url, firm, { retry: { attempts: 80, baseDelayMs: 200, maxDelayMs: 1000 } });
 
     const outcome = await runImport(client, { rows, source: 'kill-in-flight' }).finally(() => proxy.close());

@@ -17,9 +17,11 @@ const CONNECTED_COMMENT = 'A connected client already exists with this Tax Clien
 /** Runs `work` over `items` with at most `width` calls in flight. */
 async function inFlight<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < items.length) await work(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
 }
 
 describe.each(DIALECTS)('offline batches racing invitation accepts on %s', (dialect) => {
@@ -36,7 +38,12 @@ describe.each(DIALECTS)('offline batches racing invitation accepts on %s', (dial
     for (let round = 0; round < ROUNDS; round++) {
       const base = 10_000 + round * IDS_PER_ROUND;
       const numbers = Array.from({ length: IDS_PER_ROUND }, (_, i) => base + i);
-      const invited = await importRows(t.app, firm, numbers.map((n) => clientRow(n)), { sendInvitations: true });
+      const invited = await importRows(
+        t.app,
+        firm,
+        numbers.map((n) => clientRow(n)),
+        { sendInvitations: true },
+      );
       expect(invited.results.every((r) => r.status === 'Not Enrolled')).toBe(true);
       const ids = `&taxClientId=${numbers.map((n) => clientRow(n).taxClientId).join(',')}`;
       const tokens = (await listAllClients(t.app, firm, ids)).map((c) => c.invitationUrl!.split('/').pop()!);
@@ -45,15 +52,17 @@ describe.each(DIALECTS)('offline batches racing invitation accepts on %s', (dial
       // Offline streams walk the IDs in the same order as the accepts, so they meet on every ID.
       const answers = new Map<string, { outcome: string; comment: string }>();
       const streams = Array.from({ length: OFFLINE_STREAMS }, (_, s) => numbers.filter((_, i) => i % OFFLINE_STREAMS === s));
-      const offline = Promise.all(streams.map(async (stream) => {
-        const importId = await startImport(t.app, firm);
-        for (let i = 0, seq = 1; i < stream.length; i += OFFLINE_BATCH, seq++) {
-          const rows = stream.slice(i, i + OFFLINE_BATCH).map((n) => clientRow(n, { isOffline: 'Yes', email: '' }));
-          const res = await putBatch(t.app, firm, importId, seq, rows);
-          expect(res.statusCode).toBe(200);
-          for (const r of res.json().results) answers.set(r.taxClientId, r);
-        }
-      }));
+      const offline = Promise.all(
+        streams.map(async (stream) => {
+          const importId = await startImport(t.app, firm);
+          for (let i = 0, seq = 1; i < stream.length; i += OFFLINE_BATCH, seq++) {
+            const rows = stream.slice(i, i + OFFLINE_BATCH).map((n) => clientRow(n, { isOffline: 'Yes', email: '' }));
+            const res = await putBatch(t.app, firm, importId, seq, rows);
+            expect(res.statusCode).toBe(200);
+            for (const r of res.json().results) answers.set(r.taxClientId, r);
+          }
+        }),
+      );
       const accepts = inFlight(tokens, ACCEPTS_IN_FLIGHT, async (token) => {
         const res = await t.app.inject({ method: 'POST', url: `/api/v1/invitations/${token}/accept` });
         expect(res.statusCode).toBe(200);
@@ -69,7 +78,8 @@ describe.each(DIALECTS)('offline batches racing invitation accepts on %s', (dial
         if (standard?.status !== 'Connected') problems.push(`${id}: standard ${standard?.status}`);
         if (off?.status === 'Offline') problems.push(`${id}: Connected + Offline`);
         if (answer?.outcome === 'imported' && off?.status !== 'Duplicate') problems.push(`${id}: imported offline row is ${off?.status}`);
-        if (answer?.outcome === 'rejected' && (answer.comment !== CONNECTED_COMMENT || off)) problems.push(`${id}: rejected "${answer.comment}", offline ${off?.status}`);
+        if (answer?.outcome === 'rejected' && (answer.comment !== CONNECTED_COMMENT || off))
+          problems.push(`${id}: rejected "${answer.comment}", offline ${off?.status}`);
       }
     }
     expect(problems).toEqual([]);

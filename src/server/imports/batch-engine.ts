@@ -94,7 +94,11 @@ async function applyBatch(db: Kysely<Database>, input: Prepared): Promise<BatchA
   return inTransaction(db, input, applyCarefully);
 }
 
-async function inTransaction(db: Kysely<Database>, input: Prepared, apply: (trx: Kysely<Database>, input: Prepared) => Promise<BatchAnswer>): Promise<BatchAnswer> {
+async function inTransaction(
+  db: Kysely<Database>,
+  input: Prepared,
+  apply: (trx: Kysely<Database>, input: Prepared) => Promise<BatchAnswer>,
+): Promise<BatchAnswer> {
   const answer = await withRetry(() => db.transaction().execute((trx) => apply(trx, input)));
   input.lap?.('commit');
   return answer;
@@ -168,8 +172,13 @@ async function startBatch(trx: Kysely<Database>, { firm, importId, seq, after, r
 }
 
 /** The shared end: the answer, the invitation e-mails and everything else the batch writes, in one statement. */
-async function finishBatch(trx: Kysely<Database>, { firm, importId, seq, rows, origin, sealer, lap, rowsDocument }: Prepared, started: Decided,
-  decisions: Decision[], planned: PlannedProfiles): Promise<BatchAnswer> {
+async function finishBatch(
+  trx: Kysely<Database>,
+  { firm, importId, seq, rows, origin, sealer, lap, rowsDocument }: Prepared,
+  started: Decided,
+  decisions: Decision[],
+  planned: PlannedProfiles,
+): Promise<BatchAnswer> {
   const results = rows.map((row, i) => toRowResult(row, decisions[i]));
   const invitations = [...planned.tokens].map(([i, issued]) => invitationMessage(firm, rows[i], invitationUrl(origin, issued.token)));
   // First rows of IDs new to this import that created no profile: later batches must still call their repeats duplicates.
@@ -177,7 +186,17 @@ async function finishBatch(trx: Kysely<Database>, { firm, importId, seq, rows, o
   lap?.('decide');
   const document = { rows: rowsDocument, results: encodeResults(results) };
   lap?.('encode');
-  await writeBatch(trx, { firmId: firm.id, importId, seq, document, rowCount: rows.length, imported: importedIndexes(decisions).length, profiles: planned.profiles, rejectedFirstRows, messages: invitations.map((m) => sealMessage(sealer, m)) });
+  await writeBatch(trx, {
+    firmId: firm.id,
+    importId,
+    seq,
+    document,
+    rowCount: rows.length,
+    imported: importedIndexes(decisions).length,
+    profiles: planned.profiles,
+    rejectedFirstRows,
+    messages: invitations.map((m) => sealMessage(sealer, m)),
+  });
   lap?.('write');
   return { results, replayed: false, invitations };
 }

@@ -18,11 +18,19 @@ export class BatchOrder {
     const wakers = this.waiting.get(key) ?? new Set<() => void>();
     this.waiting.set(key, wakers);
     let wake!: () => void;
-    const stored = new Promise<boolean>((resolve) => { wake = () => resolve(true); });
+    const stored = new Promise<boolean>((resolve) => {
+      wake = () => resolve(true);
+    });
     wakers.add(wake);
     let timer: ReturnType<typeof setTimeout> | undefined;
     return {
-      wait: (ms) => Promise.race([stored, new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), ms); })]),
+      wait: (ms) =>
+        Promise.race([
+          stored,
+          new Promise<boolean>((resolve) => {
+            timer = setTimeout(() => resolve(false), ms);
+          }),
+        ]),
       cancel: () => {
         clearTimeout(timer);
         wakers.delete(wake);

@@ -26,7 +26,13 @@ export interface LockedBatch {
  * the same statement what the batch needs to know first: the stored answer of `seq`, and whether
  * batch `after` (the one it follows in the file) is stored. Null when the firm has no such import.
  */
-export async function lockImportForBatch(trx: Kysely<Database>, firmId: string, importId: string, seq: number, after: number | null): Promise<LockedBatch | null> {
+export async function lockImportForBatch(
+  trx: Kysely<Database>,
+  firmId: string,
+  importId: string,
+  seq: number,
+  after: number | null,
+): Promise<LockedBatch | null> {
   const { rows } = await sql<{ status: 'open' | 'completed'; send_invitations: boolean; rows: string | null; results: string | null; after_stored: boolean }>`
     select i.status, i.send_invitations, b.rows, b.results,
       ${after === null} or exists (select 1 from import_batches p where p.import_id = i.id and p.seq = ${after ?? 0}) as after_stored
@@ -36,14 +42,15 @@ export async function lockImportForBatch(trx: Kysely<Database>, firmId: string, 
   const row = rows[0];
   if (!row) return null;
   return {
-    status: row.status, sendInvitations: row.send_invitations, afterStored: row.after_stored,
+    status: row.status,
+    sendInvitations: row.send_invitations,
+    afterStored: row.after_stored,
     stored: row.rows !== null && row.results !== null ? decodeResults(row.results, decodeRows(row.rows)) : null,
   };
 }
 
 export async function listBatches(db: Kysely<Database>, importId: string): Promise<StoredBatch[]> {
-  const rows = await db.selectFrom('import_batches').select(['seq', 'rows', 'results'])
-    .where('import_id', '=', importId).orderBy('seq').execute();
+  const rows = await db.selectFrom('import_batches').select(['seq', 'rows', 'results']).where('import_id', '=', importId).orderBy('seq').execute();
   return rows.map((r) => {
     const submitted = decodeRows(r.rows);
     return { seq: r.seq, rows: submitted, results: decodeResults(r.results, submitted) };

@@ -11,8 +11,7 @@ export interface PlannedProfiles {
   tokens: ReadonlyMap<number, IssuedInvitation>;
 }
 
-export const importedIndexes = (decisions: readonly Decision[]): number[] =>
-  decisions.flatMap((d, i) => (d.outcome === 'imported' ? [i] : []));
+export const importedIndexes = (decisions: readonly Decision[]): number[] => decisions.flatMap((d, i) => (d.outcome === 'imported' ? [i] : []));
 
 /** The profiles of the rows at `indexes` (rows decided `imported`), each Not Enrolled one with a fresh token. */
 export function plannedProfiles(rows: readonly ClientRow[], decisions: readonly Decision[], indexes: readonly number[], sealer: Sealer): PlannedProfiles {
@@ -28,9 +27,19 @@ export function plannedProfiles(rows: readonly ClientRow[], decisions: readonly 
 function toProfile(row: ClientRow, d: Decision, issued: IssuedInvitation | null): NewProfile {
   const t = (v: string | undefined) => (v ?? '').trim();
   return {
-    taxClientId: idOf(row), kind: d.kind!, status: d.status!, firstName: t(row.firstName), lastName: t(row.lastName),
-    email: t(row.email), mobile: t(row.mobile), spouseFirstName: t(row.spouseFirstName), spouseLastName: t(row.spouseLastName),
-    spouseEmail: t(row.spouseEmail), ownerEmail: t(row.ownerEmail), officeLocation: t(row.officeLocation),
-    invitation: issued && { tokenHash: issued.tokenHash, sealed: issued.sealed }, importRow: row.row,
+    taxClientId: idOf(row),
+    kind: d.kind!,
+    status: d.status!,
+    firstName: t(row.firstName),
+    lastName: t(row.lastName),
+    email: t(row.email),
+    mobile: t(row.mobile),
+    spouseFirstName: t(row.spouseFirstName),
+    spouseLastName: t(row.spouseLastName),
+    spouseEmail: t(row.spouseEmail),
+    ownerEmail: t(row.ownerEmail),
+    officeLocation: t(row.officeLocation),
+    invitation: issued && { tokenHash: issued.tokenHash, sealed: issued.sealed },
+    importRow: row.row,
   };
 }

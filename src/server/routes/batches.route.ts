@@ -12,9 +12,15 @@ const clocks = new WeakMap<object, PhaseClock>();
 
 export const batchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const order = new BatchOrder();
-  app.addHook('onRequest', async (request) => { clocks.set(request, new PhaseClock()); });
-  app.addHook('preValidation', async (request) => { clocks.get(request)?.lap('parse'); });
-  app.addHook('preHandler', async (request) => { clocks.get(request)?.lap('validate'); });
+  app.addHook('onRequest', async (request) => {
+    clocks.set(request, new PhaseClock());
+  });
+  app.addHook('preValidation', async (request) => {
+    clocks.get(request)?.lap('parse');
+  });
+  app.addHook('preHandler', async (request) => {
+    clocks.get(request)?.lap('validate');
+  });
   app.addHook('onSend', async (request, reply) => {
     const clock = clocks.get(request);
     if (!clock) return;
