@@ -11,7 +11,8 @@ const ROUNDS = 4;
 const IDS_PER_ROUND = 250;
 const OFFLINE_BATCH = 10;
 const OFFLINE_STREAMS = 4;
-const ACCEPTS_IN_FLIGHT = 8;
+// Four batches and six accepts: as many as the pool has connections, so no request waits for one.
+const ACCEPTS_IN_FLIGHT = 6;
 const CONNECTED_COMMENT = 'A connected client already exists with this Tax Client ID';
 
 /** Runs `work` over `items` with at most `width` calls in flight. */
