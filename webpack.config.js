@@ -30,9 +30,7 @@ module.exports = (env = {}, argv = {}) => {
     mode: production ? 'production' : 'development',
     // Never eval-based: the server's CSP (no 'unsafe-eval') applies to development builds too.
     devtool: production ? 'source-map' : 'cheap-module-source-map',
-    entry: harness
-      ? { taskpane: './test/e2e/harness/harness-entry.tsx' }
-      : { taskpane: './src/taskpane/index.tsx', commands: './src/commands/commands.ts' },
+    entry: harness ? { taskpane: './test/e2e/harness/harness-entry.tsx' } : { taskpane: './src/taskpane/index.tsx', commands: './src/commands/commands.ts' },
     output: {
       path: path.resolve(__dirname, harness ? 'dist/addin-harness' : 'dist/addin'),
       filename: '[name].[contenthash:8].js',

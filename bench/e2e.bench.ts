@@ -15,7 +15,14 @@ import { runEndToEnd } from './support/e2e-run';
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 
 async function benchDatabase(db: BenchDatabase): Promise<SizeRun[]> {
-  const server = await startServer({ port: 0, host: '127.0.0.1', databaseUrl: db.databaseUrl, dataDir: db.dataDir, adminToken: BENCH_ADMIN_TOKEN, development: false });
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: db.databaseUrl,
+    dataDir: db.dataDir,
+    adminToken: BENCH_ADMIN_TOKEN,
+    development: false,
+  });
   server.app.log.level = 'warn';
   const runs: SizeRun[] = [];
   try {
@@ -25,7 +32,13 @@ async function benchDatabase(db: BenchDatabase): Promise<SizeRun[]> {
       const bareMs = await bareInsert(server.app.db, firm.id, uniqueRows(readRows, `bare${size}`));
       const bare = { ms: bareMs, rowsPerSecond: rate(size, bareMs) };
       const submit = e2e.stages.find((s) => s.stage === 'submit')!;
-      const run: SizeRun = { database: db.label, e2e, bare, ratio: rate(size, e2e.importMs) / bare.rowsPerSecond, submitRatio: submit.rowsPerSecond / bare.rowsPerSecond };
+      const run: SizeRun = {
+        database: db.label,
+        e2e,
+        bare,
+        ratio: rate(size, e2e.importMs) / bare.rowsPerSecond,
+        submitRatio: submit.rowsPerSecond / bare.rowsPerSecond,
+      };
       printRun(run);
       runs.push(run);
     }

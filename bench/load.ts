@@ -17,14 +17,27 @@ const MAX_BATCHES_PER_CLIENT = 200;
 const OWNER = 'owner@load.test';
 const OFFICE = 'Main';
 
-interface Tally { batches: number; rows: number; errors: number; latencies: number[]; firstError?: string }
+interface Tally {
+  batches: number;
+  rows: number;
+  errors: number;
+  latencies: number[];
+  firstError?: string;
+}
 
 function batchRows(client: number, batch: number): ClientRow[] {
   return Array.from({ length: BATCH_ROWS }, (_, i) => {
     const n = batch * BATCH_ROWS + i;
     return {
-      row: (n % 100_000) + 2, taxClientId: `L${client}-${n}`, firstName: `First${n}`, lastName: `Last${client}`,
-      email: `c${client}.${n}@load.test`, mobile: '+1 555 010 0100', ownerEmail: OWNER, officeLocation: OFFICE, isOffline: n % 5 === 0 ? 'Yes' : 'No',
+      row: (n % 100_000) + 2,
+      taxClientId: `L${client}-${n}`,
+      firstName: `First${n}`,
+      lastName: `Last${client}`,
+      email: `c${client}.${n}@load.test`,
+      mobile: '+1 555 010 0100',
+      ownerEmail: OWNER,
+      officeLocation: OFFICE,
+      isOffline: n % 5 === 0 ? 'Yes' : 'No',
     };
   });
 }
@@ -38,8 +51,10 @@ interface Answer {
 
 async function call(url: string, token: string, method: string, body?: unknown): Promise<{ status: number; json: Answer }> {
   const res = await fetch(url, {
-    method, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(60_000),
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(60_000),
   });
   return { status: res.status, json: (await res.json()) as Answer };
 }
@@ -55,7 +70,10 @@ async function runClient(base: string, token: string, client: number, deadline: 
       const seq = (b % BATCHES_PER_IMPORT) + 1;
       if (seq === 1) {
         const created = await call(`${base}/api/v1/imports`, token, 'POST', { source: `load-${client}` });
-        if (created.status !== 201) { fail(`create ${created.status}`); continue; }
+        if (created.status !== 201) {
+          fail(`create ${created.status}`);
+          continue;
+        }
         importId = created.json.id ?? '';
       }
       const rows = batchRows(client, b);
@@ -64,11 +82,16 @@ async function runClient(base: string, token: string, client: number, deadline: 
       tally.latencies.push(performance.now() - started);
       const results: RowResult[] = answer.json?.results ?? [];
       if (answer.status !== 200) fail(`batch ${answer.status} ${JSON.stringify(answer.json).slice(0, 200)}`);
-      else if (results.length !== rows.length || results.some((r) => r.outcome !== 'imported')) fail(`batch had rows not imported: ${results.find((r) => r.outcome !== 'imported')?.comment}`);
-      else { tally.batches++; tally.rows += rows.length; }
+      else if (results.length !== rows.length || results.some((r) => r.outcome !== 'imported'))
+        fail(`batch had rows not imported: ${results.find((r) => r.outcome !== 'imported')?.comment}`);
+      else {
+        tally.batches++;
+        tally.rows += rows.length;
+      }
       if (seq === BATCHES_PER_IMPORT) {
         const done = await call(`${base}/api/v1/imports/${importId}/complete`, token, 'POST');
-        if (done.status !== 200 || done.json.counts?.imported !== BATCH_ROWS * BATCHES_PER_IMPORT) fail(`complete ${done.status} ${JSON.stringify(done.json.counts)}`);
+        if (done.status !== 200 || done.json.counts?.imported !== BATCH_ROWS * BATCHES_PER_IMPORT)
+          fail(`complete ${done.status} ${JSON.stringify(done.json.counts)}`);
       }
     } catch (error) {
       fail(String(error));
@@ -84,12 +107,15 @@ async function main(): Promise<void> {
   const server = await startServerProcess({ port: await freePort(), dataDir, databaseUrl });
   try {
     const firmRes = await fetch(`${server.url}/api/v1/admin/firms`, {
-      method: 'POST', headers: { authorization: `Bearer ${FAULT_ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { authorization: `Bearer ${FAULT_ADMIN_TOKEN}`, 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'Load Firm', offlineClientsEnabled: true, owners: [OWNER], offices: [OFFICE] }),
     });
     const firm = (await firmRes.json()) as { token: string };
     const storage = databaseUrl ? 'postgres' : 'pglite';
-    console.log(`Load: ${CLIENTS} clients × ${BATCH_ROWS}-row batches for ${SECONDS} s against one server on 127.0.0.1 (${storage}; node ${process.version}, ${os.cpus().length} cores)`);
+    console.log(
+      `Load: ${CLIENTS} clients × ${BATCH_ROWS}-row batches for ${SECONDS} s against one server on 127.0.0.1 (${storage}; node ${process.version}, ${os.cpus().length} cores)`,
+    );
 
     const tally: Tally = { batches: 0, rows: 0, errors: 0, latencies: [] };
     const started = performance.now();
@@ -99,13 +125,24 @@ async function main(): Promise<void> {
 
     const sorted = [...tally.latencies].sort((a, b) => a - b);
     const figures = {
-      storage, clients: CLIENTS, seconds: Number(seconds.toFixed(1)), batches: tally.batches, rows: tally.rows,
-      rowsPerSecond: Math.round(tally.rows / seconds), batchesPerSecond: Number((tally.batches / seconds).toFixed(2)),
-      p50Ms: Math.round(percentile(sorted, 50)), p99Ms: Math.round(percentile(sorted, 99)), maxMs: Math.round(sorted[sorted.length - 1] ?? 0),
+      storage,
+      clients: CLIENTS,
+      seconds: Number(seconds.toFixed(1)),
+      batches: tally.batches,
+      rows: tally.rows,
+      rowsPerSecond: Math.round(tally.rows / seconds),
+      batchesPerSecond: Number((tally.batches / seconds).toFixed(2)),
+      p50Ms: Math.round(percentile(sorted, 50)),
+      p99Ms: Math.round(percentile(sorted, 99)),
+      maxMs: Math.round(sorted[sorted.length - 1] ?? 0),
       errors: tally.errors,
     };
-    console.log(`rows ${figures.rows}  batches ${figures.batches} in ${figures.seconds} s  →  ${figures.rowsPerSecond} rows/s, ${figures.batchesPerSecond} batches/s`);
-    console.log(`batch latency p50 ${figures.p50Ms} ms  p99 ${figures.p99Ms} ms  max ${figures.maxMs} ms  errors ${figures.errors}${tally.firstError ? ` (first: ${tally.firstError})` : ''}`);
+    console.log(
+      `rows ${figures.rows}  batches ${figures.batches} in ${figures.seconds} s  →  ${figures.rowsPerSecond} rows/s, ${figures.batchesPerSecond} batches/s`,
+    );
+    console.log(
+      `batch latency p50 ${figures.p50Ms} ms  p99 ${figures.p99Ms} ms  max ${figures.maxMs} ms  errors ${figures.errors}${tally.firstError ? ` (first: ${tally.firstError})` : ''}`,
+    );
     console.log(JSON.stringify(figures));
     if (tally.errors > 0 || tally.batches === 0) process.exitCode = 1;
   } finally {

@@ -63,7 +63,10 @@ function breaches(root, file, text = fs.readFileSync(file, 'utf8')) {
   const { importedFiles } = ts.preProcessFile(text, true, true);
   return importedFiles.flatMap(({ fileName: specifier }) => {
     if (specifier.startsWith('.')) {
-      const target = path.relative(root, path.resolve(path.dirname(file), specifier)).split(path.sep).join('/');
+      const target = path
+        .relative(root, path.resolve(path.dirname(file), specifier))
+        .split(path.sep)
+        .join('/');
       const targetLayer = layerOf(target);
       const allowedFile = (wall.files ?? []).some((f) => target === f || `${target}.ts` === f);
       const allowed = allowedFile || targetLayer === own || (targetLayer !== undefined && wall.layers.includes(targetLayer));

@@ -19,7 +19,11 @@ function inRoundRect(x: number, y: number, x0: number, y0: number, x1: number, y
 /** The colour at a point of the 80×80 design. */
 function design(x: number, y: number): Rgba {
   if (!inRoundRect(x, y, 2, 2, 78, 78, 12)) return NONE;
-  const bars: [number, number][] = [[14, 66], [14, 50], [14, 40]];
+  const bars: [number, number][] = [
+    [14, 66],
+    [14, 50],
+    [14, 40],
+  ];
   for (const [i, [from, to]] of bars.entries()) {
     const cy = 26 + i * 16;
     if (inRoundRect(x, y, from, cy - 3, to, cy + 3, 3)) return WHITE;

@@ -41,15 +41,40 @@ async function certificate(): Promise<{ cert: Buffer; key: Buffer } | null> {
         extensions: [
           { name: 'basicConstraints', cA: false },
           { name: 'extKeyUsage', serverAuth: true },
-          { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] },
+          {
+            name: 'subjectAltName',
+            altNames: [
+              { type: 2, value: 'localhost' },
+              { type: 7, ip: '127.0.0.1' },
+            ],
+          },
         ],
       });
       writeFileSync(certFile, pems.cert);
       writeFileSync(keyFile, pems.private, { mode: 0o600 });
     } catch {
       try {
-        execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '825', '-subj', '/CN=localhost',
-          '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-keyout', keyFile, '-out', certFile], { stdio: 'pipe' });
+        execFileSync(
+          'openssl',
+          [
+            'req',
+            '-x509',
+            '-newkey',
+            'rsa:2048',
+            '-nodes',
+            '-days',
+            '825',
+            '-subj',
+            '/CN=localhost',
+            '-addext',
+            'subjectAltName=DNS:localhost,IP:127.0.0.1',
+            '-keyout',
+            keyFile,
+            '-out',
+            certFile,
+          ],
+          { stdio: 'pipe' },
+        );
       } catch {
         return null;
       }
@@ -84,7 +109,12 @@ async function main(): Promise<void> {
       method: 'POST',
       url: '/api/v1/admin/firms',
       headers: { authorization: `Bearer ${secrets.adminToken}` },
-      payload: { name: 'Demo Tax Firm', offlineClientsEnabled: true, owners: ['owner@demo-firm.test', 'partner@demo-firm.test'], offices: ['Main Office', 'Downtown'] },
+      payload: {
+        name: 'Demo Tax Firm',
+        offlineClientsEnabled: true,
+        owners: ['owner@demo-firm.test', 'partner@demo-firm.test'],
+        offices: ['Main Office', 'Downtown'],
+      },
     });
     if (answer.statusCode !== 201) throw new Error(`Could not create the demo firm: ${answer.body}`);
     secrets.demo = { token: answer.json().token, name: 'Demo Tax Firm' };
@@ -93,7 +123,10 @@ async function main(): Promise<void> {
   const origin = `${tls ? 'https' : 'http'}://localhost:${PORT}`;
   say();
   say(`Client Import is running at ${origin} (pane: ${origin}/taskpane.html, API: ${origin}/api/v1/health)`);
-  if (!tls) say('No development certificate could be made (selfsigned and openssl failed): serving plain HTTP. Excel only loads https add-ins, so use the pane in a browser, or set TLS_CERT/TLS_KEY and run `npm run serve`.');
+  if (!tls)
+    say(
+      'No development certificate could be made (selfsigned and openssl failed): serving plain HTTP. Excel only loads https add-ins, so use the pane in a browser, or set TLS_CERT/TLS_KEY and run `npm run serve`.',
+    );
   else say(`Development certificate: ${join(CERTS, 'localhost.crt')} (trust it once, see below).`);
   say(`Data: PGlite in ${DATA_DIR}`);
   say();

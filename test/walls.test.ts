@@ -3,8 +3,7 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 
 const repo = path.resolve(__dirname, '..');
-const checkWalls = (root: string) =>
-  spawnSync(process.execPath, [path.join(repo, 'scripts/check-walls.js'), '--root', root], { encoding: 'utf8' });
+const checkWalls = (root: string) => spawnSync(process.execPath, [path.join(repo, 'scripts/check-walls.js'), '--root', root], { encoding: 'utf8' });
 
 describe('import walls (STYLE.md)', () => {
   it('hold in this repository', () => {
@@ -28,17 +27,20 @@ describe('import walls (STYLE.md)', () => {
   });
 
   it('give src/domain no DOM and no Node types', () => {
-    const config = ts.getParsedCommandLineOfConfigFile(path.join(repo, 'tsconfig.domain.json'), {}, {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: () => undefined,
-    });
+    const config = ts.getParsedCommandLineOfConfigFile(
+      path.join(repo, 'tsconfig.domain.json'),
+      {},
+      {
+        ...ts.sys,
+        onUnRecoverableConfigFileDiagnostic: () => undefined,
+      },
+    );
     const fixture = path.join(repo, 'test/fixtures/walls/domain-uses-dom.ts');
     const program = ts.createProgram([fixture], config!.options);
     const messages = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-    expect(messages).toEqual(expect.arrayContaining([
-      expect.stringContaining("Cannot find name 'window'"),
-      expect.stringContaining("Cannot find name 'process'"),
-    ]));
+    expect(messages).toEqual(
+      expect.arrayContaining([expect.stringContaining("Cannot find name 'window'"), expect.stringContaining("Cannot find name 'process'")]),
+    );
   });
 
   it('are flagged by ESLint in the file that breaks them, and not in tests', () => {

@@ -28,4 +28,4 @@ export function uniqueRows(rows: readonly ClientRow[], tag: string): ClientRow[]
 }
 
 /** Rows per second, rounded. */
-export const rate = (rows: number, ms: number): number => Math.round(rows / Math.max(ms, 1e-3) * 1000);
+export const rate = (rows: number, ms: number): number => Math.round((rows / Math.max(ms, 1e-3)) * 1000);

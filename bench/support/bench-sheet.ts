@@ -12,8 +12,17 @@ export const BENCH_FIRM = {
 };
 
 const HEADERS = [
-  'Tax Client ID*', 'Taxpayer First Name*', 'Taxpayer Last Name*', 'Taxpayer Email', 'Mobile',
-  'Spouse First Name', 'Spouse Last Name', 'Spouse Email', 'Owner Email*', 'Office Location*', 'Is Offline',
+  'Tax Client ID*',
+  'Taxpayer First Name*',
+  'Taxpayer Last Name*',
+  'Taxpayer Email',
+  'Mobile',
+  'Spouse First Name',
+  'Spouse Last Name',
+  'Spouse Email',
+  'Owner Email*',
+  'Office Location*',
+  'Is Offline',
 ];
 
 /** Sheet rows (1-based) above the first data row: a title, a blank row, the header. */
@@ -33,17 +42,29 @@ export interface BenchSheet {
 const FIRST = ['Ann', 'José', 'Zoë', 'Li', 'Mohammed', 'Olga', "O'Brien", 'Nguyễn', 'Priya', 'Sam'];
 const LAST = ['Lee', 'García', 'Smith-Jones', 'Müller', 'Haddad', 'Ivanova', 'de la Cruz', 'Tanaka', 'Kowalski', 'Brown'];
 const BAD: ((row: SeedCell[]) => void)[] = [
-  (r) => { r[1] = ''; },                        // missing first name
-  (r) => { r[3] = 'not-an-email'; },             // bad email
-  (r) => { r[9] = 'Atlantis'; },                 // unknown office
-  (r) => { r[4] = '12-34'; },                    // too few digits
-  (r) => { r[10] = 'Maybe'; },                   // not Yes/No
-  (r) => { r[8] = 'stranger@elsewhere.test'; },  // unknown owner
+  (r) => {
+    r[1] = '';
+  }, // missing first name
+  (r) => {
+    r[3] = 'not-an-email';
+  }, // bad email
+  (r) => {
+    r[9] = 'Atlantis';
+  }, // unknown office
+  (r) => {
+    r[4] = '12-34';
+  }, // too few digits
+  (r) => {
+    r[10] = 'Maybe';
+  }, // not Yes/No
+  (r) => {
+    r[8] = 'stranger@elsewhere.test';
+  }, // unknown owner
 ];
 
 function idCell(i: number): SeedCell {
   if (i % 29 === 0) return { value: `00${i}`, numberFormat: '@' }; // leading zeros kept by the text format
-  if (i % 31 === 0) return 900000 + i;                             // typed as a number: read as its text
+  if (i % 31 === 0) return 900000 + i; // typed as a number: read as its text
   return `TC-${String(i).padStart(7, '0')}`;
 }
 
@@ -52,9 +73,17 @@ function rowCells(i: number): SeedCell[] {
   const offline = i % 10 < 3 ? 'Yes' : i % 10 < 8 ? 'No' : '';
   const mobile: SeedCell = i % 7 === 0 ? 5550100000 + (i % 100000) : `+1 (555) 01${String(i % 100000).padStart(5, '0')}`;
   return [
-    idCell(i), FIRST[i % FIRST.length], `${LAST[(i >> 3) % LAST.length]}`, `client${i}@mail.test`, mobile,
-    married ? FIRST[(i + 3) % FIRST.length] : '', married ? LAST[(i >> 3) % LAST.length] : '', married ? `spouse${i}@mail.test` : '',
-    BENCH_FIRM.owners[i % 2], BENCH_FIRM.offices[(i >> 1) % 2], offline,
+    idCell(i),
+    FIRST[i % FIRST.length],
+    `${LAST[(i >> 3) % LAST.length]}`,
+    `client${i}@mail.test`,
+    mobile,
+    married ? FIRST[(i + 3) % FIRST.length] : '',
+    married ? LAST[(i >> 3) % LAST.length] : '',
+    married ? `spouse${i}@mail.test` : '',
+    BENCH_FIRM.owners[i % 2],
+    BENCH_FIRM.offices[(i >> 1) % 2],
+    offline,
   ];
 }
 
@@ -69,7 +98,7 @@ export function benchSheet(count: number): BenchSheet {
   for (let i = 1; i <= count; i++) {
     const cells = rowCells(i);
     if (i % 20 === 7) {
-      BAD[(i / 20 | 0) % BAD.length](cells);
+      BAD[((i / 20) | 0) % BAD.length](cells);
       invalidRows++;
     } else if (i % 97 === 0 && i > 10) {
       cells[0] = data[i - 11][0]; // the ID of the row ten above: rejected as a repeat in the file

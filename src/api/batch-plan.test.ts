@@ -49,6 +49,10 @@ describe('fitForWire', () => {
 
   it('is applied to every planned batch', () => {
     const rows = sampleRows(3).map((r) => ({ ...r, lastName: 'x'.repeat(5000) }));
-    expect(planBatches(rows).flat().every((r) => r.lastName.length === MAX_CELL_CHARS)).toBe(true);
+    expect(
+      planBatches(rows)
+        .flat()
+        .every((r) => r.lastName.length === MAX_CELL_CHARS),
+    ).toBe(true);
   });
 });

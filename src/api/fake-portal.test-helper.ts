@@ -27,10 +27,8 @@ export interface FakePortal {
   beforeBatch?: (seq: number) => void;
 }
 
-const json = (status: number, body: unknown, type = 'application/json') =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
-const problem = (status: number, detail: string) =>
-  json(status, { type: 'about:blank', title: 'Error', status, detail }, 'application/problem+json');
+const json = (status: number, body: unknown, type = 'application/json') => new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
+const problem = (status: number, detail: string) => json(status, { type: 'about:blank', title: 'Error', status, detail }, 'application/problem+json');
 
 export function createFakePortal(): FakePortal {
   const portal: FakePortal = { fetch: null as unknown as FetchLike, calls: [], imports: new Map(), faults: [], invited: [], resent: [] };
@@ -50,7 +48,14 @@ export function createFakePortal(): FakePortal {
       const id = `imp-${nextId++}`;
       const input = (body ?? {}) as { source?: string; sendInvitations?: boolean };
       const createdAt = new Date(Date.UTC(2026, 0, 1, 9, nextId)).toISOString();
-      portal.imports.set(id, { batches: new Map(), rows: [], completed: false, source: input.source ?? null, sendInvitations: input.sendInvitations ?? false, createdAt });
+      portal.imports.set(id, {
+        batches: new Map(),
+        rows: [],
+        completed: false,
+        source: input.source ?? null,
+        sendInvitations: input.sendInvitations ?? false,
+        createdAt,
+      });
       return json(201, { id, status: 'open' });
     }
     if (method === 'PUT' && (m = path.match(/^\/imports\/([^/]+)\/batches\/(\d+)$/))) {
@@ -62,7 +67,10 @@ export function createFakePortal(): FakePortal {
       if (!job.batches.has(seq)) {
         const rows = (body as { rows: ClientRow[] }).rows;
         job.rows.push(...rows);
-        job.batches.set(seq, rows.map((r) => ({ row: r.row, taxClientId: r.taxClientId, outcome: 'imported', kind: 'standard', status: 'Not Invited', comment: '' })));
+        job.batches.set(
+          seq,
+          rows.map((r) => ({ row: r.row, taxClientId: r.taxClientId, outcome: 'imported', kind: 'standard', status: 'Not Invited', comment: '' })),
+        );
       }
       return json(200, { results: job.batches.get(seq) });
     }
@@ -104,7 +112,12 @@ function listImports(portal: FakePortal, params: URLSearchParams) {
   const start = Number(params.get('cursor') ?? 0);
   const limit = Number(params.get('limit') ?? 100);
   const imports = all.slice(start, start + limit).map(([id, job]) => ({
-    id, status: job.completed ? 'completed' : 'open', source: job.source, counts: countsOf(job), createdAt: job.createdAt, completedAt: job.completed ? job.createdAt : null,
+    id,
+    status: job.completed ? 'completed' : 'open',
+    source: job.source,
+    counts: countsOf(job),
+    createdAt: job.createdAt,
+    completedAt: job.completed ? job.createdAt : null,
   }));
   return { imports, next: start + limit < all.length ? String(start + limit) : null };
 }
@@ -113,7 +126,13 @@ function listImports(portal: FakePortal, params: URLSearchParams) {
 function clientsOf(portal: FakePortal) {
   const invited = new Set(portal.invited);
   return [...portal.imports.values()].flatMap((job) =>
-    job.rows.map((r) => ({ taxClientId: r.taxClientId, kind: 'standard', status: job.sendInvitations || invited.has(r.taxClientId) ? 'Not Enrolled' : 'Not Invited', firstName: r.firstName, lastName: r.lastName })),
+    job.rows.map((r) => ({
+      taxClientId: r.taxClientId,
+      kind: 'standard',
+      status: job.sendInvitations || invited.has(r.taxClientId) ? 'Not Enrolled' : 'Not Invited',
+      firstName: r.firstName,
+      lastName: r.lastName,
+    })),
   );
 }
 

@@ -2,8 +2,10 @@ import { ApiError, NetworkError, plainMessage } from './api-errors';
 import { createFakePortal, instantRetry } from './fake-portal.test-helper';
 import { createPortalClient, type FetchLike } from './portal-client';
 
-const answer = (status: number, body: string, type = 'application/json'): FetchLike =>
-  async () => new Response(body, { status, headers: { 'content-type': type } });
+const answer =
+  (status: number, body: string, type = 'application/json'): FetchLike =>
+  async () =>
+    new Response(body, { status, headers: { 'content-type': type } });
 
 describe('createPortalClient', () => {
   it('sends the firm token and joins the base address without a double slash', async () => {
@@ -19,7 +21,12 @@ describe('createPortalClient', () => {
   });
 
   it('turns a problem+json answer into a plain sentence with the detail and no stack', async () => {
-    const body = JSON.stringify({ type: 'about:blank', title: 'Bad Request', status: 400, detail: 'Unknown field: colour\n    at Object.<anonymous> (x.js:1:1)' });
+    const body = JSON.stringify({
+      type: 'about:blank',
+      title: 'Bad Request',
+      status: 400,
+      detail: 'Unknown field: colour\n    at Object.<anonymous> (x.js:1:1)',
+    });
     const client = createPortalClient({ baseUrl: '', token: 't', fetch: answer(400, body, 'application/problem+json') });
     const error = await client.firm().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
@@ -41,7 +48,14 @@ describe('createPortalClient', () => {
 
   it('reports an unreachable portal by its address', async () => {
     const { policy } = instantRetry(2);
-    const client = createPortalClient({ baseUrl: 'https://nowhere.test', token: 't', retry: policy, fetch: async () => { throw new TypeError('Failed to fetch'); } });
+    const client = createPortalClient({
+      baseUrl: 'https://nowhere.test',
+      token: 't',
+      retry: policy,
+      fetch: async () => {
+        throw new TypeError('Failed to fetch');
+      },
+    });
     const error = await client.firm().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);
     expect(plainMessage(error)).toBe('Cannot reach the portal at https://nowhere.test. Check the address and your connection.');

@@ -33,21 +33,37 @@ describe('withRetry', () => {
   it('does not retry a 4xx answer', async () => {
     const { policy } = instantRetry(5);
     let calls = 0;
-    await expect(withRetry(async () => { calls++; throw new ApiError('bad', 400); }, policy)).rejects.toThrow('bad');
+    await expect(
+      withRetry(async () => {
+        calls++;
+        throw new ApiError('bad', 400);
+      }, policy),
+    ).rejects.toThrow('bad');
     expect(calls).toBe(1);
   });
 
   it('gives up after the number of attempts and rethrows the last error', async () => {
     const { policy } = instantRetry(3);
     let calls = 0;
-    await expect(withRetry(async () => { calls++; throw new NetworkError(`down ${calls}`); }, policy)).rejects.toThrow('down 3');
+    await expect(
+      withRetry(async () => {
+        calls++;
+        throw new NetworkError(`down ${calls}`);
+      }, policy),
+    ).rejects.toThrow('down 3');
     expect(calls).toBe(3);
   });
 
   it('stops with CancelledError when aborted while waiting to retry', async () => {
     const controller = new AbortController();
     const policy = { attempts: 5, baseDelayMs: 60_000, maxDelayMs: 60_000 };
-    const pending = withRetry(async () => { throw new NetworkError('down'); }, policy, controller.signal);
+    const pending = withRetry(
+      async () => {
+        throw new NetworkError('down');
+      },
+      policy,
+      controller.signal,
+    );
     setTimeout(() => controller.abort(), 10);
     await expect(pending).rejects.toBeInstanceOf(CancelledError);
   });

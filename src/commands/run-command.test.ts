@@ -19,7 +19,11 @@ describe('ribbon commands', () => {
   it('Import Clients shows the pane, then asks it to import', async () => {
     const { host, log } = recordingHost();
     const completed = jest.fn();
-    await runCommand(COMMANDS.find((c) => c.id === 'importClients')!, host, { completed });
+    await runCommand(
+      COMMANDS.find((c) => c.id === 'importClients')!,
+      host,
+      { completed },
+    );
     expect(log).toEqual(['show', 'request import']);
     expect(completed).toHaveBeenCalledTimes(1);
   });
@@ -27,7 +31,11 @@ describe('ribbon commands', () => {
   it('calls event.completed() and reports the reason when the command fails', async () => {
     const { host, log } = recordingHost(new Error('The pane is busy'));
     const completed = jest.fn();
-    await runCommand(COMMANDS.find((c) => c.id === 'checkTemplate')!, host, { completed });
+    await runCommand(
+      COMMANDS.find((c) => c.id === 'checkTemplate')!,
+      host,
+      { completed },
+    );
     expect(log).toEqual(['show', 'request check', 'error The pane is busy']);
     expect(completed).toHaveBeenCalledTimes(1);
   });

@@ -25,9 +25,10 @@ export const TEMPLATE_COLUMNS: readonly ColumnSpec[] = [
   { field: 'isOffline', header: 'Is Offline', aliases: [], required: false },
 ];
 
-export const COLUMN_BY_FIELD: Readonly<Record<FieldKey, ColumnSpec>> = Object.fromEntries(
-  TEMPLATE_COLUMNS.map((c) => [c.field, c]),
-) as Record<FieldKey, ColumnSpec>;
+export const COLUMN_BY_FIELD: Readonly<Record<FieldKey, ColumnSpec>> = Object.fromEntries(TEMPLATE_COLUMNS.map((c) => [c.field, c])) as Record<
+  FieldKey,
+  ColumnSpec
+>;
 
 /** Header text reduced for matching: `"Owner Email *"` → `"owneremail"`. */
 export function normalizeHeader(text: string): string {

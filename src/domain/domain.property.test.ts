@@ -29,10 +29,16 @@ describe('any grid', () => {
         const { match, rows } = readTemplate(cells, firstRow);
         const duplicates = firstRowsOfDuplicates(rows);
         const results = rows.map((row) =>
-          toRowResult(row, decideRow(row, {
-            firm: TEST_FIRM, sendInvitations: send, firstRowWithSameId: duplicates.get(row.row) ?? null,
-            existing: { standard: s, offline: o }, emailConflict: null,
-          })),
+          toRowResult(
+            row,
+            decideRow(row, {
+              firm: TEST_FIRM,
+              sendInvitations: send,
+              firstRowWithSameId: duplicates.get(row.row) ?? null,
+              existing: { standard: s, offline: o },
+              emailConflict: null,
+            }),
+          ),
         );
         const expected = match.headerRowIndex < 0 ? 0 : nonBlankRowsBelow(cells, match.headerRowIndex);
         expect(results).toHaveLength(expected);
@@ -68,8 +74,11 @@ describe('any grid', () => {
         const { rows } = readTemplate(cells);
         for (const row of rows) {
           const d = decideRow(row, {
-            firm: TEST_FIRM, sendInvitations: false, firstRowWithSameId: null,
-            existing: { standard: null, offline: null }, emailConflict: null,
+            firm: TEST_FIRM,
+            sendInvitations: false,
+            firstRowWithSameId: null,
+            existing: { standard: null, offline: null },
+            emailConflict: null,
           });
           if (d.outcome === 'imported') expect(checkRows([row], TEST_FIRM)).toEqual([]);
         }

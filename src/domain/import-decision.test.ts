@@ -97,7 +97,12 @@ describe('toRowResult', () => {
   it('carries the row number and Tax Client ID with the decision', () => {
     const row = validRow({ row: 12 });
     expect(toRowResult(row, decideRow(row, context()))).toEqual({
-      row: 12, taxClientId: '00123', outcome: 'imported', kind: 'standard', status: 'Not Invited', comment: '',
+      row: 12,
+      taxClientId: '00123',
+      outcome: 'imported',
+      kind: 'standard',
+      status: 'Not Invited',
+      comment: '',
     });
   });
 });

@@ -1,6 +1,4 @@
-import type {
-  ClientRow, ClientStatus, OfflineStatus, Outcome, ProfileKind, RowResult, StandardStatus,
-} from './api-types';
+import type { ClientRow, ClientStatus, OfflineStatus, Outcome, ProfileKind, RowResult, StandardStatus } from './api-types';
 import { checkFields, checkReferences, isOfflineYes, rowComment, type FirmRules } from './row-validation';
 import { initialStandardStatus, isConnected } from './status';
 
@@ -8,8 +6,7 @@ export const COMMENTS = {
   connectedExists: 'A connected client already exists with this Tax Client ID',
   offlineExists: 'An offline client already exists with this Tax Client ID',
   clientExists: 'A client with this Tax Client ID already exists',
-  duplicateInFile: (firstRow: number) =>
-    `This Tax Client ID appears more than once in the file (first on row ${firstRow})`,
+  duplicateInFile: (firstRow: number) => `This Tax Client ID appears more than once in the file (first on row ${firstRow})`,
   emailUsedByClient: 'Taxpayer Email is already used by another client of the firm',
   emailUsedByUser: 'Taxpayer Email is already used by a firm user',
   offlineDisabled: 'Is Offline is Yes but offline clients are not enabled for this firm',

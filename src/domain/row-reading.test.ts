@@ -9,9 +9,18 @@ describe('row reading', () => {
     const { rows } = readTemplate(grid);
     expect(rows).toEqual([
       {
-        row: 2, taxClientId: '00123', firstName: 'Ann', lastName: 'Lee', email: '', mobile: '555 123 4567',
-        spouseFirstName: '', spouseLastName: '', spouseEmail: '', ownerEmail: 'owner@firm.test',
-        officeLocation: 'Main Office', isOffline: 'Yes',
+        row: 2,
+        taxClientId: '00123',
+        firstName: 'Ann',
+        lastName: 'Lee',
+        email: '',
+        mobile: '555 123 4567',
+        spouseFirstName: '',
+        spouseLastName: '',
+        spouseEmail: '',
+        ownerEmail: 'owner@firm.test',
+        officeLocation: 'Main Office',
+        isOffline: 'Yes',
       },
     ]);
   });
@@ -20,7 +29,10 @@ describe('row reading', () => {
     const grid = [['Title'], header, ['A1', 'Ann'], ['', '  ', ''], [], ['A2', 'Bob']];
     const { match, rows } = readTemplate(grid, 3);
     expect(match.headerRowIndex).toBe(1);
-    expect(rows.map((r) => [r.row, r.taxClientId])).toEqual([[5, 'A1'], [8, 'A2']]);
+    expect(rows.map((r) => [r.row, r.taxClientId])).toEqual([
+      [5, 'A1'],
+      [8, 'A2'],
+    ]);
   });
 
   it('reads a row with text only in an unknown column, so it is reported rather than lost', () => {

@@ -33,11 +33,7 @@ export function readRow(cells: readonly string[], columns: ColumnMap, sheetRow: 
  * Data rows of a grid whose first row is sheet row `firstSheetRow`; blank rows are skipped.
  * `readDataRows([["A1"], [""], ["A2"]], { taxClientId: 0 }, 4).map(r => r.row)` → `[4, 6]`
  */
-export function readDataRows(
-  grid: readonly (readonly string[])[],
-  columns: ColumnMap,
-  firstSheetRow: number,
-): ClientRow[] {
+export function readDataRows(grid: readonly (readonly string[])[], columns: ColumnMap, firstSheetRow: number): ClientRow[] {
   const rows: ClientRow[] = [];
   grid.forEach((cells, index) => {
     const row = readRow(cells, columns, firstSheetRow + index);
@@ -47,10 +43,7 @@ export function readDataRows(
 }
 
 /** The header match and data rows of a whole grid whose first row is sheet row `firstSheetRow`. */
-export function readTemplate(
-  grid: readonly (readonly string[])[],
-  firstSheetRow = 1,
-): { match: HeaderMatch; rows: ClientRow[] } {
+export function readTemplate(grid: readonly (readonly string[])[], firstSheetRow = 1): { match: HeaderMatch; rows: ClientRow[] } {
   const match = matchHeaders(grid);
   if (match.headerRowIndex < 0) return { match, rows: [] };
   const start = match.headerRowIndex + 1;

@@ -80,8 +80,16 @@ describe('§4 reference checks', () => {
 
 describe('in-file duplicates', () => {
   it('lets the first occurrence win and names it on later ones', () => {
-    const rows = [validRow({ row: 2, taxClientId: 'A' }), validRow({ row: 3, taxClientId: 'B' }), validRow({ row: 9, taxClientId: 'A' }), validRow({ row: 12, taxClientId: 'A' })];
-    expect([...firstRowsOfDuplicates(rows)]).toEqual([[9, 2], [12, 2]]);
+    const rows = [
+      validRow({ row: 2, taxClientId: 'A' }),
+      validRow({ row: 3, taxClientId: 'B' }),
+      validRow({ row: 9, taxClientId: 'A' }),
+      validRow({ row: 12, taxClientId: 'A' }),
+    ];
+    expect([...firstRowsOfDuplicates(rows)]).toEqual([
+      [9, 2],
+      [12, 2],
+    ]);
     const issues = checkRows(rows).filter((i) => i.code === 'duplicate-id');
     expect(issues.map((i) => [i.row, i.message])).toEqual([
       [9, 'appears more than once in the file (first on row 2)'],
@@ -90,13 +98,22 @@ describe('in-file duplicates', () => {
   });
 
   it('treats IDs exactly: leading zeros matter, blanks never duplicate', () => {
-    const rows = [validRow({ row: 2, taxClientId: '0123' }), validRow({ row: 3, taxClientId: '123' }), validRow({ row: 4, taxClientId: '' }), validRow({ row: 5, taxClientId: '' })];
+    const rows = [
+      validRow({ row: 2, taxClientId: '0123' }),
+      validRow({ row: 3, taxClientId: '123' }),
+      validRow({ row: 4, taxClientId: '' }),
+      validRow({ row: 5, taxClientId: '' }),
+    ];
     expect(firstRowsOfDuplicates(rows).size).toBe(0);
   });
 
   it('checkRows lists field, reference and duplicate issues in row order', () => {
     const rows = [validRow({ row: 2, email: 'x' }), validRow({ row: 3, taxClientId: 'B', officeLocation: 'Mars' }), validRow({ row: 4 })];
-    expect(checkRows(rows, TEST_FIRM).map((i) => [i.row, i.code])).toEqual([[2, 'invalid-email'], [3, 'unknown-office'], [4, 'duplicate-id']]);
+    expect(checkRows(rows, TEST_FIRM).map((i) => [i.row, i.code])).toEqual([
+      [2, 'invalid-email'],
+      [3, 'unknown-office'],
+      [4, 'duplicate-id'],
+    ]);
     expect(checkRows(rows).map((i) => i.code)).not.toContain('unknown-office');
   });
 });

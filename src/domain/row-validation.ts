@@ -68,9 +68,7 @@ function valueIssue(row: ClientRow, field: FieldKey, value: string): Issue | nul
   if (CONTROL.test(value)) return issue(row.row, field, 'control-character', 'contains a control character');
   switch (field) {
     case 'taxClientId':
-      return TAX_CLIENT_ID.test(value)
-        ? null
-        : issue(row.row, field, 'invalid-id', 'must be 1–50 letters, digits, "-", "_" or "."');
+      return TAX_CLIENT_ID.test(value) ? null : issue(row.row, field, 'invalid-id', 'must be 1–50 letters, digits, "-", "_" or "."');
     case 'email':
     case 'spouseEmail':
       if (!isValidEmail(value)) return issue(row.row, field, 'invalid-email', 'is not a valid email address');
@@ -84,9 +82,7 @@ function valueIssue(row: ClientRow, field: FieldKey, value: string): Issue | nul
     case 'isOffline':
       return /^(yes|no)$/i.test(value) ? null : issue(row.row, field, 'invalid-yes-no', 'must be Yes or No');
     default:
-      return NAME_FIELDS.includes(field) && [...value].length > MAX_NAME
-        ? issue(row.row, field, 'too-long', `must be at most ${MAX_NAME} characters`)
-        : null;
+      return NAME_FIELDS.includes(field) && [...value].length > MAX_NAME ? issue(row.row, field, 'too-long', `must be at most ${MAX_NAME} characters`) : null;
   }
 }
 

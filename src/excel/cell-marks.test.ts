@@ -70,7 +70,12 @@ describe('markIssues and clearMarks', () => {
     const template = await found(fake);
     const issues = checkRows(await readClientRows(fake.context, template));
     await markIssues(fake.context, template, issues, { notes: true });
-    await markIssues(fake.context, template, issues.filter((i) => i.row === 4), { notes: true });
+    await markIssues(
+      fake.context,
+      template,
+      issues.filter((i) => i.row === 4),
+      { notes: true },
+    );
     expect(sheet.cell('B3').fill).toBeNull();
     expect(sheet.cell('B3').note).toBeNull();
     expect(sheet.cell('A4').fill?.toUpperCase()).toBe(MARK_FILL);
@@ -128,7 +133,10 @@ describe('markIssues and clearMarks', () => {
   it("never reads, clears or deletes a user's own hidden sheet called Import Marks", async () => {
     const fake = createExcelHost();
     const sheet = sheetWithProblems(fake);
-    const mine = fake.addSheet(MARKS_SHEET, [['Clients', 'A2', '#00FF00', ''], ['my', 'own', 'notes', 'here']]);
+    const mine = fake.addSheet(MARKS_SHEET, [
+      ['Clients', 'A2', '#00FF00', ''],
+      ['my', 'own', 'notes', 'here'],
+    ]);
     mine.visible = false;
     const template = await found(fake);
     expect(await clearMarks(fake.context)).toBe(0);
@@ -136,7 +144,10 @@ describe('markIssues and clearMarks', () => {
     expect(fake.sheetNames()).toEqual(['Clients', MARKS_SHEET, `${MARKS_SHEET} (2)`]);
     expect(await clearMarks(fake.context)).toBe(3);
     expect(fake.sheetNames()).toEqual(['Clients', MARKS_SHEET]);
-    expect(fake.sheet(MARKS_SHEET).values()).toEqual([['Clients', 'A2', '#00FF00', ''], ['my', 'own', 'notes', 'here']]);
+    expect(fake.sheet(MARKS_SHEET).values()).toEqual([
+      ['Clients', 'A2', '#00FF00', ''],
+      ['my', 'own', 'notes', 'here'],
+    ]);
     expect(sheet.cell('A2').fill).toBeNull();
   });
 

@@ -14,17 +14,31 @@ describe('chunking', () => {
   });
 
   it('splits rows into chunks covering every row once', () => {
-    expect(chunkRows(5, 2)).toEqual([{ start: 0, count: 2 }, { start: 2, count: 2 }, { start: 4, count: 1 }]);
+    expect(chunkRows(5, 2)).toEqual([
+      { start: 0, count: 2 },
+      { start: 2, count: 2 },
+      { start: 4, count: 1 },
+    ]);
     expect(chunkRows(0, 2)).toEqual([]);
   });
 
   it('chunks by cost, giving an oversized item a chunk of its own', () => {
-    expect(chunkByCost([3, 3, 3], (n) => n, 6)).toEqual([{ start: 0, count: 2 }, { start: 2, count: 1 }]);
-    expect(chunkByCost([1, 10, 1], (n) => n, 5)).toEqual([{ start: 0, count: 1 }, { start: 1, count: 1 }, { start: 2, count: 1 }]);
+    expect(chunkByCost([3, 3, 3], (n) => n, 6)).toEqual([
+      { start: 0, count: 2 },
+      { start: 2, count: 1 },
+    ]);
+    expect(chunkByCost([1, 10, 1], (n) => n, 5)).toEqual([
+      { start: 0, count: 1 },
+      { start: 1, count: 1 },
+      { start: 2, count: 1 },
+    ]);
   });
 
   it('groups sheet rows into consecutive runs', () => {
-    expect(rowRuns([9, 3, 4, 5, 4])).toEqual([{ first: 3, count: 3 }, { first: 9, count: 1 }]);
+    expect(rowRuns([9, 3, 4, 5, 4])).toEqual([
+      { first: 3, count: 3 },
+      { first: 9, count: 1 },
+    ]);
   });
 });
 

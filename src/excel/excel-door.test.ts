@@ -73,7 +73,11 @@ describe('createExcelDoor', () => {
 
   it('turns errors thrown by the batch itself into ExcelErrors', async () => {
     const { door: d } = door(failingRun([]).run);
-    await expect(d.run(async () => { throw officeError('AccessDenied'); })).rejects.toMatchObject({ code: 'protected' });
+    await expect(
+      d.run(async () => {
+        throw officeError('AccessDenied');
+      }),
+    ).rejects.toMatchObject({ code: 'protected' });
   });
 });
 
@@ -126,13 +130,17 @@ describe('the door on the Excel host', () => {
     const fake = createExcelHost({ maxRequestBytes: 1000 });
     fake.addSheet('Clients', [['a']], { activate: true });
     const d = createExcelDoor({ run: fake.run, isSetSupported: () => true });
-    await expect(d.run(async (context) => {
-      context.workbook.worksheets.getItem('Gone').load('name');
-      await context.sync();
-    })).rejects.toMatchObject({ code: 'sheet-not-found' });
-    await expect(d.run(async (context) => {
-      context.workbook.worksheets.getItem('Clients').getRange('A1:A100').values = Array.from({ length: 100 }, () => ['x'.repeat(50)]);
-      await context.sync();
-    })).rejects.toMatchObject({ code: 'payload-too-large' });
+    await expect(
+      d.run(async (context) => {
+        context.workbook.worksheets.getItem('Gone').load('name');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'sheet-not-found' });
+    await expect(
+      d.run(async (context) => {
+        context.workbook.worksheets.getItem('Clients').getRange('A1:A100').values = Array.from({ length: 100 }, () => ['x'.repeat(50)]);
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'payload-too-large' });
   });
 });

@@ -1,12 +1,5 @@
 /** Stable codes the pane can switch on; the message is plain words for the user. */
-export type ExcelErrorCode =
-  | 'cell-edit-mode'
-  | 'payload-too-large'
-  | 'sheet-not-found'
-  | 'requirement-missing'
-  | 'protected'
-  | 'not-answering'
-  | 'unknown';
+export type ExcelErrorCode = 'cell-edit-mode' | 'payload-too-large' | 'sheet-not-found' | 'requirement-missing' | 'protected' | 'not-answering' | 'unknown';
 
 /** The only error src/excel lets out; `officeCode` keeps Office's own code for support. */
 export class ExcelError extends Error {

@@ -6,8 +6,18 @@ import { EXCEPTION_HEADERS, REJECTED_FILL, linkFormula, writeExceptionSheet } fr
 
 function report(row: number, overrides: Partial<ReportRow> = {}): ReportRow {
   return {
-    row, taxClientId: `C${row}`, firstName: `First${row}`, lastName: `Last${row}`, ownerEmail: 'o@f.test', officeLocation: 'Main',
-    isOffline: 'No', outcome: 'imported', kind: 'standard', status: 'Not Invited', comment: '', ...overrides,
+    row,
+    taxClientId: `C${row}`,
+    firstName: `First${row}`,
+    lastName: `Last${row}`,
+    ownerEmail: 'o@f.test',
+    officeLocation: 'Main',
+    isOffline: 'No',
+    outcome: 'imported',
+    kind: 'standard',
+    status: 'Not Invited',
+    comment: '',
+    ...overrides,
   };
 }
 
@@ -72,7 +82,11 @@ describe('writeExceptionSheet', () => {
     const fake = createExcelHost();
     fake.addSheet('Clients', [['x']], { activate: true });
     const names = ['=1+1', '+SUM(A1)', '-2', '@x', "=cmd|'/c calc'!A1", '00123', '1/2/2024', 'TRUE'];
-    await writeExceptionSheet(fake.context, names.map((name, i) => report(i + 2, { taxClientId: name, firstName: name, lastName: name, comment: name })), source);
+    await writeExceptionSheet(
+      fake.context,
+      names.map((name, i) => report(i + 2, { taxClientId: name, firstName: name, lastName: name, comment: name })),
+      source,
+    );
     const sheet = fake.sheet('Import Exceptions');
     names.forEach((name, i) => {
       for (const column of ['B', 'C', 'D', 'G']) {
@@ -99,7 +113,9 @@ describe('writeExceptionSheet', () => {
     const fake = createExcelHost();
     fake.addSheet('Clients', [['x']], { activate: true });
     // Long comments: more than one 4 MB request, so the refused sync comes after the sheet was added.
-    const rows = Array.from({ length: 30_000 }, (_, i) => report(i + 2, { outcome: 'rejected', comment: `Rejected because ${'of a long reason '.repeat(8)}${i}` }));
+    const rows = Array.from({ length: 30_000 }, (_, i) =>
+      report(i + 2, { outcome: 'rejected', comment: `Rejected because ${'of a long reason '.repeat(8)}${i}` }),
+    );
     const { run, attempts } = interruptedRun(fake, 3);
     const door = createExcelDoor({ run, isSetSupported: withoutDelayForCellEdit, sleep: async () => undefined });
     const result = await door.run((context) => writeExceptionSheet(context, rows, source));

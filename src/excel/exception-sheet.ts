@@ -63,8 +63,7 @@ export async function writeExceptionSheet(
   const cells = rows.map(textCells);
   const rejected = rows.map((r) => r.outcome === 'rejected');
   const indices = rows.map((_, i) => i);
-  const cost = (i: number) =>
-    jsonBytes(cells[i]) + TEXT_COLUMNS * 4 + 80 + (rejected[i] && !rejected[i - 1] ? BYTES_PER_OPERATION : 0);
+  const cost = (i: number) => jsonBytes(cells[i]) + TEXT_COLUMNS * 4 + 80 + (rejected[i] && !rejected[i - 1] ? BYTES_PER_OPERATION : 0);
   const chunks = chunkByCost(indices, cost);
   if (chunks.length === 0) chunks.push({ start: 0, count: 0 });
 

@@ -42,15 +42,17 @@ export async function setIsOffline(
  * half-filled rows. Returns the value copied, or null (nothing written) when the first row holds
  * neither Yes nor No.
  */
-export async function fillDownIsOffline(
-  context: Excel.RequestContext,
-  template: TemplateLocation,
-): Promise<{ value: OfflineChoice | null; rows: number }> {
+export async function fillDownIsOffline(context: Excel.RequestContext, template: TemplateLocation): Promise<{ value: OfflineChoice | null; rows: number }> {
   isOfflineColumn(template);
   const rows = await readClientRows(context, template);
   const first = rows[0]?.isOffline.trim().toLowerCase();
   const value: OfflineChoice | null = first === 'yes' ? 'Yes' : first === 'no' ? 'No' : null;
   if (value === null) return { value, rows: 0 };
-  const written = await setIsOffline(context, template, rows.slice(1).map((r) => r.row), value);
+  const written = await setIsOffline(
+    context,
+    template,
+    rows.slice(1).map((r) => r.row),
+    value,
+  );
   return { value, rows: written };
 }

@@ -16,12 +16,11 @@ function row(id: SeedCell, first: SeedCell = 'Ann', mobile: SeedCell = ''): Seed
 describe('readClientRows', () => {
   it('reads IDs with leading zeros stored as text and as numbers formatted 00000', async () => {
     const fake = createExcelHost();
-    fake.addSheet('Clients', [
-      HEADERS,
-      row({ value: '00123', numberFormat: '@' }),
-      row({ value: 123, numberFormat: '00000' }),
-      row({ value: 45, numberFormat: 'General' }),
-    ], { activate: true });
+    fake.addSheet(
+      'Clients',
+      [HEADERS, row({ value: '00123', numberFormat: '@' }), row({ value: 123, numberFormat: '00000' }), row({ value: 45, numberFormat: 'General' })],
+      { activate: true },
+    );
     const rows = await readClientRows(fake.context, await found(fake));
     expect(rows.map((r) => r.taxClientId)).toEqual(['00123', '00123', '45']);
     expect(rows.map((r) => r.row)).toEqual([2, 3, 4]);
@@ -29,12 +28,11 @@ describe('readClientRows', () => {
 
   it('reads formulas as their result, #N/A as the user sees it, dates as displayed', async () => {
     const fake = createExcelHost();
-    fake.addSheet('Clients', [
-      HEADERS,
-      row('C1', { formula: '=UPPER("ann")', value: 'ANN' }),
-      row('C2', { error: '#N/A' }),
-      row('C3', { value: 45292, numberFormat: 'm/d/yyyy' }),
-    ], { activate: true });
+    fake.addSheet(
+      'Clients',
+      [HEADERS, row('C1', { formula: '=UPPER("ann")', value: 'ANN' }), row('C2', { error: '#N/A' }), row('C3', { value: 45292, numberFormat: 'm/d/yyyy' })],
+      { activate: true },
+    );
     const rows = await readClientRows(fake.context, await found(fake));
     expect(rows.map((r) => r.firstName)).toEqual(['ANN', '#N/A', '1/1/2024']);
   });
@@ -52,7 +50,11 @@ describe('readClientRows', () => {
     const sheet = fake.addSheet('Clients', [['Title'], [], HEADERS, clientCells(1), [], clientCells(2), clientCells(3)], { activate: true });
     sheet.hideRows(6, 6);
     const rows = await readClientRows(fake.context, await found(fake));
-    expect(rows.map((r) => [r.row, r.taxClientId])).toEqual([[4, 'C000001'], [6, 'C000002'], [7, 'C000003']]);
+    expect(rows.map((r) => [r.row, r.taxClientId])).toEqual([
+      [4, 'C000001'],
+      [6, 'C000002'],
+      [7, 'C000003'],
+    ]);
   });
 
   it('reads the non-anchor cells of a merged range as blank', async () => {
@@ -60,7 +62,10 @@ describe('readClientRows', () => {
     const sheet = fake.addSheet('Clients', [HEADERS, clientCells(1), clientCells(2)], { activate: true });
     sheet.merge('I2:J3'); // Owner Email and Office Location of both rows
     const rows = await readClientRows(fake.context, await found(fake));
-    expect(rows.map((r) => [r.ownerEmail, r.officeLocation])).toEqual([['partner@firm.test', ''], ['', '']]);
+    expect(rows.map((r) => [r.ownerEmail, r.officeLocation])).toEqual([
+      ['partner@firm.test', ''],
+      ['', ''],
+    ]);
   });
 
   it('reads in chunks, one sync each, with the same result', async () => {

@@ -19,11 +19,7 @@ export interface ReadRowsOptions {
  * still the user's data. In merged cells only the top-left cell has text; the rest read blank.
  * One sync per chunk.
  */
-export async function readClientRows(
-  context: Excel.RequestContext,
-  template: TemplateLocation,
-  options: ReadRowsOptions = {},
-): Promise<ClientRow[]> {
+export async function readClientRows(context: Excel.RequestContext, template: TemplateLocation, options: ReadRowsOptions = {}): Promise<ClientRow[]> {
   const firstRow = template.headerRow + 1;
   const total = template.lastRow - template.headerRow;
   if (total <= 0) return [];

@@ -17,7 +17,14 @@ describe('writeStatusColumn', () => {
     const sheet = fake.addSheet('Clients', [['Lee & Partners clients'], [], ...templateRows(3)], { activate: true });
     const template = await found(fake);
     fake.resetStats();
-    const column = await writeStatusColumn(fake.context, template, new Map([[4, 'Connected'], [6, '=1+1']]));
+    const column = await writeStatusColumn(
+      fake.context,
+      template,
+      new Map([
+        [4, 'Connected'],
+        [6, '=1+1'],
+      ]),
+    );
     expect(column).toBe(HEADERS.length);
     expect(['L3', 'L4', 'L5', 'L6'].map((a) => sheet.cell(a).value)).toEqual([STATUS_HEADER, 'Connected', '', '=1+1']);
     expect(sheet.cell('L3').fontBold).toBe(true);

@@ -12,11 +12,7 @@ const STATUS_BYTES_PER_ROW = 48;
  * written, so it never turns into a number or formula. One sync to read the header, then one per
  * chunk of rows (100,000 rows fit in two). Returns the 0-based column written.
  */
-export async function writeStatusColumn(
-  context: Excel.RequestContext,
-  template: TemplateLocation,
-  statusByRow: ReadonlyMap<number, string>,
-): Promise<number> {
+export async function writeStatusColumn(context: Excel.RequestContext, template: TemplateLocation, statusByRow: ReadonlyMap<number, string>): Promise<number> {
   const sheet = context.workbook.worksheets.getItem(template.sheetName);
   const header = sheet.getRangeByIndexes(template.headerRow - 1, 0, 1, template.lastColumn + 1).load('text');
   await context.sync();

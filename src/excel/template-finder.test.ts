@@ -6,13 +6,11 @@ describe('findTemplate', () => {
   it('finds headers on row 3 under a title, in another column order, away from column A', async () => {
     const fake = createExcelHost();
     const reordered = ['Office', 'Last Name', 'Tax Client ID*', 'Notes', 'First Name', 'Owner', 'Is Offline'];
-    fake.addSheet('Clients', [
-      ['Client list 2025'],
-      [],
-      reordered,
-      ['Main', 'Lee', 'C1', 'vip', 'Ann', 'o@f.test', 'No'],
-      ['North', 'Kim', 'C2', '', 'Bo', 'o@f.test', ''],
-    ], { startColumn: 1, activate: true });
+    fake.addSheet(
+      'Clients',
+      [['Client list 2025'], [], reordered, ['Main', 'Lee', 'C1', 'vip', 'Ann', 'o@f.test', 'No'], ['North', 'Kim', 'C2', '', 'Bo', 'o@f.test', '']],
+      { startColumn: 1, activate: true },
+    );
     const result = await findTemplate(fake.context);
     expect(result).toMatchObject({
       found: true,
@@ -51,7 +49,14 @@ describe('findTemplate', () => {
 
   it('lists the missing columns of the best candidate when no sheet is usable', async () => {
     const fake = createExcelHost();
-    fake.addSheet('Partial', [['Tax Client ID', 'First Name', 'Last Name', 'Email'], ['C1', 'Ann', 'Lee', '']], { activate: true });
+    fake.addSheet(
+      'Partial',
+      [
+        ['Tax Client ID', 'First Name', 'Last Name', 'Email'],
+        ['C1', 'Ann', 'Lee', ''],
+      ],
+      { activate: true },
+    );
     fake.addSheet('Worse', [['Tax Client ID', 'Email']]);
     const result = await findTemplate(fake.context);
     expect(result.found).toBe(false);

@@ -16,7 +16,10 @@ export async function insertTemplateSheet(context: Excel.RequestContext, lists: 
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
   await context.sync();
-  const sheetName = uniqueSheetName(TEMPLATE_SHEET, sheets.items.map((s) => s.name));
+  const sheetName = uniqueSheetName(
+    TEMPLATE_SHEET,
+    sheets.items.map((s) => s.name),
+  );
   const sheet = sheets.add(sheetName);
   const header = sheet.getRangeByIndexes(0, 0, 1, TEMPLATE_COLUMNS.length);
   header.values = [TEMPLATE_COLUMNS.map((c) => c.header)];

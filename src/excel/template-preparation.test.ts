@@ -18,7 +18,11 @@ describe('prepareTemplate', () => {
     const sheet = fake.addSheet('Clients', [HEADERS, ...ids.map((id, i) => [id, ...clientCells(i).slice(1)])], { activate: true });
     const result = await prepareTemplate(fake.context, await found(fake), lists);
     expect(result.idsConvertedToText).toBe(2);
-    expect(['A2', 'A3', 'A4'].map((a) => [sheet.cell(a).value, sheet.cell(a).numberFormat])).toEqual([['00123', '@'], ['00456', '@'], ['789', '@']]);
+    expect(['A2', 'A3', 'A4'].map((a) => [sheet.cell(a).value, sheet.cell(a).numberFormat])).toEqual([
+      ['00123', '@'],
+      ['00456', '@'],
+      ['789', '@'],
+    ]);
     expect(sheet.cell('A5').formula).toBe('="0"&"9"');
     expect(sheet.cell(`A${5 + PREPARED_EXTRA_ROWS}`).numberFormat).toBe('@');
   });
@@ -40,7 +44,13 @@ describe('prepareTemplate', () => {
     expect(result.template.columns.isOffline).toBe(11);
     expect(sheet.cell('L1').value).toBe('Is Offline');
     const validation = sheet.cell('L2').validation;
-    expect(validation).toMatchObject({ type: 'List', source: 'Yes,No', inCellDropDown: true, errorAlert: { style: 'Stop', showAlert: true }, prompt: { showPrompt: true } });
+    expect(validation).toMatchObject({
+      type: 'List',
+      source: 'Yes,No',
+      inCellDropDown: true,
+      errorAlert: { style: 'Stop', showAlert: true },
+      prompt: { showPrompt: true },
+    });
     expect(sheet.cell(`L${1 + PREPARED_EXTRA_ROWS}`).validation?.source).toBe('Yes,No');
     expect(sheet.cell('L1').validation).toBeNull();
     expect((await found(fake)).columns.isOffline).toBe(11);
@@ -92,17 +102,29 @@ describe('prepareTemplate', () => {
   it("leaves a user's own hidden Lists sheet alone: only a sheet with our signature is ours", async () => {
     const fake = createExcelHost();
     const sheet = fake.addSheet('Clients', [HEADERS, clientCells(1)], { activate: true });
-    const mine = fake.addSheet('Lists', [['Region', 'Manager'], ['East', 'Dana'], ['West', 'Lee']]);
+    const mine = fake.addSheet('Lists', [
+      ['Region', 'Manager'],
+      ['East', 'Dana'],
+      ['West', 'Lee'],
+    ]);
     mine.visible = false;
     const result = await prepareTemplate(fake.context, await found(fake), { owners: OWNERS, offices: ['A, B'] });
     expect(result.listsSheet).toBe('Client Import Lists');
-    expect(mine.values()).toEqual([['Region', 'Manager'], ['East', 'Dana'], ['West', 'Lee']]);
+    expect(mine.values()).toEqual([
+      ['Region', 'Manager'],
+      ['East', 'Dana'],
+      ['West', 'Lee'],
+    ]);
     expect(sheet.cell('J2').validation?.source).toBe("='Client Import Lists'!$B$1:$B$1");
     // Preparing again finds ours by its signature and still leaves theirs alone.
     await prepareTemplate(fake.context, await found(fake), { owners: OWNERS, offices: ['C, D'] });
     expect(fake.sheetNames()).toEqual(['Clients', 'Lists', 'Client Import Lists']);
     expect(fake.sheet('Client Import Lists').cell('B1').value).toBe('C, D');
-    expect(mine.values()).toEqual([['Region', 'Manager'], ['East', 'Dana'], ['West', 'Lee']]);
+    expect(mine.values()).toEqual([
+      ['Region', 'Manager'],
+      ['East', 'Dana'],
+      ['West', 'Lee'],
+    ]);
   });
 
   it('skips the dropdown of an empty firm list', async () => {

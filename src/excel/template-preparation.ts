@@ -50,7 +50,13 @@ export async function prepareListsFor(context: Excel.RequestContext, lists: Firm
 }
 
 /** Queues Is Offline (when absent), the text format below the data and the dropdowns; then one sync. */
-export async function finishPreparation(context: Excel.RequestContext, template: TemplateLocation, lists: FirmLists, listsSheet: string | null, idsConvertedToText: number): Promise<PreparationResult> {
+export async function finishPreparation(
+  context: Excel.RequestContext,
+  template: TemplateLocation,
+  lists: FirmLists,
+  listsSheet: string | null,
+  idsConvertedToText: number,
+): Promise<PreparationResult> {
   const sheet = context.workbook.worksheets.getItem(template.sheetName);
   const columns: ColumnMap = { ...template.columns };
   let lastColumn = template.lastColumn;

@@ -8,7 +8,10 @@ import { createWorkbookPort } from './workbook/workbook-port';
 void Office.onReady((info) => {
   const inExcel = info.host === Office.HostType.Excel;
   const door = inExcel
-    ? createExcelDoor({ run: (batch, options) => Excel.run(options ?? {}, batch), isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version) })
+    ? createExcelDoor({
+        run: (batch, options) => Excel.run(options ?? {}, batch),
+        isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+      })
     : null;
   mountPane({
     workbook: door ? createWorkbookPort(door) : null,

@@ -18,7 +18,7 @@ const FIRM: Firm = { id: 'f1', name: 'Lee & Partners CPA', offlineClientsEnabled
 const ROWS = 1500; // two batches, so progress shows between them
 
 async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  for (const start = Date.now(); !condition(); ) {
+  for (const start = Date.now(); !condition();) {
     if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -26,7 +26,11 @@ async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_00
 
 function memoryStorage() {
   const items = new Map<string, string>();
-  return { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k) };
+  return {
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => void items.set(k, v),
+    removeItem: (k: string) => void items.delete(k),
+  };
 }
 
 function setUp(rows = templateRows(ROWS)) {
@@ -95,7 +99,11 @@ describe('ribbon Import Clients with the pane open', () => {
     await waitFor(() => text().includes('Template found on sheet'), 'the template');
     const completed = jest.fn();
     const host = createInboxHost(ribbonInbox, async () => undefined);
-    await runCommand(COMMANDS.find((c) => c.id === 'checkTemplate')!, host, { completed });
+    await runCommand(
+      COMMANDS.find((c) => c.id === 'checkTemplate')!,
+      host,
+      { completed },
+    );
     expect(completed).toHaveBeenCalledTimes(1);
     const selectedTab = () => container.querySelector('[role="tab"][aria-selected="true"]')?.textContent;
     await waitFor(() => selectedTab() === 'Check' && text().includes('in 3 rows'), 'the Check view with its result');

@@ -34,9 +34,13 @@ function withAuth(route: ReturnType<(typeof FIRM_ROUTES)[number][1]>, auth: Reco
   return body === undefined ? { ...rest, headers: auth } : { ...rest, headers: { ...auth, 'content-type': 'application/json' }, payload: JSON.stringify(body) };
 }
 
-const authCases: BadCase[] = FIRM_ROUTES.flatMap(([name, route]) => BAD_AUTH.map(([label, auth]): BadCase => ({
-  name: `${name} with ${label}`, request: (w) => withAuth(route(w), auth(w)), status: 401,
-})));
+const authCases: BadCase[] = FIRM_ROUTES.flatMap(([name, route]) =>
+  BAD_AUTH.map(([label, auth]): BadCase => ({
+    name: `${name} with ${label}`,
+    request: (w) => withAuth(route(w), auth(w)),
+    status: 401,
+  })),
+);
 
 const routeCases: BadCase[] = [
   { name: 'an unknown route', request: (w) => ({ method: 'GET', url: '/api/v1/firms', headers: w.a.auth }), status: 404 },
@@ -47,12 +51,14 @@ const routeCases: BadCase[] = [
   { name: 'GET /admin/firms', request: (w) => ({ method: 'GET', url: '/api/v1/admin/firms', headers: w.admin }), status: 404 },
   { name: 'a traversal out of /api/v1', request: () => ({ method: 'GET', url: '/api/v1/..%2F..%2Fpackage.json' }), status: 404 },
   {
-    name: 'GET /health with a junk query and a forged token still answers health only', status: 200,
+    name: 'GET /health with a junk query and a forged token still answers health only',
+    status: 200,
     request: () => ({ method: 'GET', url: '/api/v1/health?debug=1&storage=postgres', headers: { authorization: 'Bearer forged' } }),
     check: (res) => expect(Object.keys(res.json()).sort()).toEqual(['status', 'storage']),
   },
   {
-    name: "GET /firm shows the token's own firm whatever the query says", status: 200,
+    name: "GET /firm shows the token's own firm whatever the query says",
+    status: 200,
     request: (w) => ({ method: 'GET', url: `/api/v1/firm?id=${w.b.id}`, headers: w.a.auth }),
     check: (res, w) => expect(res.json()).toMatchObject({ id: w.a.id, name: 'Firm A' }),
   },

@@ -6,7 +6,10 @@ import { badInputMatrix, type BadCase } from './support/matrix';
 import { json, raw, threeMegabytes, type World } from './support/world';
 
 const CREATE = '/api/v1/imports';
-const create = (body: unknown): BadCase['request'] => (w) => json('POST', CREATE, w.a.auth, body);
+const create =
+  (body: unknown): BadCase['request'] =>
+  (w) =>
+    json('POST', CREATE, w.a.auth, body);
 
 const createCases: BadCase[] = [
   { name: 'POST /imports without a token', request: () => json('POST', CREATE, {}, {}), status: 401 },
@@ -65,18 +68,29 @@ const idCases: BadCase[] = ID_ROUTES.flatMap(([route, request]) => [
 ]);
 
 const BATCH = (w: World, seq: string) => `/api/v1/imports/${w.openOfA}/batches/${seq}`;
-const batch = (seq: string, body: unknown): BadCase['request'] => (w) => json('PUT', BATCH(w, seq), w.a.auth, body);
+const batch =
+  (seq: string, body: unknown): BadCase['request'] =>
+  (w) =>
+    json('PUT', BATCH(w, seq), w.a.auth, body);
 const rowWith = (change: Record<string, unknown>) => ({ rows: [{ ...clientRow(61), ...change }] });
 
 const batchCases: BadCase[] = [
   ...['abc', '-1', '1.5', '1e3', '0x10', '%20', '1234567890'].map((seq): BadCase => ({
-    name: `PUT batches/${seq}`, request: batch(seq, { rows: [clientRow(61)] }), status: 400, detail: /seq/,
+    name: `PUT batches/${seq}`,
+    request: batch(seq, { rows: [clientRow(61)] }),
+    status: 400,
+    detail: /seq/,
   })),
   { name: 'PUT a batch without rows', request: batch('2', {}), status: 400, detail: /missing field "rows"/ },
   { name: 'PUT a batch with rows null', request: batch('2', { rows: null }), status: 400 },
   { name: 'PUT a batch with rows as an object', request: batch('2', { rows: { 0: clientRow(61) } }), status: 400 },
   { name: 'PUT a batch with a null row', request: batch('2', { rows: [null] }), status: 400 },
-  { name: 'PUT a row without its row number', request: batch('2', { rows: [{ ...clientRow(61), row: undefined }] }), status: 400, detail: /missing field "row"/ },
+  {
+    name: 'PUT a row without its row number',
+    request: batch('2', { rows: [{ ...clientRow(61), row: undefined }] }),
+    status: 400,
+    detail: /missing field "row"/,
+  },
   { name: 'PUT a row numbered 0', request: batch('2', rowWith({ row: 0 })), status: 400 },
   { name: 'PUT a row numbered -3', request: batch('2', rowWith({ row: -3 })), status: 400 },
   { name: 'PUT a row numbered 1.5', request: batch('2', rowWith({ row: 1.5 })), status: 400 },
@@ -87,10 +101,18 @@ const batchCases: BadCase[] = [
   { name: 'PUT a 10,000-character Tax Client ID', request: batch('2', rowWith({ taxClientId: '9'.repeat(10_000) })), status: 400, detail: /taxClientId/ },
   { name: 'PUT a DEL character in an office', request: batch('2', rowWith({ officeLocation: 'Main\u007f' })), status: 400, detail: /officeLocation/ },
   { name: 'PUT a __proto__ key in a row', request: (w) => raw('PUT', BATCH(w, '2'), w.a.auth, `{"rows":[{"__proto__":{"row":2}}]}`), status: 400 },
-  { name: 'PUT a batch as text/plain', request: (w) => raw('PUT', BATCH(w, '2'), w.a.auth, JSON.stringify({ rows: [clientRow(61)] }), 'text/plain'), status: 400 },
+  {
+    name: 'PUT a batch as text/plain',
+    request: (w) => raw('PUT', BATCH(w, '2'), w.a.auth, JSON.stringify({ rows: [clientRow(61)] }), 'text/plain'),
+    status: 400,
+  },
   { name: 'PUT a batch form-encoded', request: (w) => raw('PUT', BATCH(w, '2'), w.a.auth, 'rows=1', 'application/x-www-form-urlencoded'), status: 415 },
   { name: 'PUT a batch with no body', request: (w) => ({ method: 'PUT', url: BATCH(w, '2'), headers: w.a.auth }), status: 400 },
-  { name: "PUT a batch into A's completed import", request: (w) => json('PUT', `/api/v1/imports/${w.completedOfA}/batches/2`, w.a.auth, { rows: [clientRow(61)] }), status: 409 },
+  {
+    name: "PUT a batch into A's completed import",
+    request: (w) => json('PUT', `/api/v1/imports/${w.completedOfA}/batches/2`, w.a.auth, { rows: [clientRow(61)] }),
+    status: 409,
+  },
   { name: "PUT a batch into A's import with B's token", request: (w) => json('PUT', BATCH(w, '2'), w.b.auth, { rows: [clientRow(61)] }), status: 404 },
 ];
 

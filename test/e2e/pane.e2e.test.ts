@@ -20,7 +20,12 @@ beforeAll(async () => {
   execFileSync('bash', ['scripts/ensure-chromium.sh'], { cwd: ROOT, stdio: 'inherit' });
   execFileSync('npx', ['webpack', '--env', 'harness', '--mode', 'development'], { cwd: ROOT, stdio: 'pipe' });
   backend = await startBackend();
-  const firm = await backend.api<{ token: string }>('POST', '/admin/firms', ADMIN_TOKEN, { name: 'Lee & Partners CPA', offlineClientsEnabled: true, owners: [OWNER], offices: [OFFICE] });
+  const firm = await backend.api<{ token: string }>('POST', '/admin/firms', ADMIN_TOKEN, {
+    name: 'Lee & Partners CPA',
+    offlineClientsEnabled: true,
+    owners: [OWNER],
+    offices: [OFFICE],
+  });
   token = firm.token;
   // Seed: five standard clients invited; three accept and become Connected.
   const seeded = clientRows('S', 5).map((r, i) => ({ ...r, row: i + 2 }));
@@ -211,7 +216,13 @@ test('insert a template, refresh portal status, mark unconnected clients offline
   await page.getByText('Portal status written for 5 rows.').waitFor();
   const standardStatus = async (id: string) =>
     (await backend.api<{ clients: Client[] }>('GET', `/clients?taxClientId=${id}`, token)).clients.find((c) => c.kind === 'standard')?.status;
-  const expected = [await standardStatus('S00001'), await standardStatus('S00004'), 'Not in portal', await standardStatus('S00002'), await standardStatus('S00005')];
+  const expected = [
+    await standardStatus('S00001'),
+    await standardStatus('S00004'),
+    'Not in portal',
+    await standardStatus('S00002'),
+    await standardStatus('S00005'),
+  ];
   expect(expected.filter((st) => st === 'Connected')).toHaveLength(2);
   const withStatus = await sheetTexts(page, 'Client Import Template');
   expect(withStatus[0][11]).toBe('Portal Status');
@@ -222,7 +233,13 @@ test('insert a template, refresh portal status, mark unconnected clients offline
   await page.getByRole('button', { name: 'Mark unconnected clients offline' }).click();
   await page.getByText('Is Offline set to Yes on 2 rows whose client has not connected.').waitFor();
   const afterMarking = await sheetTexts(page, 'Client Import Template');
-  expect(afterMarking.slice(1, 6).map((r) => [r[0], r[10]])).toEqual([['S00001', ''], ['S00004', 'Yes'], ['N00001', ''], ['S00002', ''], ['S00005', 'Yes']]);
+  expect(afterMarking.slice(1, 6).map((r) => [r[0], r[10]])).toEqual([
+    ['S00001', ''],
+    ['S00004', 'Yes'],
+    ['N00001', ''],
+    ['S00002', ''],
+    ['S00005', 'Yes'],
+  ]);
   expect(afterMarking.slice(6).filter((r) => r[10] !== '')).toEqual([]);
   await shoot(page, 'template');
   await expectAccessible(page, 'template after status');

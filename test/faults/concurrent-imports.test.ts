@@ -26,11 +26,19 @@ describe.each(DIALECTS)('8 concurrent imports of overlapping files on %s', (dial
     const files = Array.from({ length: IMPORTS }, (_, k) => overlappingFile(k, ROWS, POOL));
     const sendInvitations = files.map((_, k) => k % 2 === 0);
 
-    const outcomes = await Promise.all(files.map((rows, k) =>
-      runImport(portalFor(server.url, firm), { rows, sendInvitations: sendInvitations[k], source: `concurrent-${k}` })));
+    const outcomes = await Promise.all(
+      files.map((rows, k) => runImport(portalFor(server.url, firm), { rows, sendInvitations: sendInvitations[k], source: `concurrent-${k}` })),
+    );
 
     const clients = await allClients(server.url, firm);
-    expect(concurrencyProblems(files, outcomes.map((o) => o.report), sendInvitations, clients)).toEqual([]);
+    expect(
+      concurrencyProblems(
+        files,
+        outcomes.map((o) => o.report),
+        sendInvitations,
+        clients,
+      ),
+    ).toEqual([]);
     // What the portal recorded (GET /imports/{id}/report) says the same as the answers the clients got.
     const recorded = await Promise.all(outcomes.map((o) => reportOf(server.url, firm, o.importId)));
     expect(concurrencyProblems(files, recorded, sendInvitations, clients)).toEqual([]);
@@ -40,7 +48,7 @@ describe.each(DIALECTS)('8 concurrent imports of overlapping files on %s', (dial
     expect(imported).toBe(clients.length);
     expect(outcomes.every((o) => o.counts.rows === ROWS && o.counts.imported + o.counts.rejected === ROWS)).toBe(true);
     // Overlap really happened: far fewer profiles than rows, both kinds present.
-    expect(clients.length).toBeLessThan(IMPORTS * ROWS / 4);
+    expect(clients.length).toBeLessThan((IMPORTS * ROWS) / 4);
     expect(new Set(clients.map((c) => c.kind))).toEqual(new Set(['standard', 'offline']));
 
     const tables = await firmTables(server.db, firm.id);

@@ -85,7 +85,8 @@ describe.each(DIALECTS)('connection faults between client and server on %s', (di
     proxy.setPlan(({ method, path }) => (method === 'PUT' && path.endsWith('/batches/2') ? 503 : 'pass'));
     const states: ImportState[] = [];
     const failure = await runImport(portalFor(proxy.url, firm, { retry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 20 } }), {
-      rows, onState: (s) => states.push(s),
+      rows,
+      onState: (s) => states.push(s),
     }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(ApiError);
     expect((failure as ApiError).status).toBe(503);

@@ -14,8 +14,12 @@ jest.mock('@electric-sql/pglite', () => jest.requireActual('../server/shims/pgli
 jest.mock('cookie', () => jest.requireActual('../server/shims/cookie.cjs'));
 
 let t: HostileApp;
-beforeAll(async () => { t = await startApp(); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await startApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 const newFirm = () => firmOn(t.app);
 
@@ -40,17 +44,20 @@ async function submit(app: FastifyInstance, firm: HostileFirm, rows: ClientRow[]
 describe('hostile rows through the server import', () => {
   it('get exactly one result each, no 5xx, and agree with the add-in on every locally rejected row', async () => {
     const sheets = hostileSheetArb({ serverSafe: true, maxDataRows: 20 }).filter((s) => s.droppedRequired.length === 0);
-    await fc.assert(fc.asyncProperty(sheets, fc.integer({ min: 1, max: 8 }), async (sheet, batchRows) => {
-      const result = await runPipeline(seeded(sheet).fake);
-      if (!result.found) throw new Error('a sheet with every required header must be found');
-      const firm = await newFirm();
-      const results = await submit(t.app, firm, result.rows, batchRows);
-      expect(results).toHaveLength(result.rows.length);
-      decideAll(result.rows).forEach((local, i) => {
-        expect(['imported', 'rejected']).toContain(results[i].outcome);
-        if (local.outcome === 'rejected') expect(results[i]).toMatchObject({ outcome: 'rejected', comment: local.comment });
-      });
-    }), { numRuns: 12 });
+    await fc.assert(
+      fc.asyncProperty(sheets, fc.integer({ min: 1, max: 8 }), async (sheet, batchRows) => {
+        const result = await runPipeline(seeded(sheet).fake);
+        if (!result.found) throw new Error('a sheet with every required header must be found');
+        const firm = await newFirm();
+        const results = await submit(t.app, firm, result.rows, batchRows);
+        expect(results).toHaveLength(result.rows.length);
+        decideAll(result.rows).forEach((local, i) => {
+          expect(['imported', 'rejected']).toContain(results[i].outcome);
+          if (local.outcome === 'rejected') expect(results[i]).toMatchObject({ outcome: 'rejected', comment: local.comment });
+        });
+      }),
+      { numRuns: 12 },
+    );
   });
 
   // Cells over 1,000 characters are refused as a malformed request (DESIGN §9 "huge strings"),
@@ -60,7 +67,13 @@ describe('hostile rows through the server import', () => {
     const firm = await newFirm();
     const id = await startImport(t.app, firm);
     const row: ClientRow = {
-      row: 2, taxClientId: 'C1', firstName: 'x'.repeat(10_000), lastName: 'Lee', ownerEmail: FIRM.owners[0], officeLocation: FIRM.offices[0], isOffline: 'No',
+      row: 2,
+      taxClientId: 'C1',
+      firstName: 'x'.repeat(10_000),
+      lastName: 'Lee',
+      ownerEmail: FIRM.owners[0],
+      officeLocation: FIRM.offices[0],
+      isOffline: 'No',
     };
     const res = await putBatch(t.app, firm, id, 1, [row, { ...row, row: 3, taxClientId: 'C2', firstName: 'Ann' }]);
     expect(res.statusCode).toBe(400);

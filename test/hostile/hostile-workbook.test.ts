@@ -8,8 +8,17 @@ import { hostileSheetArb, HOSTILE_TEXT, type HostileSheet } from './support/host
 import { nonBlankRows, runPipeline, seeded, SHEET } from './support/workbook-pipeline';
 
 const HEADERS = [
-  'Tax Client ID', 'First Name', 'Last Name', 'Email', 'Mobile', 'Spouse First Name', 'Spouse Last Name',
-  'Spouse Email', 'Owner', 'Office', 'Is Offline',
+  'Tax Client ID',
+  'First Name',
+  'Last Name',
+  'Email',
+  'Mobile',
+  'Spouse First Name',
+  'Spouse Last Name',
+  'Spouse Email',
+  'Owner',
+  'Office',
+  'Is Offline',
 ];
 
 async function checkSheet(sheet: HostileSheet): Promise<void> {
@@ -65,17 +74,28 @@ describe('hostile workbooks through findTemplate → readClientRows → checks �
   });
 
   it('say which required headers are missing instead of throwing', async () => {
-    const { fake } = seeded({ cells: [['Notes', 'First Name*', 'Email'], ['x', 'Ann', 'a@b.test']], startRow: 5, startColumn: 2, headerIndex: 0, merges: [], droppedRequired: [] });
+    const { fake } = seeded({
+      cells: [
+        ['Notes', 'First Name*', 'Email'],
+        ['x', 'Ann', 'a@b.test'],
+      ],
+      startRow: 5,
+      startColumn: 2,
+      headerIndex: 0,
+      merges: [],
+      droppedRequired: [],
+    });
     const result = await runPipeline(fake);
     expect(result.found).toBe(false);
     if (result.found) return;
     expect(result.search.missing.map((c) => c.header)).toEqual(['Tax Client ID', 'Taxpayer Last Name', 'Owner Email', 'Office Location']);
   });
 
-  const longRows = (every: number): SeedCell[][] => Array.from({ length: 1000 }, (_, i) => {
-    const long = i % every === 0 ? `${i}-${'Ω'.repeat(10_000)}` : '';
-    return [`C${i}`, long || 'Ann', 'Lee', `c${i}@mail.test`, '', '', '', '', 'owner@firm.test', 'Main Office', long || (i % 2 ? 'Yes' : 'No')];
-  });
+  const longRows = (every: number): SeedCell[][] =>
+    Array.from({ length: 1000 }, (_, i) => {
+      const long = i % every === 0 ? `${i}-${'Ω'.repeat(10_000)}` : '';
+      return [`C${i}`, long || 'Ann', 'Lee', `c${i}@mail.test`, '', '', '', '', 'owner@firm.test', 'Main Office', long || (i % 2 ? 'Yes' : 'No')];
+    });
 
   it('survive 1,000 rows with a 10,000-character cell on every tenth row', async () => {
     await checkSheet({ cells: [HEADERS, ...longRows(10)], startRow: 0, startColumn: 0, headerIndex: 0, merges: [], droppedRequired: [] });
@@ -87,7 +107,19 @@ describe('hostile workbooks through findTemplate → readClientRows → checks �
   });
 
   it('keep every kind of hostile text as text in the report', async () => {
-    const data: SeedCell[][] = HOSTILE_TEXT.map((text, i) => [text, text, text, '', '', '', '', '', 'owner@firm.test', 'Main Office', text + (i % 2 ? '' : ' ')]);
+    const data: SeedCell[][] = HOSTILE_TEXT.map((text, i) => [
+      text,
+      text,
+      text,
+      '',
+      '',
+      '',
+      '',
+      '',
+      'owner@firm.test',
+      'Main Office',
+      text + (i % 2 ? '' : ' '),
+    ]);
     await checkSheet({ cells: [HEADERS, ...data], startRow: 2, startColumn: 1, headerIndex: 0, merges: [], droppedRequired: [] });
   });
 });

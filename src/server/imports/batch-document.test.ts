@@ -3,8 +3,19 @@ import { decodeResults, decodeRows, encodeResults, encodeRows } from './batch-do
 
 const rows: ClientRow[] = [
   { row: 2, taxClientId: '00123', firstName: ' Ann ', lastName: 'Lee', email: 'a@x.test', ownerEmail: 'o@x.test', officeLocation: 'Main', isOffline: '' },
-  { row: 9, taxClientId: '', firstName: '"quoted", [x]', lastName: '', mobile: '+1 555', spouseFirstName: 'B', spouseLastName: 'C',
-    spouseEmail: 'b@x.test', ownerEmail: '', officeLocation: '', isOffline: 'Yes' },
+  {
+    row: 9,
+    taxClientId: '',
+    firstName: '"quoted", [x]',
+    lastName: '',
+    mobile: '+1 555',
+    spouseFirstName: 'B',
+    spouseLastName: 'C',
+    spouseEmail: 'b@x.test',
+    ownerEmail: '',
+    officeLocation: '',
+    isOffline: 'Yes',
+  },
 ];
 const results: RowResult[] = [
   { row: 2, taxClientId: '00123', outcome: 'imported', kind: 'standard', status: 'Not Invited', comment: '' },

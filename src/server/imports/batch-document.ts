@@ -19,7 +19,9 @@ export function encodeRows(rows: readonly ClientRow[]): string {
 export function decodeRows(text: string): ClientRow[] {
   return (JSON.parse(text) as Tuple[]).map((t) => {
     const row: Record<string, string | number> = {};
-    FIELDS.forEach((f, i) => { if (t[i] != null) row[f] = t[i] as string | number; });
+    FIELDS.forEach((f, i) => {
+      if (t[i] != null) row[f] = t[i] as string | number;
+    });
     return row as unknown as ClientRow;
   });
 }
@@ -30,6 +32,12 @@ export function encodeResults(results: readonly RowResult[]): string {
 
 /** The results as answered: `row` and `taxClientId` come from the stored rows, as `toRowResult` took them. */
 export function decodeResults(text: string, rows: readonly ClientRow[]): RowResult[] {
-  return (JSON.parse(text) as ResultTuple[]).map(([outcome, kind, status, comment], i) => (
-    { row: rows[i].row, taxClientId: rows[i].taxClientId, outcome, kind, status, comment }));
+  return (JSON.parse(text) as ResultTuple[]).map(([outcome, kind, status, comment], i) => ({
+    row: rows[i].row,
+    taxClientId: rows[i].taxClientId,
+    outcome,
+    kind,
+    status,
+    comment,
+  }));
 }

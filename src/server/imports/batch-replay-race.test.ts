@@ -52,8 +52,7 @@ describe.each(DIALECTS)('batches on %s', (dialect) => {
 
   it('lets four racing imports of one new Tax Client ID create one profile; the others get the §4 comment', async () => {
     const ids = await Promise.all([0, 1, 2, 3].map(() => startImport(t.app, firm)));
-    const answers = await Promise.all(ids.map((id, i) =>
-      putBatch(t.app, firm, id, 1, [clientRow(900, { email: `race${i}@example.com` })])));
+    const answers = await Promise.all(ids.map((id, i) => putBatch(t.app, firm, id, 1, [clientRow(900, { email: `race${i}@example.com` })])));
     const results = answers.map((a) => a.json().results[0] as { outcome: string; comment: string });
     expect(results.filter((r) => r.outcome === 'imported')).toHaveLength(1);
     const rejected = results.filter((r) => r.outcome === 'rejected');

@@ -27,7 +27,11 @@ describe.each(DIALECTS)('seed scenario on %s', (dialect) => {
       expect(res.json()).toEqual({ taxClientId: row.taxClientId, status: 'Connected' });
     }
 
-    const second = await importRows(t.app, firm, rows.map((r) => ({ ...r, isOffline: 'Yes' })));
+    const second = await importRows(
+      t.app,
+      firm,
+      rows.map((r) => ({ ...r, isOffline: 'Yes' })),
+    );
     const rejected = second.results.filter((r) => r.outcome === 'rejected');
     expect(rejected).toHaveLength(90);
     expect(rejected.every((r) => r.comment === 'A connected client already exists with this Tax Client ID')).toBe(true);
@@ -39,7 +43,10 @@ describe.each(DIALECTS)('seed scenario on %s', (dialect) => {
     const late = rows[95].taxClientId;
     expect((await accept(urls.get(late)!)).statusCode).toBe(200);
     const profiles = await listAllClients(t.app, firm, `&taxClientId=${late}`);
-    expect(profiles.map((p) => [p.kind, p.status]).sort()).toEqual([['offline', 'Duplicate'], ['standard', 'Connected']]);
+    expect(profiles.map((p) => [p.kind, p.status]).sort()).toEqual([
+      ['offline', 'Duplicate'],
+      ['standard', 'Connected'],
+    ]);
     const offline = await listAllClients(t.app, firm, '&kind=offline');
     expect(offline.filter((c) => c.status === 'Offline')).toHaveLength(9);
     expect(offline.filter((c) => c.status === 'Duplicate')).toHaveLength(1);

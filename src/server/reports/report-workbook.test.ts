@@ -16,11 +16,9 @@ describe.each(DIALECTS)('reports on %s', (dialect) => {
   beforeAll(async () => {
     t = await build(dialect);
     firm = await createFirm(t.app, { owners: ['owner@firm.test', 'second@firm.test'], offices: ['Main Office', 'North'] });
-    importId = (await importRows(t.app, firm, [
-      clientRow(3, { row: 9 }),
-      clientRow(1, { row: 4, firstName: hyperlink }),
-      clientRow(2, { row: 5, firstName: '' }),
-    ])).importId;
+    importId = (
+      await importRows(t.app, firm, [clientRow(3, { row: 9 }), clientRow(1, { row: 4, firstName: hyperlink }), clientRow(2, { row: 5, firstName: '' })])
+    ).importId;
   });
   afterAll(() => t.close());
 

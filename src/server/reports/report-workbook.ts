@@ -12,12 +12,10 @@ export async function reportWorkbook(rows: readonly ReportRow[]): Promise<Buffer
   sheet.addRow(['Row', ...TEMPLATE_COLUMNS.map((c) => c.header), 'Result', 'Comment']);
   styleHeader(sheet, [8, ...TEMPLATE_COLUMNS.map(() => 20), 12, 60]);
   sheet.getColumn(1).numFmt = 'General';
-  addTextRows(sheet, rows.map((r) => [
-    r.row,
-    ...TEMPLATE_COLUMNS.map((c) => r[c.field] ?? ''),
-    r.outcome === 'imported' ? 'Imported' : 'Rejected',
-    r.comment,
-  ]));
+  addTextRows(
+    sheet,
+    rows.map((r) => [r.row, ...TEMPLATE_COLUMNS.map((c) => r[c.field] ?? ''), r.outcome === 'imported' ? 'Imported' : 'Rejected', r.comment]),
+  );
   rows.forEach((r, i) => {
     const row = sheet.getRow(i + 2);
     row.getCell(1).numFmt = 'General';

@@ -24,9 +24,16 @@ export async function templateWorkbook(firm: Pick<Firm, 'owners' | 'offices'>): 
   const sheet = workbook.addWorksheet('Clients');
   const lists = workbook.addWorksheet('Lists', { state: 'hidden' });
   sheet.addRow(TEMPLATE_COLUMNS.map((c) => (c.required ? `${c.header} *` : c.header)));
-  styleHeader(sheet, TEMPLATE_COLUMNS.map((c) => Math.max(14, c.header.length + 4)));
+  styleHeader(
+    sheet,
+    TEMPLATE_COLUMNS.map((c) => Math.max(14, c.header.length + 4)),
+  );
 
-  const sources: [string, readonly string[]][] = [['Yes/No', ['Yes', 'No']], ['Owners', firm.owners], ['Offices', firm.offices]];
+  const sources: [string, readonly string[]][] = [
+    ['Yes/No', ['Yes', 'No']],
+    ['Owners', firm.owners],
+    ['Offices', firm.offices],
+  ];
   sources.forEach(([title, values], i) => {
     lists.getColumn(i + 1).values = [title, ...values];
     lists.getColumn(i + 1).numFmt = '@';
@@ -35,8 +42,13 @@ export async function templateWorkbook(firm: Pick<Firm, 'owners' | 'offices'>): 
   const validations = (sheet as unknown as { dataValidations: DataValidations }).dataValidations;
   const dropdown = (field: FieldKey, formula: string, what: string) =>
     validations.add(`${columnLetter(field)}2:${columnLetter(field)}${LAST_ROW}`, {
-      type: 'list', allowBlank: true, formulae: [formula], showErrorMessage: true,
-      errorStyle: 'error', errorTitle: 'Choose from the list', error: `Choose ${what} from the list`,
+      type: 'list',
+      allowBlank: true,
+      formulae: [formula],
+      showErrorMessage: true,
+      errorStyle: 'error',
+      errorTitle: 'Choose from the list',
+      error: `Choose ${what} from the list`,
     });
   dropdown('isOffline', range('A', 2), 'Yes or No');
   dropdown('ownerEmail', range('B', firm.owners.length), "one of the firm's owners");

@@ -13,10 +13,13 @@ describe.each(DIALECTS)('bad input on %s', (dialect) => {
   });
   afterAll(() => t.close());
 
-  const raw = (payload: string, headers: Record<string, string> = {}) => t.app.inject({
-    method: 'PUT', url: `/api/v1/imports/${importId}/batches/1`, payload,
-    headers: { ...firm.auth, 'content-type': 'application/json', ...headers },
-  });
+  const raw = (payload: string, headers: Record<string, string> = {}) =>
+    t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/imports/${importId}/batches/1`,
+      payload,
+      headers: { ...firm.auth, 'content-type': 'application/json', ...headers },
+    });
 
   async function expectProblem(res: { statusCode: number; headers: Record<string, unknown>; json(): Problem }, status: number, detail?: RegExp) {
     expect(res.statusCode).toBe(status);
@@ -52,7 +55,11 @@ describe.each(DIALECTS)('bad input on %s', (dialect) => {
 
   it('rejects huge strings and control characters, naming row and field', async () => {
     await expectProblem(await putBatch(t.app, firm, importId, 1, [clientRow(1, { lastName: 'y'.repeat(1001) })]), 400, /row 2 .*lastName/);
-    await expectProblem(await putBatch(t.app, firm, importId, 1, [clientRow(1), clientRow(2, { firstName: 'Ann\u0000' })]), 400, /row 3 \(rows\[1\]\) firstName/);
+    await expectProblem(
+      await putBatch(t.app, firm, importId, 1, [clientRow(1), clientRow(2, { firstName: 'Ann\u0000' })]),
+      400,
+      /row 3 \(rows\[1\]\) firstName/,
+    );
     await expectProblem(await putBatch(t.app, firm, importId, 1, [clientRow(1, { email: 'a\tb@example.com' })]), 400, /email/);
   });
 
@@ -70,7 +77,12 @@ describe.each(DIALECTS)('bad input on %s', (dialect) => {
     expect(none.statusCode).toBe(401);
     expect(none.headers['content-type']).toMatch(/problem\+json/);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/firm', headers: { authorization: 'Bearer nope' } })).statusCode).toBe(401);
-    const admin = await t.app.inject({ method: 'POST', url: '/api/v1/admin/firms', headers: firm.auth, payload: { name: 'x', owners: ['a@b.c'], offices: ['o'] } });
+    const admin = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/firms',
+      headers: firm.auth,
+      payload: { name: 'x', owners: ['a@b.c'], offices: ['o'] },
+    });
     expect(admin.statusCode).toBe(401);
   });
 });

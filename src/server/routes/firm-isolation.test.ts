@@ -31,7 +31,7 @@ describe.each(DIALECTS)('firm isolation on %s', (dialect) => {
     expect(job.json().counts.rows).toBe(1);
   });
 
-  it("shows each firm only its own settings, clients and template", async () => {
+  it('shows each firm only its own settings, clients and template', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/firm', headers: b.auth })).json()).toMatchObject({ id: b.id, name: 'Firm B' });
     expect(await listAllClients(t.app, b)).toEqual([]);
     expect(await listAllClients(t.app, b, '&taxClientId=C00001')).toEqual([]);
@@ -40,7 +40,7 @@ describe.each(DIALECTS)('firm isolation on %s', (dialect) => {
     expect(template.statusCode).toBe(200);
   });
 
-  it("lets the same Tax Client ID exist in two firms and keeps invitations per firm", async () => {
+  it('lets the same Tax Client ID exist in two firms and keeps invitations per firm', async () => {
     const res = await importRows(t.app, b, [clientRow(1)]);
     expect(res.results[0].outcome).toBe('imported');
     const invite = await t.app.inject({ method: 'POST', url: '/api/v1/clients/invitations', headers: b.auth, payload: { taxClientIds: ['C00001'] } });

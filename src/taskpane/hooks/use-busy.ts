@@ -5,7 +5,7 @@ import type { Reporter } from './use-error-bar';
 export function useBusy(reporter: Reporter) {
   const [busy, setBusy] = useState<string | null>(null);
   const act = useCallback(
-    async <T,>(label: string, action: () => Promise<T>): Promise<T | undefined> => {
+    async <T>(label: string, action: () => Promise<T>): Promise<T | undefined> => {
       setBusy(label);
       reporter.clear();
       try {

@@ -36,13 +36,27 @@ export async function buildWorld(kind: StorageKind): Promise<World> {
   const invitationOfA = invited?.invitationUrl?.split('/').pop();
   if (!invitationOfA) throw new Error('world: no invitation token');
   return {
-    app: t.app, db: t.storage.db, a, b, admin: { authorization: `Bearer ${ADMIN_TOKEN}` },
-    completedOfA, openOfA, openOfB, invitationOfA, close: t.close,
+    app: t.app,
+    db: t.storage.db,
+    a,
+    b,
+    admin: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    completedOfA,
+    openOfA,
+    openOfB,
+    invitationOfA,
+    close: t.close,
   };
 }
 
 /** A JSON body given as raw text, with the content type a client would send (or another). */
-export function raw(method: InjectOptions['method'], url: string, headers: Record<string, string>, payload: string, contentType = 'application/json'): InjectOptions {
+export function raw(
+  method: InjectOptions['method'],
+  url: string,
+  headers: Record<string, string>,
+  payload: string,
+  contentType = 'application/json',
+): InjectOptions {
   return { method, url, payload, headers: { ...headers, 'content-type': contentType } };
 }
 

@@ -48,19 +48,21 @@ window.__ribbon = ribbon;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-if (config.connection) createSettingsStore(window.localStorage, 'harness').write('connection', { baseUrl: window.location.origin, token: config.connection.token });
+if (config.connection)
+  createSettingsStore(window.localStorage, 'harness').write('connection', { baseUrl: window.location.origin, token: config.connection.token });
 
-const mount = () => mountPane({
-  workbook: config.noHost ? null : createWorkbookPort(createExcelDoor({ run: excel.run, isSetSupported: () => true })),
-  fetch: async (url, init) => {
-    if (config.batchDelayMs && init?.method === 'PUT') await sleep(config.batchDelayMs);
-    return window.fetch(url, init);
-  },
-  storage: window.localStorage,
-  partitionKey: 'harness',
-  defaultBaseUrl: window.location.origin,
-  ribbonInbox: sharedPaneInbox(window),
-  saveFile: (name, bytes) => window.__downloads!.push({ name, size: bytes.byteLength }),
-});
+const mount = () =>
+  mountPane({
+    workbook: config.noHost ? null : createWorkbookPort(createExcelDoor({ run: excel.run, isSetSupported: () => true })),
+    fetch: async (url, init) => {
+      if (config.batchDelayMs && init?.method === 'PUT') await sleep(config.batchDelayMs);
+      return window.fetch(url, init);
+    },
+    storage: window.localStorage,
+    partitionKey: 'harness',
+    defaultBaseUrl: window.location.origin,
+    ribbonInbox: sharedPaneInbox(window),
+    saveFile: (name, bytes) => window.__downloads!.push({ name, size: bytes.byteLength }),
+  });
 if (config.deferMount) window.__mountPane = mount;
 else mount();

@@ -61,11 +61,14 @@ export async function startFaultProxy(target: string, plan: FaultPlan, onForward
   return {
     url: `http://127.0.0.1:${port}`,
     log,
-    setPlan: (next) => { current = next; },
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    setPlan: (next) => {
+      current = next;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -76,7 +79,8 @@ function answerStatus(req: IncomingMessage, res: ServerResponse, status: 502 | 5
     if (status === 502) {
       res.writeHead(502, { 'content-type': 'text/html' }).end('<html><body><h1>502 Bad Gateway</h1></body></html>');
     } else {
-      res.writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '0' })
+      res
+        .writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '0' })
         .end(JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'injected by the fault proxy' }));
     }
   });

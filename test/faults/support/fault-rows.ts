@@ -25,8 +25,14 @@ export function faultFile(count: number, tag: string): { rows: ClientRow[]; expe
     const offline = i % 7 === 3;
     const blankName = i % 10 === 9;
     rows.push({
-      row, taxClientId, firstName: blankName ? '' : `First${i}`, lastName: `Last${i}`, email: `${tag.toLowerCase()}.${i}@example.com`,
-      ownerEmail: OWNER, officeLocation: OFFICE, isOffline: offline ? 'Yes' : 'No',
+      row,
+      taxClientId,
+      firstName: blankName ? '' : `First${i}`,
+      lastName: `Last${i}`,
+      email: `${tag.toLowerCase()}.${i}@example.com`,
+      ownerEmail: OWNER,
+      officeLocation: OFFICE,
+      isOffline: offline ? 'Yes' : 'No',
     });
     if (blankName) expected.set(row, { outcome: 'rejected', kind: null, comment: /Taxpayer First Name/ });
     else if (repeatsEarlier) expected.set(row, { outcome: 'rejected', kind: null, comment: COMMENTS.duplicateInFile(firstIndex + 2) });
@@ -47,7 +53,10 @@ export function reportMismatches(report: readonly ReportRow[], expected: Map<num
   for (const [row, n] of seen) if (n !== 1) problems.push(`row ${row} answered ${n} times`);
   for (const [row, want] of expected) {
     const got = byRow.get(row);
-    if (!got) { problems.push(`row ${row} has no result`); continue; }
+    if (!got) {
+      problems.push(`row ${row} has no result`);
+      continue;
+    }
     const commentOk = typeof want.comment === 'string' ? got.comment === want.comment : want.comment.test(got.comment);
     if (got.outcome !== want.outcome || got.kind !== want.kind || !commentOk) {
       problems.push(`row ${row}: got ${got.outcome}/${got.kind}/"${got.comment}", want ${want.outcome}/${want.kind}/${want.comment}`);
@@ -59,7 +68,10 @@ export function reportMismatches(report: readonly ReportRow[], expected: Map<num
 
 /** The profiles a correct import of the file creates: `kind:taxClientId`, sorted. */
 export function expectedProfiles(rows: readonly ClientRow[], expected: Map<number, Expected>): string[] {
-  return rows.filter((r) => expected.get(r.row)?.outcome === 'imported').map((r) => `${expected.get(r.row)!.kind}:${r.taxClientId}`).sort();
+  return rows
+    .filter((r) => expected.get(r.row)?.outcome === 'imported')
+    .map((r) => `${expected.get(r.row)!.kind}:${r.taxClientId}`)
+    .sort();
 }
 
 export const profileKeys = (clients: readonly Client[]) => clients.map((c) => `${c.kind}:${c.taxClientId}`).sort();

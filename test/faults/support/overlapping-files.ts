@@ -27,8 +27,14 @@ export function overlappingFile(k: number, size: number, pool: number): ClientRo
     const repeat = seen.has(taxClientId);
     seen.add(taxClientId);
     return {
-      row: j + 2, taxClientId, firstName: `F${k}.${j}`, lastName: repeat && next() < 0.2 ? '' : `L${k}.${j}`,
-      email: `i${k}.r${j}@example.com`, ownerEmail: OWNER, officeLocation: OFFICE, isOffline: next() < 0.4 ? 'Yes' : 'No',
+      row: j + 2,
+      taxClientId,
+      firstName: `F${k}.${j}`,
+      lastName: repeat && next() < 0.2 ? '' : `L${k}.${j}`,
+      email: `i${k}.r${j}@example.com`,
+      ownerEmail: OWNER,
+      officeLocation: OFFICE,
+      isOffline: next() < 0.4 ? 'Yes' : 'No',
     };
   });
 }
@@ -58,7 +64,10 @@ export function concurrencyProblems(files: ClientRow[][], reports: ReportRow[][]
     const first = new Map<string, number>();
     for (const row of rows) {
       const answers = byRow.get(row.row) ?? [];
-      if (answers.length !== 1) { problems.push(`import ${k} row ${row.row}: ${answers.length} results`); continue; }
+      if (answers.length !== 1) {
+        problems.push(`import ${k} row ${row.row}: ${answers.length} results`);
+        continue;
+      }
       const got = answers[0];
       const firstRow = first.get(row.taxClientId);
       if (firstRow === undefined) first.set(row.taxClientId, row.row);
@@ -71,12 +80,15 @@ export function concurrencyProblems(files: ClientRow[][], reports: ReportRow[][]
         const won = profiles.get(key)?.email === row.email;
         if (won) created.add(key);
         const status = kindOf(row) === 'offline' ? 'Offline' : sendInvitations[k] ? 'Not Enrolled' : 'Not Invited';
-        want = won ? { outcome: 'imported', comment: '', status }
+        want = won
+          ? { outcome: 'imported', comment: '', status }
           : { outcome: 'rejected', comment: kindOf(row) === 'offline' ? COMMENTS.offlineExists : COMMENTS.clientExists };
       }
       const commentOk = typeof want.comment === 'string' ? got.comment === want.comment : want.comment.test(got.comment);
       if (got.outcome !== want.outcome || !commentOk || (want.status && got.status !== want.status)) {
-        problems.push(`import ${k} row ${row.row} (${row.taxClientId}): got ${got.outcome}/${got.status}/"${got.comment}", want ${want.outcome}/${want.status ?? '-'}/${want.comment}`);
+        problems.push(
+          `import ${k} row ${row.row} (${row.taxClientId}): got ${got.outcome}/${got.status}/"${got.comment}", want ${want.outcome}/${want.status ?? '-'}/${want.comment}`,
+        );
       }
       if (want.status && profiles.get(`${kindOf(row)}:${row.taxClientId}`)?.status !== want.status) {
         problems.push(`profile ${kindOf(row)}:${row.taxClientId} has status ${profiles.get(`${kindOf(row)}:${row.taxClientId}`)?.status}, want ${want.status}`);

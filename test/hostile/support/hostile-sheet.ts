@@ -22,10 +22,40 @@ const LONG = 'L'.repeat(10_000);
 
 /** Text no header matcher would take for a column name (data must not look like a second header). */
 export const HOSTILE_TEXT: readonly string[] = [
-  "=cmd|' /c calc'!A1", '=1+1', '+SUM(A1:A2)', '-2', '@HYPERLINK("http://x")', '00123', '  padded  ',
-  'Ann\nLee', 'tab\there', 'nul\u0000byte', '\u0007', '   ', '\u001b[31mred', 'emoji 👩‍👩‍👧‍👦', '🙂', 'مرحبا بالعالم',
-  'שלום עולם', '\u202Eevil\u202C', LONG, 'Yes', 'no', 'YES ', 'owner@firm.test', 'Main Office', 'ann@example.com',
-  'null', 'undefined', '#N/A', '<script>alert(1)</script>', "O'Brien", '"quoted"', 'Zoë Ünïcødé', 'C-001', '١٢٣',
+  "=cmd|' /c calc'!A1",
+  '=1+1',
+  '+SUM(A1:A2)',
+  '-2',
+  '@HYPERLINK("http://x")',
+  '00123',
+  '  padded  ',
+  'Ann\nLee',
+  'tab\there',
+  'nul\u0000byte',
+  '\u0007',
+  '   ',
+  '\u001b[31mred',
+  'emoji 👩‍👩‍👧‍👦',
+  '🙂',
+  'مرحبا بالعالم',
+  'שלום עולם',
+  '\u202Eevil\u202C',
+  LONG,
+  'Yes',
+  'no',
+  'YES ',
+  'owner@firm.test',
+  'Main Office',
+  'ann@example.com',
+  'null',
+  'undefined',
+  '#N/A',
+  '<script>alert(1)</script>',
+  "O'Brien",
+  '"quoted"',
+  'Zoë Ünïcødé',
+  'C-001',
+  '١٢٣',
 ];
 
 const OWNERS = ['owner@firm.test', 'partner@firm.test'];
@@ -36,22 +66,47 @@ const cellArb: fc.Arbitrary<SeedCell> = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 8 }) },
   { weight: 1, arbitrary: fc.constantFrom(...OWNERS, 'North', 'C00042', 'Lee') },
-  { weight: 1, arbitrary: fc.constantFrom<SeedCell>(
-    { value: 123, numberFormat: '00000' }, 447911123456, { value: 45000, numberFormat: 'm/d/yyyy' },
-    { value: 0.25, numberFormat: '0.00' }, { value: 1234.5, numberFormat: '#,##0.00' }, -7, 3.14159, true, false,
-    { value: 5, text: '####' }, { value: '00777', numberFormat: '@' },
-  ) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<SeedCell>(
+      { value: 123, numberFormat: '00000' },
+      447911123456,
+      { value: 45000, numberFormat: 'm/d/yyyy' },
+      { value: 0.25, numberFormat: '0.00' },
+      { value: 1234.5, numberFormat: '#,##0.00' },
+      -7,
+      3.14159,
+      true,
+      false,
+      { value: 5, text: '####' },
+      { value: '00777', numberFormat: '@' },
+    ),
+  },
   { weight: 1, arbitrary: fc.constantFrom<SeedCell>({ error: '#N/A' }, { error: '#REF!' }, { error: '#DIV/0!' }, { error: '#VALUE!' }) },
-  { weight: 1, arbitrary: fc.constantFrom<SeedCell>(
-    { formula: '=A1&"x"', value: 'computed' }, { formula: '=1/0', error: '#DIV/0!' }, { formula: '=SUM(1,2)', value: 3 },
-    { formula: '=HYPERLINK("http://evil.test","click")', value: 'click' }, { formula: '=NOW()', value: 45000.5, numberFormat: 'm/d/yyyy h:mm' },
-  ) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<SeedCell>(
+      { formula: '=A1&"x"', value: 'computed' },
+      { formula: '=1/0', error: '#DIV/0!' },
+      { formula: '=SUM(1,2)', value: 3 },
+      { formula: '=HYPERLINK("http://evil.test","click")', value: 'click' },
+      { formula: '=NOW()', value: 45000.5, numberFormat: 'm/d/yyyy h:mm' },
+    ),
+  },
 );
 
 function spell(header: string, style: number): string {
   const variants = [
-    header, header.toUpperCase(), header.toLowerCase(), `${header}*`, `${header} *`, `  ${header.replace(/ /g, '   ')}  `,
-    header.replace(/ /g, ''), header.replace(/ /g, '_'), `${header.toLowerCase()}**`, header.replace(/ /g, '-'),
+    header,
+    header.toUpperCase(),
+    header.toLowerCase(),
+    `${header}*`,
+    `${header} *`,
+    `  ${header.replace(/ /g, '   ')}  `,
+    header.replace(/ /g, ''),
+    header.replace(/ /g, '_'),
+    `${header.toLowerCase()}**`,
+    header.replace(/ /g, '-'),
   ];
   return variants[style % variants.length];
 }
@@ -93,24 +148,32 @@ export interface HostileOptions {
 
 export function hostileSheetArb(options: HostileOptions = {}): fc.Arbitrary<HostileSheet> {
   const cell = options.serverSafe ? cellArb.filter((c) => typeof c !== 'string' || c.length <= 1000) : cellArb;
-  return fc.record({
-    header: headerArb,
-    above: fc.array(fc.oneof(fc.constant<SeedCell[]>([]), fc.constant<SeedCell[]>(['Client list — 2024']), fc.constant<SeedCell[]>([null, 'Prepared by: staff'])), { maxLength: 19 }),
-    data: fc.array(fc.oneof(
-      { weight: 1, arbitrary: fc.constant<SeedCell[]>([]) },
-      { weight: 4, arbitrary: fc.array(cell, { minLength: 1, maxLength: 14 }) },
-      // A plausible client (a number picks its values), laid out under whatever headers the sheet has.
-      { weight: 3, arbitrary: fc.nat(50) },
-    ), { maxLength: options.maxDataRows ?? 12 }),
-    startRow: fc.nat(3),
-    startColumn: fc.nat(3),
-    merges: fc.array(fc.record({ row: fc.nat(20), col: fc.nat(14), down: fc.boolean() }), { maxLength: 3 }),
-  }).map(({ header, above, data, startRow, startColumn, merges }) => {
-    const { names, droppedRequired } = headerRow(header);
-    const cells: SeedCell[][] = [...above, names, ...data.map((row) => (typeof row === 'number' ? plausibleRow(names, row) : row))];
-    const headerIndex = above.length;
-    return { cells, startRow, startColumn, headerIndex, droppedRequired, merges: mergeRanges(merges, startRow + headerIndex + 1, startColumn, data.length) };
-  });
+  return fc
+    .record({
+      header: headerArb,
+      above: fc.array(
+        fc.oneof(fc.constant<SeedCell[]>([]), fc.constant<SeedCell[]>(['Client list — 2024']), fc.constant<SeedCell[]>([null, 'Prepared by: staff'])),
+        { maxLength: 19 },
+      ),
+      data: fc.array(
+        fc.oneof(
+          { weight: 1, arbitrary: fc.constant<SeedCell[]>([]) },
+          { weight: 4, arbitrary: fc.array(cell, { minLength: 1, maxLength: 14 }) },
+          // A plausible client (a number picks its values), laid out under whatever headers the sheet has.
+          { weight: 3, arbitrary: fc.nat(50) },
+        ),
+        { maxLength: options.maxDataRows ?? 12 },
+      ),
+      startRow: fc.nat(3),
+      startColumn: fc.nat(3),
+      merges: fc.array(fc.record({ row: fc.nat(20), col: fc.nat(14), down: fc.boolean() }), { maxLength: 3 }),
+    })
+    .map(({ header, above, data, startRow, startColumn, merges }) => {
+      const { names, droppedRequired } = headerRow(header);
+      const cells: SeedCell[][] = [...above, names, ...data.map((row) => (typeof row === 'number' ? plausibleRow(names, row) : row))];
+      const headerIndex = above.length;
+      return { cells, startRow, startColumn, headerIndex, droppedRequired, merges: mergeRanges(merges, startRow + headerIndex + 1, startColumn, data.length) };
+    });
 }
 
 const PLAUSIBLE: Record<FieldKey, (n: number) => SeedCell> = {
@@ -142,7 +205,15 @@ function mergeRanges(specs: { row: number; col: number; down: boolean }[], first
     if (dataRows < 2 || row >= dataRows - 1) continue;
     const r = firstDataRow + row;
     const c = firstColumn + col;
-    const cells = down ? [[r, c], [r + 1, c]] : [[r, c], [r, c + 1]];
+    const cells = down
+      ? [
+          [r, c],
+          [r + 1, c],
+        ]
+      : [
+          [r, c],
+          [r, c + 1],
+        ];
     if (cells.some(([a, b]) => taken.has(`${a}:${b}`))) continue;
     cells.forEach(([a, b]) => taken.add(`${a}:${b}`));
     const [[r1, c1], [r2, c2]] = cells;

@@ -20,12 +20,20 @@ export async function startApp(): Promise<HostileApp> {
   const storage = await openStorage({});
   const app = await buildApp({ db: storage.db, storage: storage.kind, adminToken: ADMIN, publicOrigin: 'https://portal.test' });
   await app.ready();
-  return { app, close: async () => { await app.close(); await storage.db.destroy(); } };
+  return {
+    app,
+    close: async () => {
+      await app.close();
+      await storage.db.destroy();
+    },
+  };
 }
 
 export async function newFirm(app: FastifyInstance): Promise<HostileFirm> {
   const res = await app.inject({
-    method: 'POST', url: '/api/v1/admin/firms', headers: { authorization: `Bearer ${ADMIN}` },
+    method: 'POST',
+    url: '/api/v1/admin/firms',
+    headers: { authorization: `Bearer ${ADMIN}` },
     payload: { name: 'Hostile Firm', offlineClientsEnabled: FIRM.offlineClientsEnabled, owners: FIRM.owners, offices: FIRM.offices, users: FIRM.users },
   });
   if (res.statusCode !== 201) throw new Error(`newFirm: ${res.statusCode} ${res.body}`);

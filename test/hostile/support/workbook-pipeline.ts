@@ -2,12 +2,25 @@
 // find the template, read rows, check and mark them, decide each row (§4, empty portal) and
 // write the exception sheet. Also the oracle: which sheet rows hold anything at all.
 import {
-  checkRows, cleanCell, decideRow, firstRowsOfDuplicates, toRowResult,
-  type ClientRow, type FirmRules, type Issue, type ReportRow,
+  checkRows,
+  cleanCell,
+  decideRow,
+  firstRowsOfDuplicates,
+  toRowResult,
+  type ClientRow,
+  type FirmRules,
+  type Issue,
+  type ReportRow,
 } from '../../../src/domain';
 import {
-  createExcelDoor, findTemplate, markIssues, readClientRows, writeExceptionSheet,
-  type ExceptionSheetResult, type TemplateLocation, type TemplateSearch,
+  createExcelDoor,
+  findTemplate,
+  markIssues,
+  readClientRows,
+  writeExceptionSheet,
+  type ExceptionSheetResult,
+  type TemplateLocation,
+  type TemplateSearch,
 } from '../../../src/excel';
 import { createExcelHost, type ExcelHost, type SheetHandle } from '../../excel-host';
 import type { HostileSheet } from './hostile-sheet';
@@ -36,10 +49,16 @@ export function decideAll(rows: readonly ClientRow[], firm: FirmRules = FIRM): R
   const firstRows = firstRowsOfDuplicates(rows);
   return rows.map((row) => ({
     ...row,
-    ...toRowResult(row, decideRow(row, {
-      firm, sendInvitations: false, firstRowWithSameId: firstRows.get(row.row) ?? null,
-      existing: { standard: null, offline: null }, emailConflict: null,
-    })),
+    ...toRowResult(
+      row,
+      decideRow(row, {
+        firm,
+        sendInvitations: false,
+        firstRowWithSameId: firstRows.get(row.row) ?? null,
+        existing: { standard: null, offline: null },
+        emailConflict: null,
+      }),
+    ),
   }));
 }
 
@@ -53,7 +72,8 @@ export async function runPipeline(fake: ExcelHost): Promise<PipelineResult> {
   await door.run((context) => markIssues(context, template, issues, { notes: true }));
   const report = decideAll(rows);
   const written = await door.run((context) =>
-    writeExceptionSheet(context, report, { sheetName: template.sheetName, linkColumn: template.columns.taxClientId ?? 0 }));
+    writeExceptionSheet(context, report, { sheetName: template.sheetName, linkColumn: template.columns.taxClientId ?? 0 }),
+  );
   return { found: true, template, rows, issues, report, written };
 }
 

@@ -29,7 +29,10 @@ describe('migration 003: stored batches as compact text', () => {
 
       await migrateToLatest(db);
 
-      expect(await listBatches(db, 'i')).toEqual([{ seq: 1, rows, results }, { seq: 2, rows: [], results: [] }]);
+      expect(await listBatches(db, 'i')).toEqual([
+        { seq: 1, rows, results },
+        { seq: 2, rows: [], results: [] },
+      ]);
     } finally {
       await db.destroy();
     }

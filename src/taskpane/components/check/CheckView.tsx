@@ -13,7 +13,9 @@ export function CheckView(props: CheckViewProps) {
   return (
     <section className={styles.view} aria-label="Check">
       <div className={styles.row}>
-        <Button appearance="primary" onClick={props.onCheck} disabled={props.busy !== null}>Check template</Button>
+        <Button appearance="primary" onClick={props.onCheck} disabled={props.busy !== null}>
+          Check template
+        </Button>
         {props.busy && <Spinner size="tiny" label={`${props.busy}…`} />}
       </div>
       {props.checked && (
@@ -29,7 +31,9 @@ export function CheckView(props: CheckViewProps) {
           {shown.map((issue) => (
             <li key={issue.key}>
               <Button appearance="subtle" className={own.item} onClick={() => props.onSelect(issue.key)}>
-                <span className={own.where}>Row {issue.row}, {issue.column}</span>
+                <span className={own.where}>
+                  Row {issue.row}, {issue.column}
+                </span>
                 <span>{issue.message}</span>
               </Button>
             </li>

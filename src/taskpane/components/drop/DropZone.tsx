@@ -17,7 +17,10 @@ export function DropZone(props: DropZoneProps) {
   return (
     <div
       className={mergeClasses(styles.zone, over && styles.over)}
-      onDragOver={(e) => { e.preventDefault(); setOver(true); }}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
       onDragLeave={() => setOver(false)}
       onDrop={onDrop}
       data-testid="drop-zone"
@@ -25,10 +28,20 @@ export function DropZone(props: DropZoneProps) {
       <Text weight="semibold">Drag and drop completed import client template here</Text>
       {props.file ? (
         <div className={styles.file}>
-          <Text>{props.file.name} ({Math.ceil(props.file.size / 1024)} KB)</Text>
-          <Button onClick={props.onClose} disabled={props.busy} aria-label={`Close ${props.file.name}`}>Close</Button>
-          <Button appearance="primary" onClick={props.onImport} disabled={props.busy || !props.connected}>Import file</Button>
-          {props.canResume && <Button onClick={props.onResume} disabled={props.busy}>Resume file import</Button>}
+          <Text>
+            {props.file.name} ({Math.ceil(props.file.size / 1024)} KB)
+          </Text>
+          <Button onClick={props.onClose} disabled={props.busy} aria-label={`Close ${props.file.name}`}>
+            Close
+          </Button>
+          <Button appearance="primary" onClick={props.onImport} disabled={props.busy || !props.connected}>
+            Import file
+          </Button>
+          {props.canResume && (
+            <Button onClick={props.onResume} disabled={props.busy}>
+              Resume file import
+            </Button>
+          )}
         </div>
       ) : (
         <Button onClick={() => input.current?.click()}>Choose file…</Button>

@@ -12,7 +12,13 @@ export function ErrorBar({ message, onDismiss }: ErrorBarProps) {
   return (
     <MessageBar intent={message.intent} role={message.intent === 'error' ? 'alert' : 'status'}>
       <MessageBarBody>{message.text}</MessageBarBody>
-      <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Dismiss message" onClick={onDismiss}>×</Button>} />
+      <MessageBarActions
+        containerAction={
+          <Button appearance="transparent" aria-label="Dismiss message" onClick={onDismiss}>
+            ×
+          </Button>
+        }
+      />
     </MessageBar>
   );
 }

@@ -5,8 +5,18 @@ export function PaneHeader({ firmName }: { firmName: string | null }) {
   const styles = useAppStyles();
   return (
     <header className={styles.header}>
-      <Text as="h1" size={500} weight="semibold">Client Import</Text>
-      {firmName ? <Badge appearance="tint" color="success">{firmName}</Badge> : <Badge appearance="outline" color="informative">Not connected</Badge>}
+      <Text as="h1" size={500} weight="semibold">
+        Client Import
+      </Text>
+      {firmName ? (
+        <Badge appearance="tint" color="success">
+          {firmName}
+        </Badge>
+      ) : (
+        <Badge appearance="outline" color="informative">
+          Not connected
+        </Badge>
+      )}
     </header>
   );
 }

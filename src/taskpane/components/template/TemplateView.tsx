@@ -18,23 +18,39 @@ export function TemplateView(props: TemplateViewProps) {
       ) : (
         <div>
           <Text weight="semibold">No client import template found.</Text>
-          {props.missingColumns.length > 0 && <Text as="p" block>Missing columns: {props.missingColumns.join(', ')}.</Text>}
+          {props.missingColumns.length > 0 && (
+            <Text as="p" block>
+              Missing columns: {props.missingColumns.join(', ')}.
+            </Text>
+          )}
           <Text as="p" block className={styles.hint}>
             Open the sheet with your client list and choose Find template, or insert a fresh template.
           </Text>
         </div>
       )}
       <div className={styles.row}>
-        <Button onClick={props.onRefresh} disabled={!idle}>Find template</Button>
-        <Button onClick={props.onInsert} disabled={!idle}>Insert template</Button>
+        <Button onClick={props.onRefresh} disabled={!idle}>
+          Find template
+        </Button>
+        <Button onClick={props.onInsert} disabled={!idle}>
+          Insert template
+        </Button>
       </div>
       <div className={styles.row}>
-        <Button appearance="primary" onClick={props.onPrepare} disabled={!idle || !props.found}>Prepare template</Button>
-        <Button onClick={props.onFillDown} disabled={!idle || !props.found}>Fill Is Offline down</Button>
+        <Button appearance="primary" onClick={props.onPrepare} disabled={!idle || !props.found}>
+          Prepare template
+        </Button>
+        <Button onClick={props.onFillDown} disabled={!idle || !props.found}>
+          Fill Is Offline down
+        </Button>
       </div>
       <div className={styles.row}>
-        <Button onClick={props.onRefreshStatus} disabled={!idle || !props.found || !props.connected}>Refresh portal status</Button>
-        <Button onClick={props.onMarkOffline} disabled={!idle || !props.found || !props.connected}>Mark unconnected clients offline</Button>
+        <Button onClick={props.onRefreshStatus} disabled={!idle || !props.found || !props.connected}>
+          Refresh portal status
+        </Button>
+        <Button onClick={props.onMarkOffline} disabled={!idle || !props.found || !props.connected}>
+          Mark unconnected clients offline
+        </Button>
       </div>
       {props.invitations && props.connected && (
         <div className={styles.row}>
