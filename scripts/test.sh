@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: type checks, import walls, manifest check, unit + Excel-fake + server tests (PGlite and a
+# `npm test`: type checks, import walls, lint and formatting, manifest check, unit + Excel host + server tests (PGlite and a
 # real PostgreSQL), then the browser end-to-end tests. Ends with one "N passed, N failed" line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +18,10 @@ npx tsc -p tsconfig.domain.json
 
 step "Import walls"
 node scripts/check-walls.js
+
+step "Lint (ESLint) and formatting (Prettier)"
+npx eslint .
+npx prettier --check . --log-level warn
 
 step "Manifest (offline schema + our own checks)"
 npm run --silent check:manifest
