@@ -7,7 +7,9 @@ import { templateRows } from '../../test/fixtures/excel/client-sheet';
 import { setUpPane, waitFor } from '../../test/support/jsdom-pane';
 
 const importClients = COMMANDS.find((c) => c.id === 'importClients')!;
-const isBatch = (seq: number) => (url: string, init?: RequestInit) => init?.method === 'PUT' && url.endsWith(`/batches/${seq}`);
+// Batches go as `…/batches/N?after=N-1` (several in flight, applied in file order): match the path only.
+const isBatch = (seq: number) => (url: string, init?: RequestInit) =>
+  init?.method === 'PUT' && new URL(url, 'http://portal.test').pathname.endsWith(`/batches/${seq}`);
 
 describe('the ribbon button', () => {
   it('completes once the pane has accepted the request, while the import still runs', async () => {

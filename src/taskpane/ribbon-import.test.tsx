@@ -43,7 +43,7 @@ function setUp(rows = templateRows(ROWS)) {
   const seenBetweenBatches: string[] = [];
   const fetch: FetchLike = async (url, init) => {
     if (String(url).endsWith('/api/v1/firm')) return new Response(JSON.stringify(FIRM), { headers: { 'content-type': 'application/json' } });
-    if (init?.method === 'PUT' && /\/batches\/2$/.test(String(url))) {
+    if (init?.method === 'PUT' && /\/batches\/2(\?|$)/.test(String(url))) {
       // The pane must show the first batch's progress before the second batch is answered.
       await waitFor(() => /1,000 of 1,500 rows/.test(text()), 'progress after batch 1');
       seenBetweenBatches.push(text());
