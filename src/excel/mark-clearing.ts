@@ -1,6 +1,6 @@
 import { chunkByCost, chunkRows } from './chunking';
 import { deleteHelperSheet, findHelperSheet } from './helper-sheets';
-import { MARK_FILL, MARKS_RECORD, RECORD_FIRST_ROW, clearCost, queueFillProbes, sameColour, type Annotation, type CellMark } from './mark-requests';
+import { MARK_FILL, MARKS_RECORD, RECORD_FIRST_ROW, clearCost, queueFillProbes, sameColour, untracked, type Annotation, type CellMark } from './mark-requests';
 
 /** Record rows read per request: four short texts a row keep the response far under 5 MB. */
 const RECORD_ROWS_PER_READ = 20_000;
@@ -57,7 +57,7 @@ export function queueRestores(sheetOf: (name: string) => Excel.Worksheet, restor
   for (const { mark, refill, dropNote } of restores) {
     const sheet = sheetOf(mark.sheetName);
     if (refill) {
-      const fill = sheet.getRange(mark.address).format.fill;
+      const fill = untracked(sheet.getRange(mark.address)).format.fill;
       if (mark.before === '') fill.clear();
       else fill.color = mark.before;
     }
