@@ -13,7 +13,10 @@ import { createExcelHost, type ExcelHost, type SeedCell } from '../../excel-host
 
 export interface HarnessConfig {
   sheets: { name: string; rows: SeedCell[][] }[];
-  /** Delay before each batch PUT, so a test can press Cancel mid-import. */
+  /**
+   * Delay before batch N's PUT, N times this: with several batches in flight each still answers in
+   * its own step, so a test can see "1,000 of N rows" and press Cancel mid-import.
+   */
   batchDelayMs?: number;
   /** Mount without a workbook, as when the page is opened outside Excel. */
   noHost?: boolean;
@@ -55,7 +58,8 @@ const mount = () =>
   mountPane({
     workbook: config.noHost ? null : createWorkbookPort(createExcelDoor({ run: excel.run, isSetSupported: () => true })),
     fetch: async (url, init) => {
-      if (config.batchDelayMs && init?.method === 'PUT') await sleep(config.batchDelayMs);
+      const batch = init?.method === 'PUT' ? /\/batches\/(\d+)/.exec(String(url)) : null;
+      if (config.batchDelayMs && batch) await sleep(config.batchDelayMs * Number(batch[1]));
       return window.fetch(url, init);
     },
     storage: window.localStorage,
