@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { readTemplateFile, type ReadProgress } from '../xlsx/xlsx-file-reader';
+import { holdBackUnknowable } from './held-back';
 import type { Reporter } from './use-error-bar';
 import type { ImportSource } from './import-result';
 
@@ -44,7 +45,7 @@ export function useDroppedFile(reporter: Reporter): DroppedFileState {
           reporter.say({ intent: 'info', text: `Reading sheet "${sheetName}": ${Math.round(done * 100)}%` });
         const template = await readTemplateFile(file.bytes, { signal, onProgress });
         reporter.say({ intent: 'info', text: `Read ${template.rows.length.toLocaleString('en-US')} client rows from sheet "${template.sheetName}".` });
-        return { rows: template.rows, link: null };
+        return { ...holdBackUnknowable(template.rows, template.issues), link: null };
       },
     },
   };

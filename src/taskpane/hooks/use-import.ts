@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { CancelledError, plainMessage, runImport, type ImportProgress, type ImportState, type PortalClient } from '../../api';
 import type { SettingsStore } from '../services/settings-store';
 import type { WorkbookPort } from '../workbook/workbook-port';
+import { withHeldBack } from './held-back';
 import type { Reporter } from './use-error-bar';
 import { describeSource, RESUME_SETTING, stoppedResult, type ImportPhase, type ImportResult, type ImportSource, type SavedResume } from './import-result';
 
@@ -57,12 +58,14 @@ export function useImport({ workbook, client, settings, reporter, saveFile, send
       try {
         setPhase('reading');
         const read = await source.read(abort.signal);
-        rowsTotal = read.rows.length;
+        const heldBack = read.heldBack ?? [];
+        rowsTotal = read.rows.length + heldBack.length;
         marked = read.marked ?? null;
         key = read.key ?? key;
         if (rowsTotal === 0) throw new Error('The template has no client rows to import.');
+        if (read.rows.length === 0) throw new Error(`No row can be imported: row ${heldBack[0].row}: ${heldBack[0].comment}.`);
         setPhase('importing');
-        const outcome = await runImport(client, {
+        const sent = await runImport(client, {
           rows: read.rows,
           source: key,
           sendInvitations,
@@ -77,6 +80,7 @@ export function useImport({ workbook, client, settings, reporter, saveFile, send
           },
         });
         settings.remove(RESUME_SETTING);
+        const outcome = withHeldBack(sent, heldBack);
         const done: ImportResult = {
           importId: outcome.importId,
           source: key,
