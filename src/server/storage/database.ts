@@ -24,6 +24,10 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
   let storage: Storage;
   if (options.databaseUrl) {
     const pool = new Pool({ connectionString: options.databaseUrl, max: 10 });
+    // node-postgres: an idle client whose connection the server ends (a restart, pg_terminate_backend,
+    // a dropped database) is emitted as a pool 'error', which crashes the process when nobody listens.
+    // The pool has already discarded that client and opens a new one for the next query.
+    pool.on('error', () => undefined);
     storage = { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: 'postgres' };
   } else {
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });

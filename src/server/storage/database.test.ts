@@ -1,0 +1,26 @@
+import { sql } from 'kysely';
+import { Client } from 'pg';
+import { openTestStorage } from '../../../test/server/dialects';
+
+const serverUrl = process.env.TEST_DATABASE_URL;
+// Runs where the other PostgreSQL tests run (npm test always gives it a server; see test/server/dialects.ts).
+const onPostgres = serverUrl ? describe : describe.skip;
+
+onPostgres('the PostgreSQL pool', () => {
+  // Without a pool 'error' listener, node-postgres re-emits the idle client's error and the process dies.
+  it('survives the server ending an idle connection, and the next query opens a new one', async () => {
+    const storage = await openTestStorage('postgres');
+    try {
+      const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(storage.db);
+      const admin = new Client({ connectionString: serverUrl });
+      await admin.connect();
+      await admin.query('select pg_terminate_backend($1)', [rows[0].pid]);
+      await admin.end();
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the idle client hears of it
+      const again = await sql<{ one: number }>`select 1 as one`.execute(storage.db);
+      expect(again.rows[0].one).toBe(1);
+    } finally {
+      await storage.close();
+    }
+  });
+});
