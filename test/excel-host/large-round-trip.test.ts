@@ -1,19 +1,7 @@
+import { HEADERS } from '../fixtures/excel/client-sheet';
 import { createExcelHost, SeedCell } from './index';
 
 const ROWS = 100_000;
-const HEADERS = [
-  'Tax Client ID',
-  'Taxpayer First Name',
-  'Taxpayer Last Name',
-  'Taxpayer Email',
-  'Taxpayer Mobile',
-  'Spouse First Name',
-  'Spouse Last Name',
-  'Spouse Email',
-  'Owner Email',
-  'Office Location',
-  'Is Offline',
-];
 const MB5 = 5 * 1024 * 1024;
 
 function bigSheet(): SeedCell[][] {

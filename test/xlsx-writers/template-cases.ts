@@ -1,19 +1,9 @@
 import type { FieldKey } from '../../src/domain';
+import { HEADERS } from '../fixtures/excel/client-sheet';
 import type { CellSpec, SheetSpec, WorkbookSpec } from './workbook-spec';
 
-export const HEADERS = [
-  'Tax Client ID',
-  'Taxpayer First Name',
-  'Taxpayer Last Name',
-  'Taxpayer Email',
-  'Taxpayer Mobile',
-  'Spouse First Name',
-  'Spouse Last Name',
-  'Spouse Email',
-  'Owner Email',
-  'Office Location',
-  'Is Offline',
-];
+export { HEADERS };
+
 const FIELD_OF_COLUMN: Record<string, FieldKey> = {
   A: 'taxClientId',
   B: 'firstName',
