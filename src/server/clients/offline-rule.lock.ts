@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../storage/schema';
 
 // DESIGN §9: an ID never ends Connected + Offline, whatever the interleaving of Is Offline = Yes
@@ -14,6 +14,11 @@ const OFFLINE_RULE = 0x0ff1;
 
 /** Takes the firm's offline-rule lock until the transaction ends; call it before reading any profile. */
 export async function lockOfflineRule(trx: Kysely<Database>, firmId: string, mode: 'shared' | 'exclusive'): Promise<void> {
+  await sql`select ${offlineRuleLock(firmId, mode)}`.execute(trx);
+}
+
+/** The lock as an SQL expression, to take it within another statement (imports/batch.repository.ts). */
+export function offlineRuleLock(firmId: string, mode: 'shared' | 'exclusive'): RawBuilder<unknown> {
   const lock = mode === 'shared' ? sql`pg_advisory_xact_lock_shared` : sql`pg_advisory_xact_lock`;
-  await sql`select ${lock}(${OFFLINE_RULE}::int, hashtext(${firmId}))`.execute(trx);
+  return sql`${lock}(${OFFLINE_RULE}::int, hashtext(${firmId}))`;
 }

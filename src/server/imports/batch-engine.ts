@@ -4,7 +4,6 @@ import { toRowResult, type Decision } from '../../domain/import-decision';
 import { isOfflineYes } from '../../domain/row-validation';
 import { invitationUrl, sealMessage } from '../clients/invitation-links';
 import { invitationMessage } from '../clients/invitation-message';
-import { lockOfflineRule } from '../clients/offline-rule.lock';
 import type { OutboxMessage } from '../clients/outbox.repository';
 import { findProfiles, findStandardEmails, insertProfilesSkippingTaken, profileKey } from '../clients/profile.repository';
 import type { FirmRecord } from '../firms/firm.repository';
@@ -13,7 +12,7 @@ import type { Sealer } from '../security/sealing';
 import type { Database } from '../storage/schema';
 import { encodeResults, encodeRows } from './batch-document';
 import type { BatchOrder } from './batch-order';
-import { findBatchFacts, lockImportForBatch, writeBatch } from './batch.repository';
+import { lockImport, readBatchState, writeBatch } from './batch.repository';
 import { decideBatch, emailOf, idOf, redecide, type BatchFacts } from './batch-decisions';
 import type { IssuedInvitation } from '../clients/invitation-links';
 import { importedIndexes, plannedProfiles, type PlannedProfiles } from './planned-profiles';
@@ -55,27 +54,35 @@ const unique = (values: string[]) => [...new Set(values.filter((v) => v !== ''))
  * Emails of existing clients are not read first: the unique email index (and the (firm, Tax
  * Client ID, kind) key, for racing imports) reject the write instead. A batch whose write hits one
  * is rolled back and applied again carefully, inserting what it still can and deciding the rest again.
- * A batch that follows another (`after`) waits, outside any transaction, until that one is stored.
+ * A batch that follows another (`after`) waits, outside any transaction, until that one is stored
+ * (batch-order.ts).
  */
 export async function submitBatch(db: Kysely<Database>, batch: BatchInput): Promise<BatchAnswer> {
   const { importId, seq, after, order } = batch;
   // The stored rows do not depend on any decision: encoded before the import's lock is taken, not under it.
   const input: Prepared = { ...batch, rowsDocument: encodeRows(batch.rows) };
   input.lap?.('encode');
-  for (;;) {
-    const arrival = after === null ? null : order.listen(importId, after);
-    try {
-      const answer = await applyBatch(db, input);
-      order.stored(importId, seq);
-      return answer;
-    } catch (error) {
-      if (!(error instanceof PredecessorMissing) || !arrival) throw error;
-      input.lap?.('lock');
-      if (!(await arrival.wait(ORDER_WAIT_MS))) throw new HttpProblem(503, `Batch ${after} of this import has not arrived yet; send it before batch ${seq}`);
-      input.lap?.('wait');
-    } finally {
-      arrival?.cancel();
+  order.begin(importId, seq);
+  try {
+    for (;;) {
+      const arrival = after === null ? null : order.listen(importId, after);
+      try {
+        if (arrival && order.isApplying(importId, after!)) {
+          await arrival.wait(ORDER_WAIT_MS);
+          input.lap?.('queue');
+        }
+        return await applyBatch(db, input);
+      } catch (error) {
+        if (!(error instanceof PredecessorMissing) || !arrival) throw error;
+        input.lap?.('lock');
+        if (!(await arrival.wait(ORDER_WAIT_MS))) throw new HttpProblem(503, `Batch ${after} of this import has not arrived yet; send it before batch ${seq}`);
+        input.lap?.('wait');
+      } finally {
+        arrival?.cancel();
+      }
     }
+  } finally {
+    order.settled(importId, seq);
   }
 }
 
@@ -151,14 +158,14 @@ interface Decided {
 
 /** The shared start: lock the import, answer a replay, read the facts, decide every row by §4. */
 async function startBatch(trx: Kysely<Database>, { firm, importId, seq, after, rows, lap }: BatchInput): Promise<{ answer: BatchAnswer } | Decided> {
-  const locked = await lockImportForBatch(trx, firm.id, importId, seq, after);
+  const offline = rows.some((r) => isOfflineYes(r.isOffline));
+  const locked = await lockImport(trx, firm.id, importId, offline);
   if (!locked) throw notFound('Import');
-  if (locked.stored) return { answer: { results: locked.stored, replayed: true, invitations: [] } };
-  if (locked.status !== 'open') throw conflict('This import is completed; start a new import to send more rows');
-  if (!locked.afterStored) throw new PredecessorMissing();
-  if (rows.some((r) => isOfflineYes(r.isOffline))) await lockOfflineRule(trx, firm.id, 'shared');
   lap?.('lock');
-  const found = await findBatchFacts(trx, firm.id, importId, unique(rows.map(idOf)));
+  const found = await readBatchState(trx, firm.id, importId, { seq, after, taxClientIds: unique(rows.map(idOf)) });
+  if (found.stored) return { answer: { results: found.stored, replayed: true, invitations: [] } };
+  if (locked.status !== 'open') throw conflict('This import is completed; start a new import to send more rows');
+  if (!found.afterStored) throw new PredecessorMissing();
   lap?.('facts');
   const facts: BatchFacts = {
     firm,

@@ -3,6 +3,7 @@ import type { ClientRow, RowResult } from '../../domain/api-types';
 import type { ExistingProfiles } from '../../domain/import-decision';
 import { addProfile, insertProfilesStatement, type NewProfile } from '../clients/profile.repository';
 import type { OutboxMessage } from '../clients/outbox.repository';
+import { offlineRuleLock } from '../clients/offline-rule.lock';
 import type { Database } from '../storage/schema';
 import { decodeResults, decodeRows } from './batch-document';
 
@@ -12,49 +13,25 @@ export interface StoredBatch {
   results: RowResult[];
 }
 
-export interface LockedBatch {
+export interface LockedImport {
   status: 'open' | 'completed';
   sendInvitations: boolean;
-  /** The stored answer of this seq: it was applied before. */
-  stored: RowResult[] | null;
-  /** False while the batch this one follows (`after`) is not stored yet. */
-  afterStored: boolean;
 }
 
 /**
- * Locks the import until the transaction ends, so its batches are applied one at a time, and reads in
- * the same statement what the batch needs to know first: the stored answer of `seq`, and whether
- * batch `after` (the one it follows in the file) is stored. Null when the firm has no such import.
+ * Locks the import until the transaction ends, so its batches are applied one at a time, and with
+ * `offlineRule` also takes the firm's offline-rule lock, shared (clients/offline-rule.lock.ts). Null
+ * when the firm has no such import. Nothing else is read here: under READ COMMITTED a statement that
+ * waited for a lock still reads other tables as they were when it started, so a batch queued behind the
+ * one before it would not see that one stored. What the batch reads, it reads in the next statement.
  */
-export async function lockImportForBatch(
-  trx: Kysely<Database>,
-  firmId: string,
-  importId: string,
-  seq: number,
-  after: number | null,
-): Promise<LockedBatch | null> {
-  const { rows } = await sql<{ status: 'open' | 'completed'; send_invitations: boolean; rows: string | null; results: string | null; after_stored: boolean }>`
-    select i.status, i.send_invitations, b.rows, b.results,
-      ${after === null} or exists (select 1 from import_batches p where p.import_id = i.id and p.seq = ${after ?? 0}) as after_stored
-    from imports i left join import_batches b on b.import_id = i.id and b.seq = ${seq}
-    where i.firm_id = ${firmId} and i.id = ${importId}
+export async function lockImport(trx: Kysely<Database>, firmId: string, importId: string, offlineRule: boolean): Promise<LockedImport | null> {
+  const { rows } = await sql<{ status: 'open' | 'completed'; send_invitations: boolean }>`
+    select i.status, i.send_invitations${offlineRule ? sql`, ${offlineRuleLock(firmId, 'shared')} as offline_rule` : sql``}
+    from imports i where i.firm_id = ${firmId} and i.id = ${importId}
     for update of i`.execute(trx);
   const row = rows[0];
-  if (!row) return null;
-  return {
-    status: row.status,
-    sendInvitations: row.send_invitations,
-    afterStored: row.after_stored,
-    stored: row.rows !== null && row.results !== null ? decodeResults(row.results, decodeRows(row.rows)) : null,
-  };
-}
-
-export async function listBatches(db: Kysely<Database>, importId: string): Promise<StoredBatch[]> {
-  const rows = await db.selectFrom('import_batches').select(['seq', 'rows', 'results']).where('import_id', '=', importId).orderBy('seq').execute();
-  return rows.map((r) => {
-    const submitted = decodeRows(r.rows);
-    return { seq: r.seq, rows: submitted, results: decodeResults(r.results, submitted) };
-  });
+  return row ? { status: row.status, sendInvitations: row.send_invitations } : null;
 }
 
 export interface StoredFacts {
@@ -63,33 +40,72 @@ export interface StoredFacts {
   seenBefore: Map<string, number>;
 }
 
+export interface BatchState extends StoredFacts {
+  /** The stored answer of this seq: it was applied before. */
+  stored: RowResult[] | null;
+  /** False while the batch this one follows (`after`) is not stored yet. */
+  afterStored: boolean;
+}
+
 /**
- * In one query: the firm's profiles for these Tax Client IDs, and which IDs earlier batches of this
- * import already had — as the profile they created (import_id, import_row) or a rejected first row.
- * One index probe per ID (LATERAL … LIMIT keeps the planner from joining): with `= any(array)` and
- * stale statistics PostgreSQL matched only firm_id and filtered every client of the firm, a cost
- * that grew with each batch of a large import.
+ * In one statement, after lockImport: the stored answer of `seq`, whether batch `after` (the one it
+ * follows in the file) is stored, and the facts of these Tax Client IDs: the firm's profiles, and which
+ * IDs earlier batches of this import already had — as the profile they created (import_id, import_row)
+ * or a rejected first row. One index probe per ID (LATERAL … LIMIT keeps the planner from joining):
+ * with `= any(array)` and stale statistics PostgreSQL matched only firm_id and filtered every client of
+ * the firm, a cost that grew with each batch of a large import.
  */
-export async function findBatchFacts(db: Kysely<Database>, firmId: string, importId: string, taxClientIds: string[]): Promise<StoredFacts> {
-  const { rows } = await sql<{ tax_client_id: string; kind: 'standard' | 'offline' | null; status: string | null; first_row: number | null }>`
-    select i.id as tax_client_id, c.kind, c.status, case when c.import_id = ${importId} then c.import_row end as first_row
+export async function readBatchState(
+  trx: Kysely<Database>,
+  firmId: string,
+  importId: string,
+  batch: { seq: number; after: number | null; taxClientIds: string[] },
+): Promise<BatchState> {
+  const { seq, after, taxClientIds } = batch;
+  const { rows } = await sql<{
+    tax_client_id: string | null;
+    kind: 'standard' | 'offline' | null;
+    status: string | null;
+    first_row: number | null;
+    rows: string | null;
+    results: string | null;
+    after_stored: boolean | null;
+  }>`
+    select null::text as tax_client_id, null::text as kind, null::text as status, null::int as first_row, b.rows, b.results,
+      ${after === null} or exists (select 1 from import_batches p where p.import_id = ${importId} and p.seq = ${after ?? 0}) as after_stored
+      from (select 1) as one left join import_batches b on b.import_id = ${importId} and b.seq = ${seq}
+    union all
+    select i.id, c.kind, c.status, case when c.import_id = ${importId} then c.import_row end, null, null, null
       from unnest(${taxClientIds}::text[]) as i(id)
       cross join lateral (select kind, status, import_id, import_row from clients
         where firm_id = ${firmId} and tax_client_id = i.id limit 2) as c
     union all
-    select i.id, null, null, s.first_row
+    select i.id, null, null, s.first_row, null, null, null
       from unnest(${taxClientIds}::text[]) as i(id)
       cross join lateral (select first_row from import_seen_ids
-        where import_id = ${importId} and tax_client_id = i.id limit 1) as s`.execute(db);
-  const facts: StoredFacts = { profiles: new Map(), seenBefore: new Map() };
+        where import_id = ${importId} and tax_client_id = i.id limit 1) as s`.execute(trx);
+  const state: BatchState = { stored: null, afterStored: false, profiles: new Map(), seenBefore: new Map() };
   for (const r of rows) {
-    if (r.kind) addProfile(facts.profiles, r.tax_client_id, r.kind, r.status!);
+    if (r.tax_client_id === null) {
+      state.afterStored = r.after_stored === true;
+      state.stored = r.rows !== null && r.results !== null ? decodeResults(r.results, decodeRows(r.rows)) : null;
+      continue;
+    }
+    if (r.kind) addProfile(state.profiles, r.tax_client_id, r.kind, r.status!);
     if (r.first_row !== null) {
-      const known = facts.seenBefore.get(r.tax_client_id);
-      facts.seenBefore.set(r.tax_client_id, known === undefined ? r.first_row : Math.min(known, r.first_row));
+      const known = state.seenBefore.get(r.tax_client_id);
+      state.seenBefore.set(r.tax_client_id, known === undefined ? r.first_row : Math.min(known, r.first_row));
     }
   }
-  return facts;
+  return state;
+}
+
+export async function listBatches(db: Kysely<Database>, importId: string): Promise<StoredBatch[]> {
+  const rows = await db.selectFrom('import_batches').select(['seq', 'rows', 'results']).where('import_id', '=', importId).orderBy('seq').execute();
+  return rows.map((r) => {
+    const submitted = decodeRows(r.rows);
+    return { seq: r.seq, rows: submitted, results: decodeResults(r.results, submitted) };
+  });
 }
 
 export interface BatchWrite {
