@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import { Pool } from 'pg';
 import { pglitePool } from './pglite-pool';
+import { PGliteThread } from './pglite-thread';
 import type { Database } from './schema';
 import { migrateToLatest } from './migrate';
 
@@ -31,7 +31,11 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     storage = { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: 'postgres' };
   } else {
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-    const pglite = new PGlite(options.dataDir);
+    const pglite = new PGliteThread(options.dataDir);
+    await pglite.ready.catch(async (error: unknown) => {
+      await pglite.close();
+      throw error;
+    });
     storage = { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: pglitePool(pglite) }) }), kind: 'pglite' };
   }
   await migrateToLatest(storage.db);

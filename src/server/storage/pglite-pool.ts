@@ -1,12 +1,12 @@
-import type { PGlite } from '@electric-sql/pglite';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
+import type { PGliteLike } from './pglite-thread';
 
 /**
  * Lets Kysely's PostgresDialect use a PGlite instance as its "pool". PGlite is a single
  * connection, so the pool hands out one client at a time: a transaction keeps the lock from
  * `connect()` to `release()`, and every other caller queues behind it.
  */
-export function pglitePool(pglite: PGlite): PostgresPool {
+export function pglitePool(pglite: PGliteLike): PostgresPool {
   let tail: Promise<void> = Promise.resolve();
 
   function acquire(): Promise<() => void> {
