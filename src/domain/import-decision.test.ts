@@ -1,4 +1,4 @@
-import { COMMENTS, decideRow, toRowResult, type DecisionContext, type ExistingProfiles } from './import-decision';
+import { checkRow, COMMENTS, decideCheckedRow, decideRow, toRowResult, type DecisionContext, type ExistingProfiles } from './import-decision';
 import type { OfflineStatus, StandardStatus } from './api-types';
 import { TEST_FIRM, validRow } from '../../test/support/client-rows';
 
@@ -90,6 +90,15 @@ describe('§4 check order: the first failing step gives the comment', () => {
 
   it('email conflicts do not apply to offline rows', () => {
     expect(decideRow(validRow({ isOffline: 'Yes' }), context({}, { emailConflict: 'client' })).outcome).toBe('imported');
+  });
+});
+
+describe('checkRow: the part decided before the portal is asked', () => {
+  it('rejects on fields and references alone, and passes a row that only the portal can decide', () => {
+    expect(checkRow(validRow({ firstName: '' }), TEST_FIRM)?.comment).toBe('Missing mandatory fields: Taxpayer First Name');
+    expect(checkRow(validRow({ officeLocation: 'Mars' }), TEST_FIRM)?.comment).toBe("Office Location is not one of the firm's offices");
+    expect(checkRow(validRow(), TEST_FIRM)).toBeNull();
+    expect(decideCheckedRow(validRow(), context({ standard: 'Connected' })).comment).toBe(COMMENTS.connectedExists);
   });
 });
 

@@ -54,10 +54,23 @@ function decideByPortalState(row: ClientRow, ctx: DecisionContext): Decision | n
  * → `"A connected client already exists with this Tax Client ID"`
  */
 export function decideRow(row: ClientRow, ctx: DecisionContext): Decision {
+  return checkRow(row, ctx.firm) ?? decideCheckedRow(row, ctx);
+}
+
+/**
+ * The part of §4 that needs nothing from the portal: the field checks and the firm's references.
+ * The rejection of a row that fails them, or null. The server runs it before it takes any lock.
+ */
+export function checkRow(row: ClientRow, firm: FirmRules): Decision | null {
   const fieldIssues = checkFields(row);
   if (fieldIssues.length > 0) return reject(rowComment(fieldIssues));
-  const referenceIssues = checkReferences(row, ctx.firm);
+  const referenceIssues = checkReferences(row, firm);
   if (referenceIssues.length > 0) return reject(rowComment(referenceIssues));
+  return null;
+}
+
+/** The rest of §4, for a row `checkRow` passed: in-file duplicates, portal state, email. */
+export function decideCheckedRow(row: ClientRow, ctx: DecisionContext): Decision {
   if (ctx.firstRowWithSameId !== null) return reject(COMMENTS.duplicateInFile(ctx.firstRowWithSameId));
   const byState = decideByPortalState(row, ctx);
   if (byState !== null) return byState;

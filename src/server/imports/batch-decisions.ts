@@ -1,5 +1,5 @@
 import type { ClientRow } from '../../domain/api-types';
-import { decideRow, type Decision, type ExistingProfiles } from '../../domain/import-decision';
+import { checkRow, decideCheckedRow, decideRow, type Decision, type ExistingProfiles } from '../../domain/import-decision';
 import type { FirmRules } from '../../domain/row-validation';
 
 /** What the database told us about a batch, fetched in bulk before any row is decided. */
@@ -20,11 +20,18 @@ const NO_PROFILES: ExistingProfiles = { standard: null, offline: null };
 export const idOf = (row: ClientRow) => row.taxClientId.trim();
 export const emailOf = (row: ClientRow) => (row.email ?? '').trim().toLowerCase();
 
+/** `checkRow` of every row: what §4 decides without the portal's facts, done before the batch takes a lock. */
+export const checkBatch = (rows: readonly ClientRow[], firm: FirmRules): (Decision | null)[] => rows.map((row) => checkRow(row, firm));
+
 /**
- * §4 for a whole batch, in row order: later rows see the IDs and emails of earlier rows.
- * Returns the decisions and the index of each row whose Tax Client ID is new to the import.
+ * §4 for a whole batch, in row order: later rows see the IDs and emails of earlier rows. `checked`:
+ * checkBatch of the rows. Returns the decisions and the index of each row whose Tax Client ID is new to the import.
  */
-export function decideBatch(rows: readonly ClientRow[], facts: BatchFacts): { decisions: Decision[]; firstIndexes: number[] } {
+export function decideBatch(
+  rows: readonly ClientRow[],
+  checked: readonly (Decision | null)[],
+  facts: BatchFacts,
+): { decisions: Decision[]; firstIndexes: number[] } {
   const firstRows = new Map<string, number>();
   const firstIndexes: number[] = [];
   const claimedEmails = new Set<string>();
@@ -35,13 +42,15 @@ export function decideBatch(rows: readonly ClientRow[], facts: BatchFacts): { de
       firstRows.set(id, row.row);
       firstIndexes.push(i);
     }
-    const decision = decideRow(row, {
-      firm: facts.firm,
-      sendInvitations: facts.sendInvitations,
-      firstRowWithSameId: earlier,
-      existing: facts.profiles.get(id) ?? NO_PROFILES,
-      emailConflict: emailConflict(emailOf(row), facts, claimedEmails),
-    });
+    const decision =
+      checked[i] ??
+      decideCheckedRow(row, {
+        firm: facts.firm,
+        sendInvitations: facts.sendInvitations,
+        firstRowWithSameId: earlier,
+        existing: facts.profiles.get(id) ?? NO_PROFILES,
+        emailConflict: emailConflict(emailOf(row), facts, claimedEmails),
+      });
     if (decision.outcome === 'imported' && decision.kind === 'standard' && emailOf(row) !== '') claimedEmails.add(emailOf(row));
     return decision;
   });

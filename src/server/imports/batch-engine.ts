@@ -13,7 +13,7 @@ import type { Database } from '../storage/schema';
 import { encodeResults, encodeRows } from './batch-document';
 import type { BatchOrder } from './batch-order';
 import { lockImport, readBatchState, writeBatch } from './batch.repository';
-import { decideBatch, emailOf, idOf, redecide, type BatchFacts } from './batch-decisions';
+import { checkBatch, decideBatch, emailOf, idOf, redecide, type BatchFacts } from './batch-decisions';
 import type { IssuedInvitation } from '../clients/invitation-links';
 import { importedIndexes, plannedProfiles, type PlannedProfiles } from './planned-profiles';
 import { withRetry } from './transaction-retry';
@@ -30,7 +30,7 @@ export interface BatchInput {
   /** The batch this one follows in the file: it is applied only after that one is stored (null: no order asked). */
   after: number | null;
   order: BatchOrder;
-  /** Ends a timed phase (see PhaseClock): lock, facts, decide, encode, write, commit. */
+  /** Ends a timed phase (see PhaseClock): encode, check, queue, lock, facts, decide, write, commit. */
   lap?: (phase: string) => void;
 }
 
@@ -59,9 +59,13 @@ const unique = (values: string[]) => [...new Set(values.filter((v) => v !== ''))
  */
 export async function submitBatch(db: Kysely<Database>, batch: BatchInput): Promise<BatchAnswer> {
   const { importId, seq, after, order } = batch;
-  // The stored rows do not depend on any decision: encoded before the import's lock is taken, not under it.
-  const input: Prepared = { ...batch, rowsDocument: encodeRows(batch.rows) };
-  input.lap?.('encode');
+  // Neither the stored rows nor the field and reference checks depend on the portal's facts: both are
+  // done before the import's lock is taken, not under it.
+  const rowsDocument = encodeRows(batch.rows);
+  batch.lap?.('encode');
+  const checked = checkBatch(batch.rows, batch.firm);
+  batch.lap?.('check');
+  const input: Prepared = { ...batch, rowsDocument, checked };
   order.begin(importId, seq);
   try {
     for (;;) {
@@ -90,6 +94,8 @@ class PredecessorMissing extends Error {}
 
 interface Prepared extends BatchInput {
   rowsDocument: string;
+  /** checkBatch of the rows. */
+  checked: (Decision | null)[];
 }
 
 async function applyBatch(db: Kysely<Database>, input: Prepared): Promise<BatchAnswer> {
@@ -157,7 +163,7 @@ interface Decided {
 }
 
 /** The shared start: lock the import, answer a replay, read the facts, decide every row by §4. */
-async function startBatch(trx: Kysely<Database>, { firm, importId, seq, after, rows, lap }: BatchInput): Promise<{ answer: BatchAnswer } | Decided> {
+async function startBatch(trx: Kysely<Database>, { firm, importId, seq, after, rows, lap, checked }: Prepared): Promise<{ answer: BatchAnswer } | Decided> {
   const offline = rows.some((r) => isOfflineYes(r.isOffline));
   const locked = await lockImport(trx, firm.id, importId, offline);
   if (!locked) throw notFound('Import');
@@ -175,7 +181,7 @@ async function startBatch(trx: Kysely<Database>, { firm, importId, seq, after, r
     clientEmails: new Set(),
     userEmails: new Set(firm.users.map((u) => u.trim().toLowerCase())),
   };
-  return { facts, ...decideBatch(rows, facts) };
+  return { facts, ...decideBatch(rows, checked, facts) };
 }
 
 /** The shared end: the answer, the invitation e-mails and everything else the batch writes, in one statement. */
