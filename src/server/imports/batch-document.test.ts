@@ -1,5 +1,6 @@
 import type { ClientRow, RowResult } from '../../domain/api-types';
-import { decodeResults, decodeRows, encodeResults, encodeRows } from './batch-document';
+import { gunzipSync } from 'node:zlib';
+import { decodeResults, decodeRows, encodeResults, encodeRows, packDocument, packDocumentNow, unpackDocument } from './batch-document';
 
 const rows: ClientRow[] = [
   { row: 2, taxClientId: '00123', firstName: ' Ann ', lastName: 'Lee', email: 'a@x.test', ownerEmail: 'o@x.test', officeLocation: 'Main', isOffline: '' },
@@ -36,5 +37,20 @@ describe('stored batch documents', () => {
 
   it('are smaller than the plain objects', () => {
     expect(encodeRows(rows).length + encodeResults(results).length).toBeLessThan(JSON.stringify(rows).length + JSON.stringify(results).length);
+  });
+
+  it('are stored gzipped, a fraction of the text, and read back as the same text', async () => {
+    const many = Array.from({ length: 1000 }, (_, i) => ({ ...rows[0], row: i + 2, taxClientId: `T-${i}`, email: `c${i}@x.test` }));
+    const text = encodeRows(many);
+    const packed = await packDocument(text);
+    expect(gunzipSync(packed).toString('utf8')).toBe(text);
+    expect(packed.length).toBeLessThan(text.length / 4);
+    expect(unpackDocument(new Uint8Array(packed))).toBe(text);
+    expect(unpackDocument(packDocumentNow('[]'))).toBe('[]');
+  });
+
+  it('read batches stored before they were gzipped (UTF-8 text bytes)', () => {
+    const text = encodeRows(rows);
+    expect(decodeRows(unpackDocument(Buffer.from(text, 'utf8')))).toEqual(rows);
   });
 });

@@ -10,7 +10,7 @@ import type { FirmRecord } from '../firms/firm.repository';
 import { conflict, HttpProblem, notFound } from '../http/problem';
 import type { Sealer } from '../security/sealing';
 import type { Database } from '../storage/schema';
-import { encodeResults, encodeRows } from './batch-document';
+import { encodeResults, encodeRows, packDocument, packDocumentNow } from './batch-document';
 import type { BatchOrder } from './batch-order';
 import { lockImport, readBatchState, writeBatch } from './batch.repository';
 import { checkBatch, decideBatch, emailOf, idOf, redecide, type BatchFacts } from './batch-decisions';
@@ -61,7 +61,7 @@ export async function submitBatch(db: Kysely<Database>, batch: BatchInput): Prom
   const { importId, seq, after, order } = batch;
   // Neither the stored rows nor the field and reference checks depend on the portal's facts: both are
   // done before the import's lock is taken, not under it.
-  const rowsDocument = encodeRows(batch.rows);
+  const rowsDocument = await packDocument(encodeRows(batch.rows));
   batch.lap?.('encode');
   const checked = checkBatch(batch.rows, batch.firm);
   batch.lap?.('check');
@@ -93,7 +93,7 @@ export async function submitBatch(db: Kysely<Database>, batch: BatchInput): Prom
 class PredecessorMissing extends Error {}
 
 interface Prepared extends BatchInput {
-  rowsDocument: string;
+  rowsDocument: Uint8Array;
   /** checkBatch of the rows. */
   checked: (Decision | null)[];
 }
@@ -197,7 +197,7 @@ async function finishBatch(
   // First rows of IDs new to this import that created no profile: later batches must still call their repeats duplicates.
   const rejectedFirstRows = new Map(started.firstIndexes.filter((i) => decisions[i].outcome !== 'imported').map((i) => [idOf(rows[i]), rows[i].row]));
   lap?.('decide');
-  const document = { rows: rowsDocument, results: encodeResults(results) };
+  const document = { rows: rowsDocument, results: packDocumentNow(encodeResults(results)) };
   lap?.('encode');
   await writeBatch(trx, {
     firmId: firm.id,

@@ -5,7 +5,7 @@ import { addProfile, insertProfilesStatement, type NewProfile } from '../clients
 import type { OutboxMessage } from '../clients/outbox.repository';
 import { offlineRuleLock } from '../clients/offline-rule.lock';
 import type { Database } from '../storage/schema';
-import { decodeResults, decodeRows } from './batch-document';
+import { decodeResults, decodeRows, unpackDocument } from './batch-document';
 
 export interface StoredBatch {
   seq: number;
@@ -67,8 +67,8 @@ export async function readBatchState(
     kind: 'standard' | 'offline' | null;
     status: string | null;
     first_row: number | null;
-    rows: string | null;
-    results: string | null;
+    rows: Uint8Array | null;
+    results: Uint8Array | null;
     after_stored: boolean | null;
   }>`
     select null::text as tax_client_id, null::text as kind, null::text as status, null::int as first_row, b.rows, b.results,
@@ -88,7 +88,7 @@ export async function readBatchState(
   for (const r of rows) {
     if (r.tax_client_id === null) {
       state.afterStored = r.after_stored === true;
-      state.stored = r.rows !== null && r.results !== null ? decodeResults(r.results, decodeRows(r.rows)) : null;
+      state.stored = r.rows !== null && r.results !== null ? decodeResults(unpackDocument(r.results), decodeRows(unpackDocument(r.rows))) : null;
       continue;
     }
     if (r.kind) addProfile(state.profiles, r.tax_client_id, r.kind, r.status!);
@@ -103,8 +103,8 @@ export async function readBatchState(
 export async function listBatches(db: Kysely<Database>, importId: string): Promise<StoredBatch[]> {
   const rows = await db.selectFrom('import_batches').select(['seq', 'rows', 'results']).where('import_id', '=', importId).orderBy('seq').execute();
   return rows.map((r) => {
-    const submitted = decodeRows(r.rows);
-    return { seq: r.seq, rows: submitted, results: decodeResults(r.results, submitted) };
+    const submitted = decodeRows(unpackDocument(r.rows));
+    return { seq: r.seq, rows: submitted, results: decodeResults(unpackDocument(r.results), submitted) };
   });
 }
 
@@ -112,8 +112,8 @@ export interface BatchWrite {
   firmId: string;
   importId: string;
   seq: number;
-  /** The stored answer, encoded (see batch-document.ts). */
-  document: { rows: string; results: string };
+  /** The stored answer, encoded and packed (see batch-document.ts). */
+  document: { rows: Uint8Array; results: Uint8Array };
   rowCount: number;
   imported: number;
   /** Profiles to insert with the rest; empty when the caller inserted them already. */

@@ -3,6 +3,7 @@ import * as m001 from './migrations/001-initial';
 import * as m002 from './migrations/002-import-provenance';
 import * as m003 from './migrations/003-batch-documents-as-text';
 import * as m004 from './migrations/004-invitations-and-delivery';
+import * as m005 from './migrations/005-batch-documents-gzipped';
 
 // Migrations are imported, not read from disk, so the built server and tsx run the same list.
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '002-import-provenance': m002,
   '003-batch-documents-as-text': m003,
   '004-invitations-and-delivery': m004,
+  '005-batch-documents-gzipped': m005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

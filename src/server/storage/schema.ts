@@ -60,9 +60,9 @@ export interface ImportTable {
 export interface ImportBatchTable {
   import_id: string;
   seq: number;
-  /** The submitted rows and the results answered, as compact JSON text (imports/batch-document.ts). */
-  rows: string;
-  results: string;
+  /** The submitted rows and the results answered, as compact JSON text, gzipped (imports/batch-document.ts). */
+  rows: Uint8Array;
+  results: Uint8Array;
   created_at: CreatedAt;
 }
 
