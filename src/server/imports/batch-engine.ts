@@ -30,7 +30,7 @@ export interface BatchInput {
   /** The batch this one follows in the file: it is applied only after that one is stored (null: no order asked). */
   after: number | null;
   order: BatchOrder;
-  /** Ends a timed phase (see PhaseClock): encode, check, queue, lock, facts, decide, write, commit. */
+  /** Ends a timed phase (see PhaseClock): pack, check (before the lock), queue, lock, facts, decide, encode, write, commit. */
   lap?: (phase: string) => void;
 }
 
@@ -62,7 +62,7 @@ export async function submitBatch(db: Kysely<Database>, batch: BatchInput): Prom
   // Neither the stored rows nor the field and reference checks depend on the portal's facts: both are
   // done before the import's lock is taken, not under it.
   const rowsDocument = await packDocument(encodeRows(batch.rows));
-  batch.lap?.('encode');
+  batch.lap?.('pack');
   const checked = checkBatch(batch.rows, batch.firm);
   batch.lap?.('check');
   const input: Prepared = { ...batch, rowsDocument, checked };
