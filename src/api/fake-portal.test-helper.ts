@@ -15,7 +15,8 @@ export interface FakeImport {
 
 export interface FakePortal {
   fetch: FetchLike;
-  calls: { method: string; url: string; headers: Record<string, string>; body: unknown }[];
+  /** `rawBody`: the request body as sent, `body` that parsed. */
+  calls: { method: string; url: string; headers: Record<string, string>; body: unknown; rawBody?: string }[];
   /** Rows stored per import, keyed by seq: what the database would hold. */
   imports: Map<string, FakeImport>;
   /** Tax Client IDs invited (POST /clients/invitations) and re-invited (…/resend), in order. */
@@ -36,8 +37,9 @@ export function createFakePortal(): FakePortal {
   portal.fetch = async function (this: unknown, url, init = {}) {
     if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation');
     const method = init.method ?? 'GET';
-    const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
-    portal.calls.push({ method, url, headers: { ...(init.headers as Record<string, string>) }, body });
+    const rawBody = typeof init.body === 'string' ? init.body : undefined;
+    const body = rawBody === undefined ? undefined : JSON.parse(rawBody);
+    portal.calls.push({ method, url, headers: { ...(init.headers as Record<string, string>) }, body, rawBody });
     if (init.signal?.aborted) throw new DOMException('aborted', 'AbortError');
     const fault = portal.faults.shift();
     if (fault === 'network') throw new TypeError('Failed to fetch');

@@ -1,5 +1,5 @@
 import { ApiError, NetworkError, plainMessage } from './api-errors';
-import { createFakePortal, instantRetry } from './fake-portal.test-helper';
+import { createFakePortal, instantRetry, sampleRows } from './fake-portal.test-helper';
 import { createPortalClient, type FetchLike } from './portal-client';
 
 const answer =
@@ -59,6 +59,21 @@ describe('createPortalClient', () => {
     const error = await client.firm().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);
     expect(plainMessage(error)).toBe('Cannot reach the portal at https://nowhere.test. Check the address and your connection.');
+  });
+
+  it('sends rows as {"rows":[…]} and a planned batch with its body as it is, on every try', async () => {
+    const portal = createFakePortal();
+    const client = createPortalClient({ baseUrl: '', token: 't', fetch: portal.fetch, retry: instantRetry().policy });
+    const { id } = await client.createImport({});
+    const rows = sampleRows(2);
+    await client.putBatch(id, 1, rows);
+    // A body that differs from what the client would write shows it goes out as given.
+    const body = ` ${JSON.stringify({ rows: sampleRows(1, 10) })}`;
+    portal.faults.push(503);
+    await client.putBatch(id, 2, { rows: sampleRows(1, 10), body }, undefined, 1);
+    const puts = portal.calls.filter((c) => c.method === 'PUT');
+    expect(puts.map((c) => c.rawBody)).toEqual([JSON.stringify({ rows }), body, body]);
+    expect(puts[2].url).toBe('/api/v1/imports/imp-1/batches/2?after=1');
   });
 
   it('calls fetch unbound, as window.fetch requires', async () => {

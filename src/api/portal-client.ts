@@ -1,5 +1,6 @@
 import type { Client, ClientRow, Firm, ImportCounts, ImportJob, ImportListItem, InvitationResult, ReportRow, RowResult } from '../domain/api-types';
 import { ApiError, CancelledError, NetworkError, isProblem, messageForStatus } from './api-errors';
+import type { WireBatch } from './batch-plan';
 import { DEFAULT_RETRY, type RetryPolicy, withRetry } from './retry';
 
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
@@ -25,8 +26,11 @@ export interface PortalClient {
   health(signal?: AbortSignal): Promise<{ status: string; storage: string }>;
   firm(signal?: AbortSignal): Promise<Firm>;
   createImport(input: { source?: string; sendInvitations?: boolean }, signal?: AbortSignal): Promise<{ id: string; status: string }>;
-  /** `after`: the batch this one follows; the portal applies it only once that one is stored. */
-  putBatch(importId: string, seq: number, rows: readonly ClientRow[], signal?: AbortSignal, after?: number): Promise<RowResult[]>;
+  /**
+   * `after`: the batch this one follows; the portal applies it only once that one is stored.
+   * `batch`: the rows, or a planned batch whose body is already serialised (see ImportPlanner).
+   */
+  putBatch(importId: string, seq: number, batch: readonly ClientRow[] | WireBatch, signal?: AbortSignal, after?: number): Promise<RowResult[]>;
   completeImport(importId: string, signal?: AbortSignal): Promise<{ id: string; status: string; counts: ImportCounts }>;
   getImport(importId: string, signal?: AbortSignal): Promise<ImportJob>;
   report(importId: string, signal?: AbortSignal): Promise<ReportRow[]>;
@@ -50,17 +54,13 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
   const doFetch = options.fetch;
   const policy = options.retry ?? DEFAULT_RETRY;
 
-  async function send(method: string, path: string, body: unknown, signal: AbortSignal | undefined): Promise<Response> {
+  /** `json`: the request body, serialised. */
+  async function send(method: string, path: string, json: string | undefined, signal: AbortSignal | undefined): Promise<Response> {
     const headers: Record<string, string> = { Authorization: `Bearer ${options.token}`, Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (json !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
-      response = await doFetch(`${baseUrl}/api/v1${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal,
-      });
+      response = await doFetch(`${baseUrl}/api/v1${path}`, { method, headers, body: json, signal });
     } catch (error) {
       if (signal?.aborted) throw new CancelledError();
       throw new NetworkError(`Cannot reach the portal at ${baseUrl || 'this address'}. Check the address and your connection.`, {
@@ -82,8 +82,11 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
     }
   }
 
+  // Serialised once, not again on every retry.
+  const callJson = <T>(method: string, path: string, json: string | undefined, signal?: AbortSignal): Promise<T> =>
+    withRetry(async () => read<T>(await send(method, path, json, signal), 'json', signal), policy, signal);
   const call = <T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> =>
-    withRetry(async () => read<T>(await send(method, path, body, signal), 'json', signal), policy, signal);
+    callJson<T>(method, path, body === undefined ? undefined : JSON.stringify(body), signal);
   const binary = (path: string, signal?: AbortSignal): Promise<ArrayBuffer> =>
     withRetry(async () => read<ArrayBuffer>(await send('GET', path, undefined, signal), 'arrayBuffer', signal), policy, signal);
   const id = encodeURIComponent;
@@ -101,9 +104,10 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
     health: (signal) => call('GET', '/health', undefined, signal),
     firm: (signal) => call('GET', '/firm', undefined, signal),
     createImport: (input, signal) => call('POST', '/imports', input, signal),
-    putBatch: async (importId, seq, rows, signal, after) => {
+    putBatch: async (importId, seq, batch, signal, after) => {
       const path = `/imports/${id(importId)}/batches/${seq}${after === undefined ? '' : `?after=${after}`}`;
-      return (await call<{ results: RowResult[] }>('PUT', path, { rows }, signal)).results;
+      const json = 'body' in batch ? batch.body : JSON.stringify({ rows: batch });
+      return (await callJson<{ results: RowResult[] }>('PUT', path, json, signal)).results;
     },
     completeImport: (importId, signal) => call('POST', `/imports/${id(importId)}/complete`, undefined, signal),
     getImport: (importId, signal) => call('GET', `/imports/${id(importId)}`, undefined, signal),
