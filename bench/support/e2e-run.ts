@@ -116,7 +116,12 @@ export async function runEndToEnd(baseUrl: string, size: number): Promise<E2EFig
     issues: issues.length,
     importMs: submitMs - wire.ms.report,
     reportDownloadMs: wire.ms.report,
-    split: { server: wire.server, batchesWallMs: wire.batchSpan.end - wire.batchSpan.start, client: clientSideCost(rows) },
+    split: {
+      server: wire.server,
+      batchesWallMs: wire.batchSpan.end - wire.batchSpan.start,
+      edgesMs: { beforeFirstBatch: wire.batchSpan.start - submitStarted, afterLastBatch: submitStarted + submitMs - wire.batchSpan.end },
+      client: clientSideCost(rows),
+    },
     readRows: rows,
   };
 }
