@@ -39,7 +39,7 @@ export interface E2EFigures {
 
 const rps = (rows: number, ms: number) => Math.round((rows / Math.max(ms, 1e-3)) * 1000);
 
-async function excelStage(fake: ExcelHost, stage: StageName, rows: number, work: () => Promise<void>): Promise<StageFigures> {
+export async function excelStage(fake: ExcelHost, stage: StageName, rows: number, work: () => Promise<void>): Promise<StageFigures> {
   fake.resetStats();
   const started = performance.now();
   await work();
