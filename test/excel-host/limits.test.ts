@@ -1,4 +1,5 @@
 import { createExcelHost } from './index';
+import { utf8Bytes } from './protocol';
 
 describe('request limits and failures', () => {
   it('fails a request over the byte limit and applies nothing of it', async () => {
@@ -21,6 +22,11 @@ describe('request limits and failures', () => {
     host.context.workbook.worksheets.getItem('S').getRange('A1').values = [['é'.repeat(1000)]];
     await host.context.sync();
     expect(host.stats.maxRequestBytes).toBeGreaterThan(2000);
+  });
+
+  it('measures exactly the bytes TextEncoder sends: 2-, 3- and 4-byte characters, lone surrogates as U+FFFD', () => {
+    const bodies = ['plain', 'é'.repeat(1000), '€ and 漢字', '😀 pair', 'lone \ud800 high', 'lone \udc00 low', '\ud83d'];
+    for (const body of bodies) expect(utf8Bytes(body)).toBe(new TextEncoder().encode(body).length);
   });
 
   it('fails a response over the limit with ResponsePayloadSizeLimitExceeded and delivers nothing', async () => {

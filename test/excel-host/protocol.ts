@@ -85,7 +85,10 @@ export const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slic
 
 const encoder = new TextEncoder();
 const NON_ASCII = /[\u0080-\uffff]/;
-/** UTF-8 size of a body as it travels. */
+/** Node's Buffer counts UTF-8 bytes without encoding a copy; a page (the e2e harness) has no Buffer. */
+const nodeByteLength = (globalThis as { Buffer?: { byteLength(text: string, encoding: 'utf8'): number } }).Buffer?.byteLength;
+/** UTF-8 size of a body as it travels (a lone surrogate counts as the 3 bytes of U+FFFD, as TextEncoder sends it). */
 export function utf8Bytes(text: string): number {
-  return NON_ASCII.test(text) ? encoder.encode(text).length : text.length;
+  if (!NON_ASCII.test(text)) return text.length;
+  return nodeByteLength !== undefined ? nodeByteLength(text, 'utf8') : encoder.encode(text).length;
 }
