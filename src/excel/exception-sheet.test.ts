@@ -68,6 +68,18 @@ describe('writeExceptionSheet', () => {
     expect(sheet.tables()).toEqual([{ name: 'ImportExceptions', address: 'A1:G3', hasHeaders: true }]);
   });
 
+  it('inside Excel.run, writes in one sync per chunk after two to look around, with no clean-up request at the end', async () => {
+    const fake = createExcelHost();
+    fake.addSheet('Clients', [['x']], { activate: true });
+    fake.resetStats();
+    const rows = [report(2), report(3, { outcome: 'rejected', kind: null, status: null, comment: 'Tax Client ID is required' }), report(4)];
+    await fake.run((context) => writeExceptionSheet(context, rows, source));
+    // A range left tracked would add Excel.run's closing release.
+    expect(fake.stats.syncs).toBe(2);
+    expect(fake.sheet('Import Exceptions').cell('G3').text).toBe('Tax Client ID is required');
+    expect(fake.sheet('Import Exceptions').cell('B2').numberFormat).toBe('@');
+  });
+
   it('names later reports Import Exceptions (2), (3)', async () => {
     const fake = createExcelHost();
     fake.addSheet('Clients', [['x']], { activate: true });

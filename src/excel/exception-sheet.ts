@@ -1,6 +1,7 @@
 import type { ReportRow } from '../domain';
 import { BYTES_PER_OPERATION, chunkByCost, jsonBytes, rowRuns } from './chunking';
 import { addHelperSheet, deleteHelperSheet, findHelperSheet, type HelperSheetKind } from './helper-sheets';
+import { formatAsText, untracked } from './lean-requests';
 import { cellAddress, quoteSheetName } from './sheet-address';
 
 export const EXCEPTION_SHEET = 'Import Exceptions';
@@ -58,28 +59,29 @@ export async function writeExceptionSheet(
   const tableName = uniqueTableName(tables.items.map((t) => t.name));
   const { sheet, name: sheetName } = addHelperSheet(context, UNFINISHED, taken);
   sheet.visibility = 'Hidden';
-  sheet.getRangeByIndexes(0, 0, 1, EXCEPTION_HEADERS.length).values = [[...EXCEPTION_HEADERS]];
+  untracked(sheet.getRangeByIndexes(0, 0, 1, EXCEPTION_HEADERS.length)).values = [[...EXCEPTION_HEADERS]];
 
   const cells = rows.map(textCells);
   const rejected = rows.map((r) => r.outcome === 'rejected');
   const indices = rows.map((_, i) => i);
-  const cost = (i: number) => jsonBytes(cells[i]) + TEXT_COLUMNS * 4 + 80 + (rejected[i] && !rejected[i - 1] ? BYTES_PER_OPERATION : 0);
+  // Per row: its texts, its HYPERLINK formula, and a fill of its own where a run of rejected rows starts.
+  const cost = (i: number) => jsonBytes(cells[i]) + 80 + (rejected[i] && !rejected[i - 1] ? BYTES_PER_OPERATION : 0);
   const chunks = chunkByCost(indices, cost);
   if (chunks.length === 0) chunks.push({ start: 0, count: 0 });
 
   for (const [n, chunk] of chunks.entries()) {
     if (chunk.count > 0) {
       const top = 1 + chunk.start; // 0-based sheet row of the chunk's first report row
-      const text = sheet.getRangeByIndexes(top, 1, chunk.count, TEXT_COLUMNS);
-      text.numberFormat = Array.from({ length: chunk.count }, () => Array<string>(TEXT_COLUMNS).fill('@'));
+      const text = untracked(sheet.getRangeByIndexes(top, 1, chunk.count, TEXT_COLUMNS));
+      formatAsText(text);
       text.values = cells.slice(chunk.start, chunk.start + chunk.count);
-      const rowCells = sheet.getRangeByIndexes(top, 0, chunk.count, 1);
+      const rowCells = untracked(sheet.getRangeByIndexes(top, 0, chunk.count, 1));
       const chunkRows = rows.slice(chunk.start, chunk.start + chunk.count);
       if (source === null) rowCells.values = chunkRows.map((r) => [rowNumber(r.row)]);
       else rowCells.formulas = chunkRows.map((r) => [linkFormula(source, r.row)]);
       const rejectedRows = indices.slice(chunk.start, chunk.start + chunk.count).filter((i) => rejected[i]);
       for (const run of rowRuns(rejectedRows)) {
-        sheet.getRangeByIndexes(1 + run.first, 0, run.count, EXCEPTION_HEADERS.length).format.fill.color = REJECTED_FILL;
+        untracked(sheet.getRangeByIndexes(1 + run.first, 0, run.count, EXCEPTION_HEADERS.length)).format.fill.color = REJECTED_FILL;
       }
     }
     if (n === chunks.length - 1) finish(sheet, tableName, rows.length);
@@ -114,14 +116,15 @@ function uniqueTableName(taken: readonly string[]): string {
   }
 }
 
+// Every range here is used only in the request that makes it: untracked, Excel.run's clean-up has nothing to release.
 function finish(sheet: Excel.Worksheet, tableName: string, count: number): void {
-  sheet.getRange(UNFINISHED.signatureAddress).clear();
+  untracked(sheet.getRange(UNFINISHED.signatureAddress)).clear();
   sheet.visibility = 'Visible';
   // A Range, not 'A1:G9': a bare address is taken on the active sheet (TableCollection.add).
-  const table = sheet.tables.add(sheet.getRangeByIndexes(0, 0, count + 1, EXCEPTION_HEADERS.length), true);
+  const table = sheet.tables.add(untracked(sheet.getRangeByIndexes(0, 0, count + 1, EXCEPTION_HEADERS.length)), true);
   table.name = tableName;
-  sheet.getRangeByIndexes(0, 0, 1, EXCEPTION_HEADERS.length).format.font.bold = true;
+  untracked(sheet.getRangeByIndexes(0, 0, 1, EXCEPTION_HEADERS.length)).format.font.bold = true;
   sheet.freezePanes.freezeRows(1);
-  sheet.getRangeByIndexes(0, 0, count + 1, EXCEPTION_HEADERS.length).format.autofitColumns();
+  untracked(sheet.getRangeByIndexes(0, 0, count + 1, EXCEPTION_HEADERS.length)).format.autofitColumns();
   sheet.activate();
 }

@@ -1,3 +1,4 @@
+import { untracked } from './lean-requests';
 import { uniqueSheetName } from './sheet-address';
 
 /**
@@ -31,7 +32,7 @@ export async function findHelperSheet(context: Excel.RequestContext, kind: Helpe
   const taken = sheets.items.map((s) => s.name);
   const hidden = sheets.items.filter((s) => s.visibility !== 'Visible');
   if (hidden.length === 0) return { ours: null, oursName: null, taken };
-  const probes = hidden.map((sheet) => ({ sheet, cell: sheet.getRange(kind.signatureAddress).load('values') }));
+  const probes = hidden.map((sheet) => ({ sheet, cell: untracked(sheet.getRange(kind.signatureAddress)).load('values') }));
   await context.sync();
   const found = probes.find((p) => p.cell.values[0][0] === kind.signature);
   return { ours: found?.sheet ?? null, oursName: found?.sheet.name ?? null, taken };
@@ -42,7 +43,7 @@ export function addHelperSheet(context: Excel.RequestContext, kind: HelperSheetK
   const lower = new Set(taken.map((n) => n.toLowerCase()));
   const name = kind.names.find((n) => !lower.has(n.toLowerCase())) ?? uniqueSheetName(kind.names[kind.names.length - 1], taken);
   const sheet = context.workbook.worksheets.add(name);
-  const cell = sheet.getRange(kind.signatureAddress);
+  const cell = untracked(sheet.getRange(kind.signatureAddress));
   cell.numberFormat = [['@']];
   cell.values = [[kind.signature]];
   return { sheet, name };

@@ -1,6 +1,7 @@
 import { chunkByCost, chunkRows } from './chunking';
 import { deleteHelperSheet, findHelperSheet } from './helper-sheets';
-import { MARK_FILL, MARKS_RECORD, RECORD_FIRST_ROW, clearCost, queueFillProbes, sameColour, untracked, type Annotation, type CellMark } from './mark-requests';
+import { untracked } from './lean-requests';
+import { MARK_FILL, MARKS_RECORD, RECORD_FIRST_ROW, clearCost, queueFillProbes, sameColour, type Annotation, type CellMark } from './mark-requests';
 
 /** Record rows read per request: four short texts a row keep the response far under 5 MB. */
 const RECORD_ROWS_PER_READ = 20_000;

@@ -1,4 +1,5 @@
 import { jsonBytes } from './chunking';
+import { formatAsText, untracked } from './lean-requests';
 import type { HelperSheetKind } from './helper-sheets';
 
 /** Fill of a cell with a problem; clearing restores only cells still in this colour. */
@@ -62,17 +63,6 @@ export interface FillProbe {
   note: Excel.Note | null;
 }
 
-/**
- * A one-cell range used only within the request that creates it. Inside Excel.run every Range is
- * tracked: it costs a _KeepReference action now and a _RemoveReference in the request Excel.run sends
- * at its end, which at 100,000 cells is a single request of about 22 MiB (over Excel on the web's 5 MB)
- * and a quadratic clean-up in the library. "Untrack unneeded ranges" (Excel JavaScript API performance
- * optimization): `Range.untrack()` (ExcelApi 1.3) releases it from the start.
- */
-export function untracked(range: Excel.Range): Excel.Range {
-  return range.untrack();
-}
-
 /** Queues, per cell, a load of its fill and (when `withNote`) a look-up of its note. */
 export function queueFillProbes(sheet: Excel.Worksheet, addresses: readonly string[], withNote: (i: number) => boolean): FillProbe[] {
   return addresses.map((address, i) => {
@@ -95,8 +85,8 @@ export function queueMarks(
 ): void {
   if (marks.length === 0) return;
   const rows = marks.map((m) => [m.sheetName, m.address, m.before, m.annotation]);
-  const at = record.getRangeByIndexes(firstRecordRow, 0, rows.length, 4);
-  at.numberFormat = rows.map((r) => r.map(() => '@'));
+  const at = untracked(record.getRangeByIndexes(firstRecordRow, 0, rows.length, 4));
+  formatAsText(at);
   at.values = rows;
   marks.forEach((mark, i) => {
     untracked(sheet.getRange(mark.address)).format.fill.color = MARK_FILL;

@@ -14,6 +14,20 @@ function row(id: SeedCell, first: SeedCell = 'Ann', mobile: SeedCell = ''): Seed
 }
 
 describe('readClientRows', () => {
+  it('inside Excel.run, finds and reads in one sync per step and chunk, with no clean-up request at the end', async () => {
+    const fake = createExcelHost();
+    fake.addSheet('Clients', templateRows(30), { activate: true });
+    fake.resetStats();
+    const rows = await fake.run(async (context) => {
+      const template = await findTemplate(context);
+      if (!template.found) throw new Error('template not found');
+      return readClientRows(context, template, { rowsPerChunk: 10 });
+    });
+    expect(rows).toHaveLength(30);
+    // Three to find the template, three chunks; a range left tracked would add Excel.run's closing release.
+    expect(fake.stats.syncs).toBe(6);
+  });
+
   it('reads IDs with leading zeros stored as text and as numbers formatted 00000', async () => {
     const fake = createExcelHost();
     fake.addSheet(

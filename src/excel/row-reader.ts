@@ -2,6 +2,7 @@ import { readDataRows, type ClientRow, type ColumnMap, type FieldKey } from '../
 import { chunkRows, rowsPerChunk } from './chunking';
 import { cellText } from './cell-text';
 import { toExcelError } from './excel-error';
+import { untracked } from './lean-requests';
 import type { TemplateLocation } from './template-finder';
 
 /** Fields whose long digit strings Excel may show in scientific notation: read their values too. */
@@ -34,8 +35,9 @@ export async function readClientRows(context: Excel.RequestContext, template: Te
   const size = options.rowsPerChunk ?? rowsPerChunk(width + digitColumns.length);
   const readGrid = async (start: number, count: number): Promise<string[][]> => {
     const rowIndex = firstRow - 1 + start;
-    const block = sheet.getRangeByIndexes(rowIndex, left, count, width).load('text');
-    const digits = digitColumns.map((column) => ({ column, range: sheet.getRangeByIndexes(rowIndex, column, count, 1).load('values') }));
+    // Read in this request only: untracked, so Excel.run's clean-up has nothing to release.
+    const block = untracked(sheet.getRangeByIndexes(rowIndex, left, count, width)).load('text');
+    const digits = digitColumns.map((column) => ({ column, range: untracked(sheet.getRangeByIndexes(rowIndex, column, count, 1)).load('values') }));
     try {
       await context.sync();
     } catch (error) {

@@ -1,4 +1,5 @@
 import { matchHeaders, type ColumnMap, type ColumnSpec, type FieldKey } from '../domain';
+import { untracked } from './lean-requests';
 
 /** Where the client template sits in the workbook. */
 export interface TemplateLocation {
@@ -45,7 +46,7 @@ export async function findTemplate(context: Excel.RequestContext): Promise<Templ
   const ordered = [...visible.filter((s) => s.name === active.name), ...visible.filter((s) => s.name !== active.name)];
   const probes: SheetProbe[] = ordered.map((sheet) => {
     // valuesOnly: formats we put far below the data (text format, dropdowns) must not count as used.
-    const used = sheet.getUsedRangeOrNullObject(true);
+    const used = untracked(sheet.getUsedRangeOrNullObject(true));
     used.load('rowIndex,columnIndex,rowCount,columnCount');
     return { name: sheet.name, used };
   });
@@ -54,7 +55,9 @@ export async function findTemplate(context: Excel.RequestContext): Promise<Templ
   const nonEmpty = probes.filter((p) => !p.used.isNullObject);
   for (const probe of nonEmpty) {
     const { rowIndex, columnIndex, rowCount, columnCount } = probe.used;
-    probe.top = sheetOf(context, probe.name).getRangeByIndexes(rowIndex, columnIndex, Math.min(rowCount, HEADER_ROWS), Math.min(columnCount, HEADER_COLUMNS));
+    probe.top = untracked(
+      sheetOf(context, probe.name).getRangeByIndexes(rowIndex, columnIndex, Math.min(rowCount, HEADER_ROWS), Math.min(columnCount, HEADER_COLUMNS)),
+    );
     probe.top.load('text');
   }
   if (nonEmpty.length > 0) await context.sync();
