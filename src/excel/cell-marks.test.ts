@@ -55,6 +55,37 @@ describe('markIssues and clearMarks', () => {
     expect(fake.sheetNames()).toEqual(['Clients']);
   });
 
+  it('skips the per-cell look-ups where no marked cell can have a fill or a note: one sync to look, one per chunk to mark', async () => {
+    const fake = createExcelHost();
+    const sheet = sheetWithProblems(fake);
+    const template = await found(fake);
+    const issues = checkRows(await readClientRows(fake.context, template));
+    fake.resetStats();
+    await markIssues(fake.context, template, issues, { notes: true });
+    // Looking for an earlier record, looking over the marked area, then marking.
+    expect(fake.stats.syncs).toBe(3);
+    expect(fake.membersUsed()).not.toContain('NoteCollection.getItemOrNullObject');
+    expect(fake.sheet(MARKS_SHEET).values().slice(1)).toEqual([
+      ['Clients', 'B3', '', 'note'],
+      ['Clients', 'D3', '', 'note'],
+      ['Clients', 'A4', '', 'note'],
+    ]);
+    for (const address of ['B3', 'D3', 'A4']) expect(sheet.cell(address).note).toContain('Client Import:');
+  });
+
+  it("still looks each cell up when the sheet has a note, even with no fill anywhere, and keeps the user's note", async () => {
+    const fake = createExcelHost();
+    const sheet = sheetWithProblems(fake);
+    fake.context.workbook.worksheets.getItem('Clients').notes.add('A4', 'my own note');
+    await fake.context.sync();
+    const template = await found(fake);
+    await markIssues(fake.context, template, checkRows(await readClientRows(fake.context, template)), { notes: true });
+    expect(sheet.cell('A4').note).toBe('my own note');
+    expect(sheet.cell('A4').fill?.toUpperCase()).toBe(MARK_FILL);
+    expect(sheet.cell('B3').note).toContain('Client Import:');
+    expect(fake.sheet(MARKS_SHEET).values()).toContainEqual(['Clients', 'A4', '', '']);
+  });
+
   it('colours only, without notes, where notes are not supported', async () => {
     const fake = createExcelHost();
     const sheet = sheetWithProblems(fake);

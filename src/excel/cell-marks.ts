@@ -2,7 +2,8 @@ import type { Issue } from '../domain';
 import { chunkByCost, type RowChunk } from './chunking';
 import { addHelperSheet } from './helper-sheets';
 import { clearMarks } from './mark-clearing';
-import { MARKS_RECORD, RECORD_FIRST_ROW, markCost, noteText, queueFillProbes, queueMarks, sameColour, type CellMark } from './mark-requests';
+import { untracked } from './lean-requests';
+import { MARKS_RECORD, RECORD_FIRST_ROW, markCost, noteText, queueCellProbes, queueMarks, sameColour, type CellMark, type CellProbe } from './mark-requests';
 import { cellAddress } from './sheet-address';
 import type { TemplateLocation } from './template-finder';
 
@@ -34,6 +35,11 @@ export async function markIssues(context: Excel.RequestContext, template: Templa
   const sheet = context.workbook.worksheets.getItem(template.sheetName);
   const sheets = context.workbook.worksheets.load('items/name');
   const comments = options.notes ? sheet.comments.load('items/id') : null;
+  // One look over every marked cell at once: a range reads one colour only when all its cells share it
+  // (null when they differ), and a sheet without notes has none on any cell. Then the per-cell look-ups
+  // below could only answer "no fill" and "no note" and are left out.
+  const area = untracked(sheet.getRange(areaAddress(targets))).format.fill.load('color');
+  const noteCount = options.notes ? sheet.notes.getCount() : null;
   await context.sync();
   const commented = comments === null ? new Set<string>() : await commentedCells(context, comments);
   const record = addHelperSheet(
@@ -45,8 +51,10 @@ export async function markIssues(context: Excel.RequestContext, template: Templa
   record.visibility = 'VeryHidden';
 
   const plan = planMarks(template.sheetName, targets, commented, options.notes);
-  const job: MarkJob = { sheet, record, sheetName: template.sheetName, targets, texts: plan.notes, commented };
-  // Two syncs per request-sized chunk (DESIGN §7), never per cell.
+  // null: the cells' fills differ, so some cell has one.
+  const lookUp = { fills: area.color === null || !noFill(area.color), notes: noteCount !== null && noteCount.value > 0 };
+  const job: MarkJob = { sheet, record, sheetName: template.sheetName, targets, texts: plan.notes, commented, lookUp };
+  // At most two syncs per request-sized chunk (DESIGN §7), never per cell.
   for (const chunk of plan.chunks) await markChunk(context, job, chunk);
   return targets.length;
 }
@@ -59,26 +67,35 @@ interface MarkJob {
   /** Our note per target; null where we add none. */
   texts: readonly (string | null)[];
   commented: ReadonlySet<string>;
+  /** Whether a cell may have a fill, or a note of the user's, to look up first. */
+  lookUp: { fills: boolean; notes: boolean };
 }
 
-/** Two syncs: look the chunk's cells up (fill, the user's own note), then record and mark them. */
+/** The smallest block holding every target: `A3:K100002`. Targets are in sheet order, so rows are the first's and the last's. */
+function areaAddress(targets: readonly (Target & { row: number; column: number })[]): string {
+  const columns = targets.map((t) => t.column);
+  const first = cellAddress(targets[0].row, Math.min(...columns));
+  return `${first}:${cellAddress(targets[targets.length - 1].row, Math.max(...columns))}`;
+}
+
+/** Looks the chunk's cells up when they may have a fill or a note of the user's (one sync), then records and marks them (one sync). */
 async function markChunk(context: Excel.RequestContext, job: MarkJob, chunk: RowChunk): Promise<void> {
   const indices = Array.from({ length: chunk.count }, (_, k) => chunk.start + k);
-  const probes = queueFillProbes(
-    job.sheet,
-    indices.map((i) => job.targets[i].address),
-    (k) => job.texts[indices[k]] !== null,
-  );
-  await context.sync();
+  const addresses = indices.map((i) => job.targets[i].address);
+  const probes: CellProbe[] =
+    job.lookUp.fills || job.lookUp.notes
+      ? queueCellProbes(job.sheet, addresses, job.lookUp.fills, (k) => job.lookUp.notes && job.texts[indices[k]] !== null)
+      : addresses.map(() => ({ fill: null, note: null }));
+  if (job.lookUp.fills || job.lookUp.notes) await context.sync();
   const marks: CellMark[] = [];
   const notes: (string | null)[] = [];
   probes.forEach(({ fill, note }, k) => {
     const i = indices[k];
-    const address = job.targets[i].address;
+    const address = addresses[k];
     // A note the user wrote is theirs: keep it and do not add ours.
-    const addNote = note !== null && note.isNullObject;
+    const addNote = job.texts[i] !== null && (note === null || note.isNullObject);
     const annotation = addNote ? 'note' : job.commented.has(address) ? 'comment' : '';
-    marks.push({ sheetName: job.sheetName, address, before: noFill(fill.color) ? '' : fill.color, annotation });
+    marks.push({ sheetName: job.sheetName, address, before: fill === null || noFill(fill.color) ? '' : fill.color, annotation });
     notes.push(addNote ? job.texts[i] : null);
   });
   queueMarks(job.sheet, job.record, RECORD_FIRST_ROW + chunk.start, marks, notes);
@@ -112,7 +129,7 @@ async function commentedCells(context: Excel.RequestContext, comments: Excel.Com
 }
 
 /** One target per cell named by `issues`, with its distinct messages, in sheet order. */
-export function markTargets(template: TemplateLocation, issues: readonly Issue[]): Target[] {
+export function markTargets(template: TemplateLocation, issues: readonly Issue[]): (Target & { row: number; column: number })[] {
   const byAddress = new Map<string, Target & { row: number; column: number }>();
   for (const issue of issues) {
     const column = template.columns[issue.field ?? 'taxClientId'] ?? template.columns.taxClientId;

@@ -1,7 +1,7 @@
 import { chunkByCost, chunkRows } from './chunking';
 import { deleteHelperSheet, findHelperSheet } from './helper-sheets';
 import { untracked } from './lean-requests';
-import { MARK_FILL, MARKS_RECORD, RECORD_FIRST_ROW, clearCost, queueFillProbes, sameColour, type Annotation, type CellMark } from './mark-requests';
+import { MARK_FILL, MARKS_RECORD, RECORD_FIRST_ROW, clearCost, queueCellProbes, sameColour, type Annotation, type CellMark } from './mark-requests';
 
 /** Record rows read per request: four short texts a row keep the response far under 5 MB. */
 const RECORD_ROWS_PER_READ = 20_000;
@@ -39,14 +39,14 @@ async function restore(context: Excel.RequestContext, marks: readonly CellMark[]
   const sheets = new Map<string, Excel.Worksheet>();
   // One object path per sheet, not per cell: each path is sent with every request that uses it.
   const sheetOf = (name: string) => sheets.get(name) ?? sheets.set(name, context.workbook.worksheets.getItem(name)).get(name)!;
-  const probes = marks.map((mark) => queueFillProbes(sheetOf(mark.sheetName), [mark.address], () => mark.annotation === 'note')[0]);
+  const probes = marks.map((mark) => queueCellProbes(sheetOf(mark.sheetName), [mark.address], true, () => mark.annotation === 'note')[0]);
   await context.sync();
   queueRestores(
     sheetOf,
     marks.map((mark, i) => ({
       mark,
       // The user may have recoloured the cell since: then their colour stays.
-      refill: sameColour(probes[i].fill.color, MARK_FILL),
+      refill: sameColour(probes[i].fill?.color, MARK_FILL),
       dropNote: probes[i].note !== null && !probes[i].note!.isNullObject,
     })),
   );

@@ -56,19 +56,19 @@ export function clearCost(mark: CellMark): number {
   return REQUEST_BYTES.fill + (mark.annotation === 'note' ? REQUEST_BYTES.noteDelete : 0);
 }
 
-export interface FillProbe {
-  range: Excel.Range;
-  fill: Excel.RangeFill;
+export interface CellProbe {
+  /** The cell's fill, when asked for. */
+  fill: Excel.RangeFill | null;
   /** The cell's note, when asked for; a null object when it has none. */
   note: Excel.Note | null;
 }
 
-/** Queues, per cell, a load of its fill and (when `withNote`) a look-up of its note. */
-export function queueFillProbes(sheet: Excel.Worksheet, addresses: readonly string[], withNote: (i: number) => boolean): FillProbe[] {
-  return addresses.map((address, i) => {
-    const range = untracked(sheet.getRange(address));
-    return { range, fill: range.format.fill.load('color'), note: withNote(i) ? sheet.notes.getItemOrNullObject(address) : null };
-  });
+/** Queues, per cell, a load of its fill (when `withFill`) and a look-up of its note (when `withNote(i)`). */
+export function queueCellProbes(sheet: Excel.Worksheet, addresses: readonly string[], withFill: boolean, withNote: (i: number) => boolean): CellProbe[] {
+  return addresses.map((address, i) => ({
+    fill: withFill ? untracked(sheet.getRange(address)).format.fill.load('color') : null,
+    note: withNote(i) ? sheet.notes.getItemOrNullObject(address) : null,
+  }));
 }
 
 /**
