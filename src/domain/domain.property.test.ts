@@ -1,5 +1,7 @@
 import fc from 'fast-check';
-import { readTemplate } from './row-reading';
+import { cleanCell, readTemplate } from './row-reading';
+import { checkFields, checkReferences, sameText } from './row-validation';
+import { validRow } from '../../test/support/client-rows';
 import { decideRow, toRowResult } from './import-decision';
 import { checkRows, firstRowsOfDuplicates } from './table-checks';
 import { TEMPLATE_COLUMNS } from './columns';
@@ -84,6 +86,52 @@ describe('any grid', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('the fast paths agree with the rules as written', () => {
+  const anyText = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 60 }),
+    fc.string({ unit: fc.constantFrom(' ', '\t', '\n', '\u0007', '\u007f', '\u00a0', '\ufeff', 'a', 'é', '😀', '#', '-', '.', '_', '٣'), maxLength: 12 }),
+  );
+
+  it('cleanCell: control characters become spaces, then the text is trimmed', () => {
+    // eslint-disable-next-line no-control-regex -- the rule under test
+    fc.assert(fc.property(anyText, (text) => expect(cleanCell(text)).toBe(text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim())));
+  });
+
+  it('Tax Client ID: 1–50 Unicode letters, digits, "-", "_" or "." (where no earlier rule already flags it)', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const codes = checkFields(validRow({ taxClientId: text }))
+          .filter((i) => i.field === 'taxClientId')
+          .map((i) => i.code);
+        if (codes.some((c) => c === 'required' || c === 'error-value' || c === 'control-character')) return;
+        expect(codes.includes('invalid-id')).toBe(!/^[\p{L}\p{N}._-]{1,50}$/u.test(text.trim()));
+      }),
+    );
+  });
+
+  it('names: at most 100 characters, counted in code points', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'é', '😀'), minLength: 90, maxLength: 210 }), (name) => {
+        const tooLong = checkFields(validRow({ firstName: name })).some((i) => i.code === 'too-long');
+        expect(tooLong).toBe([...name].length > 100);
+      }),
+    );
+  });
+
+  it('owners and offices: known when sameText matches one of the firm', () => {
+    const names = fc.constantFrom('owner@firm.test', ' OWNER@firm.test ', 'Main Office', 'main office', 'North', 'Ösel', 'ösel', 'other');
+    fc.assert(
+      fc.property(fc.array(names, { maxLength: 4 }), fc.array(names, { maxLength: 4 }), names, names, (owners, offices, owner, office) => {
+        const codes = checkReferences(validRow({ ownerEmail: owner, officeLocation: office }), { offlineClientsEnabled: true, owners, offices }).map(
+          (i) => i.code,
+        );
+        expect(codes.includes('unknown-owner')).toBe(!owners.some((o) => sameText(o, owner)));
+        expect(codes.includes('unknown-office')).toBe(!offices.some((o) => sameText(o, office)));
+      }),
     );
   });
 });

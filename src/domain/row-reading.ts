@@ -1,5 +1,4 @@
 import type { ClientRow } from './api-types';
-import { TEMPLATE_COLUMNS } from './columns';
 import { matchHeaders, type ColumnMap, type HeaderMatch } from './header-matching';
 
 // C0 controls and DEL. A line break typed with Alt+Enter reads as a space, as the user sees it wrapped.
@@ -8,12 +7,21 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
 
 /** Cell text as the template uses it: `cleanCell(" Ann\nLee ")` → `"Ann Lee"`. */
 export function cleanCell(text: string | undefined): string {
-  return (text ?? '').replace(CONTROL_CHARACTERS, ' ').trim();
+  if (text === undefined) return '';
+  // Called for every cell read (1.1 million for 100,000 rows): the replace only where a control character is.
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x20 || unit === 0x7f) return text.replace(CONTROL_CHARACTERS, ' ').trim();
+  }
+  return text.trim();
 }
 
 function isBlankRow(cells: readonly string[]): boolean {
-  return cells.every((cell) => cleanCell(cell) === '');
+  for (const cell of cells) if (cleanCell(cell) !== '') return false;
+  return true;
 }
+
+const fieldText = (cells: readonly string[], index: number | undefined) => (index === undefined ? '' : cleanCell(cells[index]));
 
 /**
  * One sheet row of displayed text as a ClientRow, or null when the whole row is blank.
@@ -21,12 +29,23 @@ function isBlankRow(cells: readonly string[]): boolean {
  */
 export function readRow(cells: readonly string[], columns: ColumnMap, sheetRow: number): ClientRow | null {
   if (isBlankRow(cells)) return null;
-  const row: Record<string, string | number> = { row: sheetRow };
-  for (const { field } of TEMPLATE_COLUMNS) {
-    const index = columns[field];
-    row[field] = index === undefined ? '' : cleanCell(cells[index]);
-  }
-  return row as unknown as ClientRow;
+  // One literal with every field (Required: a field added to ClientRow must be read here too), so each row
+  // is a single allocation of one shape, not eleven property additions.
+  const row: Required<ClientRow> = {
+    row: sheetRow,
+    taxClientId: fieldText(cells, columns.taxClientId),
+    firstName: fieldText(cells, columns.firstName),
+    lastName: fieldText(cells, columns.lastName),
+    email: fieldText(cells, columns.email),
+    mobile: fieldText(cells, columns.mobile),
+    spouseFirstName: fieldText(cells, columns.spouseFirstName),
+    spouseLastName: fieldText(cells, columns.spouseLastName),
+    spouseEmail: fieldText(cells, columns.spouseEmail),
+    ownerEmail: fieldText(cells, columns.ownerEmail),
+    officeLocation: fieldText(cells, columns.officeLocation),
+    isOffline: fieldText(cells, columns.isOffline),
+  };
+  return row;
 }
 
 /**

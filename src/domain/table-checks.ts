@@ -1,5 +1,5 @@
 import type { ClientRow } from './api-types';
-import { checkFields, checkReferences, issue, type FirmRules, type Issue } from './row-validation';
+import { firmLookup, issue, pushFieldIssues, pushReferenceIssues, type FirmRules, type Issue } from './row-validation';
 
 /**
  * Later rows whose Tax Client ID appeared on an earlier row, mapped to that first row.
@@ -28,11 +28,13 @@ export function duplicateIdMessage(firstRow: number): string {
  */
 export function checkRows(rows: readonly ClientRow[], firm?: FirmRules): Issue[] {
   const duplicates = firstRowsOfDuplicates(rows);
-  return rows.flatMap((row) => {
-    const issues = checkFields(row);
-    if (firm !== undefined) issues.push(...checkReferences(row, firm));
+  const lookup = firm === undefined ? undefined : firmLookup(firm);
+  const issues: Issue[] = [];
+  for (const row of rows) {
+    pushFieldIssues(row, issues);
+    if (lookup !== undefined) pushReferenceIssues(row, lookup, issues);
     const first = duplicates.get(row.row);
     if (first !== undefined) issues.push(issue(row.row, 'taxClientId', 'duplicate-id', duplicateIdMessage(first)));
-    return issues;
-  });
+  }
+  return issues;
 }
