@@ -1,4 +1,4 @@
-import { chunkByCost, chunkRows, jsonBytes, rowRuns, rowsPerChunk } from './chunking';
+import { chunkByCost, chunkRows, jsonBytes, rowRuns, rowsPerChunk, utf8Length } from './chunking';
 import { cellAddress, columnLetters, parseAddress, quoteSheetName, uniqueSheetName } from './sheet-address';
 import { cellText } from './cell-text';
 
@@ -76,5 +76,20 @@ describe('jsonBytes', () => {
     expect(jsonBytes(['a'])).toBe(5);
     expect(jsonBytes(['Ω'])).toBe(6);
     expect(jsonBytes(['😀'])).toBe(8);
+  });
+
+  it('counts exactly what TextEncoder encodes: 1- to 4-byte characters, lone surrogates as U+FFFD', () => {
+    const texts = [
+      '',
+      'plain',
+      'José Nguyễn',
+      '€ 漢字',
+      '😀😀 pair',
+      'lone \ud800 high',
+      'lone \udc00 low',
+      'ends high \ud83d',
+      '\u007f\u0080\u07ff\u0800\uffff',
+    ];
+    for (const text of texts) expect(utf8Length(text)).toBe(new TextEncoder().encode(text).length);
   });
 });

@@ -92,9 +92,17 @@ export async function writeExceptionSheet(
 }
 
 function textCells(r: ReportRow): string[] {
-  const result = r.outcome === 'rejected' ? 'Rejected' : 'Imported';
-  return [r.taxClientId, r.firstName, r.lastName, r.isOffline, result, r.comment].map((v) => String(v ?? ''));
+  return [
+    asText(r.taxClientId),
+    asText(r.firstName),
+    asText(r.lastName),
+    asText(r.isOffline),
+    r.outcome === 'rejected' ? 'Rejected' : 'Imported',
+    asText(r.comment),
+  ];
 }
+
+const asText = (v: unknown): string => (typeof v === 'string' ? v : String(v ?? ''));
 
 /** The Row cell without a link: the row number, or blank for a row number that is not one. */
 function rowNumber(row: number): number | string {
