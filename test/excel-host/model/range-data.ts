@@ -141,12 +141,14 @@ export function uniform<V>(s: SheetModel, rect: Rect, get: (c: Cell | undefined)
   let seen = false;
   const cells = rect.rows * rect.cols;
   if (cells > 1_000_000) {
-    for (const [, , cell] of s.existing(rect)) {
+    const mixed = s.someExisting(rect, (cell) => {
       const v = get(cell);
-      if (seen && v !== first) return null;
+      if (seen && v !== first) return true;
       first = v;
       seen = true;
-    }
+      return false;
+    });
+    if (mixed) return null;
     const d = get(undefined);
     return !seen || first === d ? d : null;
   }

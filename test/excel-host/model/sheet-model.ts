@@ -81,17 +81,29 @@ export class SheetModel {
 
   /** Cells of `rect` that exist, without materialising the empty ones. */
   *existing(rect: Rect): Generator<[number, number, Cell]> {
-    const r1 = rect.row + rect.rows,
-      c1 = rect.col + rect.cols;
-    const rowList =
-      rect.rows <= this.rows.size
-        ? Array.from({ length: rect.rows }, (_, i) => rect.row + i)
-        : [...this.rows.keys()].filter((r) => r >= rect.row && r < r1).sort((a, b) => a - b);
-    for (const r of rowList) {
+    for (const r of this.rowList(rect)) {
       const arr = this.rows.get(r);
       if (!arr) continue;
-      for (let c = rect.col; c < Math.min(c1, arr.length); c++) if (arr[c]) yield [r, c, arr[c]!];
+      for (let c = rect.col; c < Math.min(rect.col + rect.cols, arr.length); c++) if (arr[c]) yield [r, c, arr[c]!];
     }
+  }
+
+  /** The stored cells of `rect` in sheet order, as `existing`, without a tuple per cell; stops when `visit` returns true. */
+  someExisting(rect: Rect, visit: (cell: Cell) => boolean): boolean {
+    for (const r of this.rowList(rect)) {
+      const arr = this.rows.get(r);
+      if (!arr) continue;
+      for (let c = rect.col; c < Math.min(rect.col + rect.cols, arr.length); c++) if (arr[c] && visit(arr[c]!)) return true;
+    }
+    return false;
+  }
+
+  /** Rows of `rect` that may hold cells, ascending. */
+  private rowList(rect: Rect): number[] {
+    const r1 = rect.row + rect.rows;
+    return rect.rows <= this.rows.size
+      ? Array.from({ length: rect.rows }, (_, i) => rect.row + i)
+      : [...this.rows.keys()].filter((r) => r >= rect.row && r < r1).sort((a, b) => a - b);
   }
 
   /** Excel's used range: cells with a value or (unless valuesOnly) a format. Null when blank. */
