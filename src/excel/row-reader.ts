@@ -47,7 +47,8 @@ export async function readClientRows(context: Excel.RequestContext, template: Te
       const half = Math.ceil(count / 2);
       return [...(await readGrid(start, half)), ...(await readGrid(start + half, count - half))];
     }
-    const grid = block.text.map((cells) => [...cells]);
+    // The loaded arrays are this read's own: the digit columns are patched in place rather than in a copy of every row.
+    const grid = block.text;
     for (const { column, range } of digits) {
       range.values.forEach((value, i) => {
         grid[i][column - left] = cellText(value[0], grid[i][column - left]);
