@@ -165,4 +165,27 @@ describe('the Excel host follows the documentation', () => {
     await expect(host.context.sync()).rejects.toMatchObject({ code: 'InvalidArgument', name: 'RichApi.Error', debugInfo: { errorLocation: 'Range.values' } });
     expect(host.sheet('S').values()).toEqual([['first']]);
   });
+
+  // Work with multiple ranges simultaneously: Worksheet.getRanges takes "a string with comma-delimited range
+  // addresses"; "Setting a property on a RangeAreas object sets the corresponding property on all the ranges";
+  // on reading, "Other properties are null unless all ranges share the same value."
+  it('fills every area of Worksheet.getRanges and reads one colour only when all areas share it', async () => {
+    const host = createExcelHost();
+    host.addSheet('S');
+    const areas = sheetOf(host, 'S').getRanges('F3:F5, H3:H5,B2');
+    areas.format.fill.color = '#FFC0CB';
+    const fill = areas.format.fill.load('color');
+    const address = areas.load('address');
+    await host.context.sync();
+    expect(['F3', 'F5', 'H4', 'B2'].map((a) => host.sheet('S').cell(a).fill?.toUpperCase())).toEqual(Array(4).fill('#FFC0CB'));
+    expect([host.sheet('S').cell('G3').fill, host.sheet('S').cell('F6').fill]).toEqual([null, null]);
+    expect([fill.color, address.address]).toEqual(['#FFC0CB', 'S!F3:F5,S!H3:H5,S!B2']);
+
+    sheetOf(host, 'S').getRange('H4').format.fill.color = '#FFFF00';
+    const mixed = sheetOf(host, 'S').getRanges('F3:F5,H3:H5').format.fill.load('color');
+    sheetOf(host, 'S').getRanges('F3:F5').format.fill.clear();
+    await host.context.sync();
+    expect(mixed.color).toBeNull();
+    expect(host.sheet('S').cell('F4').fill).toBeNull();
+  });
 });

@@ -29,6 +29,20 @@ describe('request limits and failures', () => {
     for (const body of bodies) expect(utf8Bytes(body)).toBe(new TextEncoder().encode(body).length);
   });
 
+  it('refuses an address list over 8,192 characters in Worksheet.getRanges, as Excel does (office-js issue #5198)', async () => {
+    const host = createExcelHost();
+    host.addSheet('S');
+    const ws = host.context.workbook.worksheets.getItem('S');
+    const cells = (n: number) => Array.from({ length: n }, (_, i) => `A${i + 1}`).join(',');
+    ws.getRanges(cells(2000)).format.fill.color = '#FFC8C8';
+    await expect(host.context.sync()).rejects.toMatchObject({ code: 'InvalidArgument', debugInfo: { errorLocation: 'Worksheet.getRanges' } });
+    expect(host.sheet('S').cell('A1').fill).toBeNull();
+    ws.getRanges(cells(500)).format.fill.color = '#FFC8C8';
+    ws.getRanges('A1,Other!B2').format.fill.color = '#FFC8C8';
+    await expect(host.context.sync()).rejects.toMatchObject({ code: 'InvalidArgument', debugInfo: { errorLocation: 'Worksheet.getRanges' } });
+    expect(host.sheet('S').cell('A500').fill?.toUpperCase()).toBe('#FFC8C8');
+  });
+
   it('fails a response over the limit with ResponsePayloadSizeLimitExceeded and delivers nothing', async () => {
     const host = createExcelHost({ maxResponseBytes: 5_000 });
     host.addSheet(

@@ -1,6 +1,8 @@
-import { fullAddress, intersect, quoteSheet, Rect, rectA1 } from '../model/a1';
+import { fullAddress, intersect, parseA1, quoteSheet, Rect, rectA1 } from '../model/a1';
+import { invalidArgument } from '../model/errors';
 import { SheetModel } from '../model/sheet-model';
 import { HostType, ref, Ref } from '../host-type';
+import { rangeFillType } from './range-format';
 import { RangeTarget } from './range-target';
 import { rangeType } from './range';
 
@@ -15,6 +17,84 @@ export function rangeAreasOf(t: RangeTarget): Ref<AreasTarget> | null {
   return rects.length ? ref(rangeAreasType, { sheet: t.sheet, rects }) : null;
 }
 
+/**
+ * Longest address list Worksheet.getRanges takes. Not documented: Excel answers InvalidArgument for
+ * longer ones (office-js issue #5198: lists of 8,207 and 9,085 characters refused, on the web and on
+ * Windows, whatever their number of areas), so the host refuses them too.
+ */
+export const MAX_RANGES_ADDRESS = 8192;
+
+/** Worksheet.getRanges (ExcelApi 1.9): "a string with comma-delimited range addresses", all on this sheet. */
+export function rangesOn(sheet: SheetModel, address: unknown): Ref<AreasTarget> {
+  const where = 'Worksheet.getRanges';
+  if (typeof address !== 'string' || address.trim() === '') throw invalidArgument('Expected comma-delimited addresses.', where);
+  if (address.length > MAX_RANGES_ADDRESS) throw invalidArgument(`An address list of ${address.length} characters.`, where);
+  const rects = splitAddresses(address).map((part) => {
+    let parsed: ReturnType<typeof parseA1>;
+    try {
+      parsed = parseA1(part);
+    } catch {
+      // Excel also takes names of ranges here; the host models none.
+      throw invalidArgument(`'${part}' is not an address.`, where);
+    }
+    if (parsed.sheet !== undefined && parsed.sheet.toLowerCase() !== sheet.name.toLowerCase())
+      throw invalidArgument(`'${part}' is not on worksheet '${sheet.name}'.`, where);
+    return parsed.rect;
+  });
+  return ref(rangeAreasType, { sheet, rects });
+}
+
+/** Splits at commas outside quoted sheet names: `'a,b'!A1, C3` → two parts. */
+function splitAddresses(list: string): string[] {
+  const parts: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < list.length; i++) {
+    if (list[i] === "'") quoted = !quoted;
+    else if (list[i] === ',' && !quoted) {
+      parts.push(list.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(list.slice(start));
+  return parts;
+}
+
+const perArea = (t: AreasTarget): RangeTarget[] => t.rects.map((rect) => ({ sheet: t.sheet, rect }));
+const fillColor = rangeFillType.scalars!.color;
+
+/**
+ * RangeAreas.format.fill: "Setting a property on a RangeAreas object sets the corresponding property on
+ * all the ranges"; reading one, "other properties are null unless all ranges share the same value"
+ * (Work with multiple ranges simultaneously in Excel add-ins).
+ */
+const areasFillType: HostType<AreasTarget> = {
+  name: 'RangeFill',
+  scalars: {
+    color: {
+      get: (t, x) => {
+        const colors = perArea(t).map((area) => fillColor.get(area, x));
+        return colors.every((c) => c !== null && c === colors[0]) ? colors[0] : null;
+      },
+      set: (t, v, x) => {
+        for (const area of perArea(t)) fillColor.set!(area, v, x);
+      },
+    },
+  },
+  methods: {
+    clear: (t, args, x) => {
+      for (const area of perArea(t)) rangeFillType.methods!.clear(area, args, x);
+      return null;
+    },
+  },
+};
+
+/** RangeAreas.format: the fill only; its other members are not modelled. */
+const areasFormatType: HostType<AreasTarget> = {
+  name: 'RangeFormat',
+  navs: { fill: (t) => ref(areasFillType, t) },
+};
+
 const rangeCollectionType: HostType<AreasTarget> = {
   name: 'RangeCollection',
   items: (t) => t.rects.map((rect) => ref(rangeType, { sheet: t.sheet, rect })),
@@ -27,5 +107,5 @@ export const rangeAreasType: HostType<AreasTarget> = {
     areaCount: { get: (t) => t.rects.length },
     cellCount: { get: (t) => t.rects.reduce((n, r) => n + r.rows * r.cols, 0) },
   },
-  navs: { areas: (t) => ref(rangeCollectionType, t) },
+  navs: { areas: (t) => ref(rangeCollectionType, t), format: (t) => ref(areasFormatType, t) },
 };
