@@ -47,13 +47,13 @@ async function excelStages(size: number): Promise<StageFigures[]> {
   const check = await excelStage(host, 'check', size, () =>
     door.run(async (context) => {
       issues = checkRows(rows, BENCH_FIRM);
-      await markIssues(context, template, issues, { notes: true });
+      await markIssues(context, template, issues, { notes: true, areas: true });
     }),
   );
   const report = reportOf(rows, issues);
   const write = await excelStage(host, 'write report', size, () =>
     door.run(async (context) => {
-      await writeExceptionSheet(context, report, { sheetName: template.sheetName, linkColumn: template.columns.taxClientId ?? 0 });
+      await writeExceptionSheet(context, report, { sheetName: template.sheetName, linkColumn: template.columns.taxClientId ?? 0 }, { areas: true });
     }),
   );
   return [read, check, write];

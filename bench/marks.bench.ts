@@ -36,8 +36,8 @@ export async function benchMarks(): Promise<boolean> {
   console.log(`\nMarking and clearing ${CELLS.toLocaleString('en-US')} invalid cells (notes on, on the Excel host)`);
   const { host, template, issues } = workbook();
   const door = createExcelDoor({ run: host.run, isSetSupported: () => true });
-  const mark = await measured(host, 'mark', () => door.run((c) => markIssues(c, template, issues, { notes: true })));
-  const clear = await measured(host, 'clear', () => door.run((c) => clearMarks(c)));
+  const mark = await measured(host, 'mark', () => door.run((c) => markIssues(c, template, issues, { notes: true, areas: true })));
+  const clear = await measured(host, 'clear', () => door.run((c) => clearMarks(c, { areas: true })));
   const largest = Math.max(mark.maxRequestBytes, clear.maxRequestBytes);
   const pass = largest <= MAX_REQUEST_BYTES && mark.cells === CELLS && clear.cells === CELLS && mark.failed + clear.failed === 0;
   console.log(`  ${pass ? 'PASS' : 'FAIL'} largest request ${mb(largest)} (budget ${mb(MAX_REQUEST_BYTES)})`);

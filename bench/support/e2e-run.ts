@@ -77,7 +77,7 @@ export async function runEndToEnd(baseUrl: string, size: number): Promise<E2EFig
   const check = await excelStage(fake, 'check', size, () =>
     door.run(async (context) => {
       issues = checkRows(rows, rules);
-      await markIssues(context, template, issues, { notes: true });
+      await markIssues(context, template, issues, { notes: true, areas: true });
     }),
   );
 
@@ -99,7 +99,7 @@ export async function runEndToEnd(baseUrl: string, size: number): Promise<E2EFig
 
   const write = await excelStage(fake, 'write report', size, () =>
     door.run(async (context) => {
-      await writeExceptionSheet(context, report, { sheetName: template.sheetName, linkColumn: template.columns.taxClientId ?? 0 });
+      await writeExceptionSheet(context, report, { sheetName: template.sheetName, linkColumn: template.columns.taxClientId ?? 0 }, { areas: true });
     }),
   );
 

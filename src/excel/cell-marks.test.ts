@@ -21,18 +21,20 @@ function sheetWithProblems(fake: ReturnType<typeof createExcelHost>) {
   return fake.addSheet('Clients', [HEADERS, clientCells(1), bad, duplicate], { activate: true });
 }
 
-describe('markIssues and clearMarks', () => {
+// Every case twice: fills one range per cell (ExcelApi 1.8) and in address lists through Worksheet.getRanges (1.9).
+describe.each([false, true])('markIssues and clearMarks (areas: %s)', (areas) => {
   it('fills each cell with a problem and adds a note naming it', async () => {
     const fake = createExcelHost();
     const sheet = sheetWithProblems(fake);
     const template = await found(fake);
     const issues = checkRows(await readClientRows(fake.context, template));
-    const marked = await markIssues(fake.context, template, issues, { notes: true });
+    const marked = await markIssues(fake.context, template, issues, { notes: true, areas });
     expect(marked).toBe(3);
     for (const address of ['B3', 'D3', 'A4']) expect(sheet.cell(address).fill?.toUpperCase()).toBe(MARK_FILL);
     expect(sheet.cell('A2').fill).toBeNull();
     expect(sheet.cell('D3').note).toContain(issues.find((i) => i.row === 3 && i.field === 'email')!.message);
     expect(fake.sheet(MARKS_SHEET).visible).toBe(false);
+    expect(fake.membersUsed().includes('Worksheet.getRanges')).toBe(areas);
   });
 
   it("clears the marks, bringing back the user's own fill and keeping the user's notes", async () => {
@@ -43,10 +45,10 @@ describe('markIssues and clearMarks', () => {
     api.notes.add('D3', 'my own note');
     await fake.context.sync();
     const template = await found(fake);
-    await markIssues(fake.context, template, checkRows(await readClientRows(fake.context, template)), { notes: true });
+    await markIssues(fake.context, template, checkRows(await readClientRows(fake.context, template)), { notes: true, areas });
     expect(sheet.cell('D3').note).toBe('my own note');
 
-    expect(await clearMarks(fake.context)).toBe(3);
+    expect(await clearMarks(fake.context, { areas })).toBe(3);
     expect(sheet.cell('B3').fill?.toUpperCase()).toBe('#FFFF00');
     expect(sheet.cell('D3').fill).toBeNull();
     expect(sheet.cell('A4').fill).toBeNull();
@@ -61,7 +63,7 @@ describe('markIssues and clearMarks', () => {
     const template = await found(fake);
     const issues = checkRows(await readClientRows(fake.context, template));
     fake.resetStats();
-    await markIssues(fake.context, template, issues, { notes: true });
+    await markIssues(fake.context, template, issues, { notes: true, areas });
     // Looking for an earlier record, looking over the marked area, then marking.
     expect(fake.stats.syncs).toBe(3);
     expect(fake.membersUsed()).not.toContain('NoteCollection.getItemOrNullObject');
@@ -79,7 +81,7 @@ describe('markIssues and clearMarks', () => {
     fake.context.workbook.worksheets.getItem('Clients').notes.add('A4', 'my own note');
     await fake.context.sync();
     const template = await found(fake);
-    await markIssues(fake.context, template, checkRows(await readClientRows(fake.context, template)), { notes: true });
+    await markIssues(fake.context, template, checkRows(await readClientRows(fake.context, template)), { notes: true, areas });
     expect(sheet.cell('A4').note).toBe('my own note');
     expect(sheet.cell('A4').fill?.toUpperCase()).toBe(MARK_FILL);
     expect(sheet.cell('B3').note).toContain('Client Import:');
@@ -90,7 +92,7 @@ describe('markIssues and clearMarks', () => {
     const fake = createExcelHost();
     const sheet = sheetWithProblems(fake);
     const template = await found(fake);
-    await markIssues(fake.context, template, checkRows(await readClientRows(fake.context, template)), { notes: false });
+    await markIssues(fake.context, template, checkRows(await readClientRows(fake.context, template)), { notes: false, areas });
     expect(sheet.cell('B3').fill?.toUpperCase()).toBe(MARK_FILL);
     expect(sheet.cell('B3').note).toBeNull();
   });
@@ -100,12 +102,12 @@ describe('markIssues and clearMarks', () => {
     const sheet = sheetWithProblems(fake);
     const template = await found(fake);
     const issues = checkRows(await readClientRows(fake.context, template));
-    await markIssues(fake.context, template, issues, { notes: true });
+    await markIssues(fake.context, template, issues, { notes: true, areas });
     await markIssues(
       fake.context,
       template,
       issues.filter((i) => i.row === 4),
-      { notes: true },
+      { notes: true, areas },
     );
     expect(sheet.cell('B3').fill).toBeNull();
     expect(sheet.cell('B3').note).toBeNull();
@@ -116,17 +118,17 @@ describe('markIssues and clearMarks', () => {
     const fake = createExcelHost();
     const sheet = sheetWithProblems(fake);
     const template = await found(fake);
-    await markIssues(fake.context, template, checkRows(await readClientRows(fake.context, template)), { notes: false });
+    await markIssues(fake.context, template, checkRows(await readClientRows(fake.context, template)), { notes: false, areas });
     fake.context.workbook.worksheets.getItem('Clients').getRange('A4').format.fill.color = '#00B050';
     await fake.context.sync();
-    await clearMarks(fake.context);
+    await clearMarks(fake.context, { areas });
     expect(sheet.cell('A4').fill?.toUpperCase()).toBe('#00B050');
   });
 
   it('has nothing to clear in a fresh workbook', async () => {
     const fake = createExcelHost();
     sheetWithProblems(fake);
-    expect(await clearMarks(fake.context)).toBe(0);
+    expect(await clearMarks(fake.context, { areas })).toBe(0);
   });
 
   it('marks again after a first marking: the very hidden record is unhidden before Excel is asked to delete it', async () => {
@@ -134,10 +136,10 @@ describe('markIssues and clearMarks', () => {
     sheetWithProblems(fake);
     const template = await found(fake);
     const issues = checkRows(await readClientRows(fake.context, template));
-    await markIssues(fake.context, template, issues, { notes: true });
-    await expect(markIssues(fake.context, template, issues, { notes: true })).resolves.toBe(3);
+    await markIssues(fake.context, template, issues, { notes: true, areas });
+    await expect(markIssues(fake.context, template, issues, { notes: true, areas })).resolves.toBe(3);
     expect(fake.sheetNames()).toEqual(['Clients', MARKS_SHEET]);
-    expect(await clearMarks(fake.context)).toBe(3);
+    expect(await clearMarks(fake.context, { areas })).toBe(3);
     expect(fake.sheetNames()).toEqual(['Clients']);
   });
 
@@ -149,14 +151,14 @@ describe('markIssues and clearMarks', () => {
     api.comments.add('D3', 'Asked the client for a new email');
     await fake.context.sync();
     const template = await found(fake);
-    await markIssues(fake.context, template, checkRows(await readClientRows(fake.context, template)), { notes: true });
+    await markIssues(fake.context, template, checkRows(await readClientRows(fake.context, template)), { notes: true, areas });
     expect(sheet.cell('D3').fill?.toUpperCase()).toBe(MARK_FILL);
     expect(sheet.cell('D3').note).toBe('Asked the client for a new email');
     expect(sheet.cell('B3').note).toContain('Client Import:');
     const record = fake.sheet(MARKS_SHEET).values();
     expect(record).toContainEqual(['Clients', 'D3', '#FFFF00', 'comment']);
 
-    expect(await clearMarks(fake.context)).toBe(3);
+    expect(await clearMarks(fake.context, { areas })).toBe(3);
     expect(sheet.cell('D3').fill?.toUpperCase()).toBe('#FFFF00');
     expect(sheet.cell('D3').note).toBe('Asked the client for a new email');
   });
@@ -170,10 +172,10 @@ describe('markIssues and clearMarks', () => {
     ]);
     mine.visible = false;
     const template = await found(fake);
-    expect(await clearMarks(fake.context)).toBe(0);
-    await markIssues(fake.context, template, checkRows(await readClientRows(fake.context, template)), { notes: true });
+    expect(await clearMarks(fake.context, { areas })).toBe(0);
+    await markIssues(fake.context, template, checkRows(await readClientRows(fake.context, template)), { notes: true, areas });
     expect(fake.sheetNames()).toEqual(['Clients', MARKS_SHEET, `${MARKS_SHEET} (2)`]);
-    expect(await clearMarks(fake.context)).toBe(3);
+    expect(await clearMarks(fake.context, { areas })).toBe(3);
     expect(fake.sheetNames()).toEqual(['Clients', MARKS_SHEET]);
     expect(fake.sheet(MARKS_SHEET).values()).toEqual([
       ['Clients', 'A2', '#00FF00', ''],
@@ -199,10 +201,10 @@ describe('markIssues and clearMarks', () => {
       if (syncs === 4) await fake.run(async (other) => void other.workbook.worksheets.getItem('Clients').comments.add('D3', 'Client is checking'));
       return sync(value);
     }) as typeof context.sync;
-    await expect(markIssues(context, template, issues, { notes: true })).rejects.toMatchObject({ code: 'InvalidOperation' });
+    await expect(markIssues(context, template, issues, { notes: true, areas })).rejects.toMatchObject({ code: 'InvalidOperation' });
     context.sync = sync;
     expect(sheet.cell('B3').fill?.toUpperCase()).toBe(MARK_FILL);
-    expect(await clearMarks(fake.context)).toBe(3);
+    expect(await clearMarks(fake.context, { areas })).toBe(3);
     expect(sheet.cell('D3').fill?.toUpperCase()).toBe('#FFFF00');
     expect(sheet.cell('B3').fill).toBeNull();
     expect(fake.sheetNames()).toEqual(['Clients']);

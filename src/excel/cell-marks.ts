@@ -3,7 +3,18 @@ import { chunkByCost, type RowChunk } from './chunking';
 import { addHelperSheet } from './helper-sheets';
 import { clearMarks } from './mark-clearing';
 import { untracked } from './lean-requests';
-import { MARKS_RECORD, RECORD_FIRST_ROW, markCost, noteText, queueCellProbes, queueMarks, sameColour, type CellMark, type CellProbe } from './mark-requests';
+import {
+  MARKS_RECORD,
+  RECORD_FIRST_ROW,
+  markCost,
+  noteText,
+  queueCellProbes,
+  queueMarks,
+  sameColour,
+  type CellMark,
+  type CellProbe,
+  type MarkRequests,
+} from './mark-requests';
 import { cellAddress } from './sheet-address';
 import type { TemplateLocation } from './template-finder';
 
@@ -15,6 +26,8 @@ export const MARKS_SHEET = MARKS_RECORD.names[0];
 export interface MarkOptions {
   /** Add a note naming the problems (ExcelApi 1.18, which includes threaded comments, 1.10); without notes cells are only coloured. */
   notes: boolean;
+  /** Fill the cells a few hundred at a time through Worksheet.getRanges (ExcelApi 1.9); without, one range per cell. */
+  areas?: boolean;
 }
 
 export interface Target {
@@ -29,7 +42,8 @@ export interface Target {
  * Requests are sized by their estimated bytes (mark-requests.ts), under Excel on the web's 5 MB.
  */
 export async function markIssues(context: Excel.RequestContext, template: TemplateLocation, issues: readonly Issue[], options: MarkOptions): Promise<number> {
-  await clearMarks(context);
+  const areas = options.areas ?? false;
+  await clearMarks(context, { areas });
   const targets = markTargets(template, issues);
   if (targets.length === 0) return 0;
   const sheet = context.workbook.worksheets.getItem(template.sheetName);
@@ -50,10 +64,10 @@ export async function markIssues(context: Excel.RequestContext, template: Templa
   // Users cannot unhide a VeryHidden sheet, so they cannot edit the record by mistake.
   record.visibility = 'VeryHidden';
 
-  const plan = planMarks(template.sheetName, targets, commented, options.notes);
   // null: the cells' fills differ, so some cell has one.
   const lookUp = { fills: area.color === null || !noFill(area.color), notes: noteCount !== null && noteCount.value > 0 };
-  const job: MarkJob = { sheet, record, sheetName: template.sheetName, targets, texts: plan.notes, commented, lookUp };
+  const plan = planMarks(template.sheetName, targets, commented, options.notes, { areas, lookUp: lookUp.fills || lookUp.notes });
+  const job: MarkJob = { sheet, record, sheetName: template.sheetName, targets, texts: plan.notes, commented, lookUp, areas };
   // At most two syncs per request-sized chunk (DESIGN §7), never per cell.
   for (const chunk of plan.chunks) await markChunk(context, job, chunk);
   return targets.length;
@@ -69,6 +83,7 @@ interface MarkJob {
   commented: ReadonlySet<string>;
   /** Whether a cell may have a fill, or a note of the user's, to look up first. */
   lookUp: { fills: boolean; notes: boolean };
+  areas: boolean;
 }
 
 /** The smallest block holding every target: `A3:K100002`. Targets are in sheet order, so rows are the first's and the last's. */
@@ -98,7 +113,7 @@ async function markChunk(context: Excel.RequestContext, job: MarkJob, chunk: Row
     marks.push({ sheetName: job.sheetName, address, before: fill === null || noFill(fill.color) ? '' : fill.color, annotation });
     notes.push(addNote ? job.texts[i] : null);
   });
-  queueMarks(job.sheet, job.record, RECORD_FIRST_ROW + chunk.start, marks, notes);
+  queueMarks(job.sheet, job.record, RECORD_FIRST_ROW + chunk.start, marks, notes, job.areas);
   await context.sync();
 }
 
@@ -108,10 +123,11 @@ export function planMarks(
   targets: readonly Target[],
   commented: ReadonlySet<string>,
   notes: boolean,
+  requests: MarkRequests = { areas: false, lookUp: true },
 ): { notes: (string | null)[]; chunks: RowChunk[] } {
   const texts = targets.map((t) => (notes && !commented.has(t.address) ? noteText(t.messages) : null));
   // Sized for the longest a mark can be: a fill colour before, 'comment' in the record.
-  const cost = (i: number) => markCost({ sheetName, address: targets[i].address, before: '#FFFFFF', annotation: 'comment' }, texts[i], notes);
+  const cost = (i: number) => markCost({ sheetName, address: targets[i].address, before: '#FFFFFF', annotation: 'comment' }, texts[i], notes, requests);
   return {
     notes: texts,
     chunks: chunkByCost(

@@ -1,6 +1,7 @@
 import { chunkByCost, chunkRows, jsonBytes, rowRuns, rowsPerChunk, utf8Length } from './chunking';
 import { cellAddress, columnLetters, parseAddress, quoteSheetName, uniqueSheetName } from './sheet-address';
 import { cellText } from './cell-text';
+import { AREAS_ADDRESS_CHARS, addressLists } from './lean-requests';
 
 describe('chunking', () => {
   it('sizes chunks of 11 columns at roughly 10–20 thousand rows', () => {
@@ -91,5 +92,17 @@ describe('jsonBytes', () => {
       '\u007f\u0080\u07ff\u0800\uffff',
     ];
     for (const text of texts) expect(utf8Length(text)).toBe(new TextEncoder().encode(text).length);
+  });
+});
+
+describe('addressLists', () => {
+  it('joins addresses with commas in lists of at most the given length, keeping every address whole', () => {
+    expect(addressLists(['A1', 'B2', 'C3'], 5)).toEqual(['A1,B2', 'C3']);
+    expect(addressLists([], 5)).toEqual([]);
+    expect(addressLists(['A1:G1', 'A3:G3'], 5)).toEqual(['A1:G1', 'A3:G3']);
+    const many = Array.from({ length: 5000 }, (_, i) => `A${i + 2}:G${i + 2}`);
+    const lists = addressLists(many);
+    expect(lists.join(',')).toBe(many.join(','));
+    expect(Math.max(...lists.map((l) => l.length))).toBeLessThanOrEqual(AREAS_ADDRESS_CHARS);
   });
 });

@@ -22,6 +22,8 @@ export const BASE_REQUIREMENT: RequirementSet = { name: 'ExcelApi', version: '1.
 export const DELAY_FOR_CELL_EDIT: RequirementSet = { name: 'DelayForCellEdit', version: '1.1', purpose: 'waiting while a cell is edited' };
 /** Cell notes on invalid cells; without them cells are only coloured. */
 export const NOTES_REQUIREMENT: RequirementSet = { name: 'ExcelApi', version: '1.18', purpose: 'notes on invalid cells' };
+/** Worksheet.getRanges: fills many separate cells in one operation (marks, rejected rows); without it, one range per cell. */
+export const AREAS_REQUIREMENT: RequirementSet = { name: 'ExcelApi', version: '1.9', purpose: 'filling many separate cells at once' };
 
 export interface ExcelDoorDeps {
   run: ExcelRun;

@@ -53,6 +53,23 @@ describe('writeExceptionSheet', () => {
     expect(fake.activeSheetName()).toBe('Import Exceptions');
   });
 
+  it('fills rejected rows through Worksheet.getRanges where Excel has it: the same cells, a few operations for thousands of runs', async () => {
+    const fake = createExcelHost();
+    fake.addSheet('Clients', [['x']], { activate: true });
+    // Every third row rejected: 1,000 separate runs.
+    const rows = Array.from({ length: 3000 }, (_, i) =>
+      report(i + 2, i % 3 === 1 ? { outcome: 'rejected', kind: null, status: null, comment: 'Tax Client ID is required' } : {}),
+    );
+    fake.resetStats();
+    await writeExceptionSheet(fake.context, rows, source, { areas: true });
+    const sheet = fake.sheet('Import Exceptions');
+    const filled = (row: number) => ['A', 'D', 'G'].map((column) => sheet.cell(`${column}${row}`).fill?.toUpperCase() ?? null);
+    for (const i of [0, 1, 2, 2998, 2999]) expect(filled(i + 2)).toEqual(Array(3).fill(i % 3 === 1 ? REJECTED_FILL : null));
+    expect(fake.membersUsed()).toContain('Worksheet.getRanges');
+    // A range per run would be ~800 bytes each, 800 KB in all.
+    expect(fake.stats.totalRequestBytes).toBeLessThan(400_000);
+  });
+
   it('shows the plain source row number, with no link, for rows from a file outside the workbook (source null)', async () => {
     const fake = createExcelHost();
     fake.addSheet('Notes', [['x']], { activate: true });

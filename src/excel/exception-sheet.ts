@@ -1,7 +1,7 @@
 import type { ReportRow } from '../domain';
 import { BYTES_PER_OPERATION, chunkByCost, jsonBytes, rowRuns } from './chunking';
 import { addHelperSheet, deleteHelperSheet, findHelperSheet, type HelperSheetKind } from './helper-sheets';
-import { formatAsText, untracked } from './lean-requests';
+import { areaBytes, fillRanges, formatAsText, untracked } from './lean-requests';
 import { cellAddress, quoteSheetName } from './sheet-address';
 
 export const EXCEPTION_SHEET = 'Import Exceptions';
@@ -13,6 +13,11 @@ export interface ExceptionSource {
   sheetName: string;
   /** 0-based column the Row links to (the Tax Client ID column). */
   linkColumn: number;
+}
+
+export interface ExceptionSheetOptions {
+  /** Fill rejected rows a few hundred at a time through Worksheet.getRanges (ExcelApi 1.9); without, one range per run of rows. */
+  areas?: boolean;
 }
 
 export interface ExceptionSheetResult {
@@ -48,7 +53,9 @@ export async function writeExceptionSheet(
   context: Excel.RequestContext,
   rows: readonly ReportRow[],
   source: ExceptionSource | null,
+  options: ExceptionSheetOptions = {},
 ): Promise<ExceptionSheetResult> {
+  const areas = options.areas ?? false;
   const tables = context.workbook.tables.load('items/name');
   const search = await findHelperSheet(context, UNFINISHED);
   let taken = search.taken;
@@ -64,8 +71,9 @@ export async function writeExceptionSheet(
   const cells = rows.map(textCells);
   const rejected = rows.map((r) => r.outcome === 'rejected');
   const indices = rows.map((_, i) => i);
-  // Per row: its texts, its HYPERLINK formula, and a fill of its own where a run of rejected rows starts.
-  const cost = (i: number) => jsonBytes(cells[i]) + 80 + (rejected[i] && !rejected[i - 1] ? BYTES_PER_OPERATION : 0);
+  // Per row: its texts, its HYPERLINK formula, and a fill where a run of rejected rows starts (its address in a list, or its own range).
+  const runFill = (i: number) => (!rejected[i] || rejected[i - 1] ? 0 : areas ? areaBytes(rowsAddress(i, 1)) : BYTES_PER_OPERATION);
+  const cost = (i: number) => jsonBytes(cells[i]) + 80 + runFill(i);
   const chunks = chunkByCost(indices, cost);
   if (chunks.length === 0) chunks.push({ start: 0, count: 0 });
 
@@ -80,15 +88,19 @@ export async function writeExceptionSheet(
       if (source === null) rowCells.values = chunkRows.map((r) => [rowNumber(r.row)]);
       else rowCells.formulas = chunkRows.map((r) => [linkFormula(source, r.row)]);
       const rejectedRows = indices.slice(chunk.start, chunk.start + chunk.count).filter((i) => rejected[i]);
-      for (const run of rowRuns(rejectedRows)) {
-        untracked(sheet.getRangeByIndexes(1 + run.first, 0, run.count, EXCEPTION_HEADERS.length)).format.fill.color = REJECTED_FILL;
-      }
+      const runs = rowRuns(rejectedRows).map((run) => rowsAddress(run.first, run.count));
+      fillRanges(sheet, runs, REJECTED_FILL, areas);
     }
     if (n === chunks.length - 1) finish(sheet, tableName, rows.length);
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request-sized chunk (DESIGN §7), never per row
     await context.sync();
   }
   return { sheetName, tableName, rows: rows.length };
+}
+
+/** The report rows `first` (0-based among the report rows) to `first + count - 1`, across the table: `A2:G4`. */
+function rowsAddress(first: number, count: number): string {
+  return `${cellAddress(first + 2, 0)}:${cellAddress(first + count + 1, EXCEPTION_HEADERS.length - 1)}`;
 }
 
 function textCells(r: ReportRow): string[] {

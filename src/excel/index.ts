@@ -1,6 +1,6 @@
 // The add-in's work inside a workbook. Everything takes an Excel.RequestContext and is run
 // through the door (createExcelDoor), the only place Excel.run is called and Office errors caught.
-export { createExcelDoor, BASE_REQUIREMENT, NOTES_REQUIREMENT } from './excel-door';
+export { createExcelDoor, AREAS_REQUIREMENT, BASE_REQUIREMENT, NOTES_REQUIREMENT } from './excel-door';
 export type { ExcelDoor, ExcelDoorDeps, ExcelRun, RequirementSet, RunOptions } from './excel-door';
 export { ExcelError, toExcelError } from './excel-error';
 export type { ExcelErrorCode } from './excel-error';
@@ -15,7 +15,7 @@ export type { ReadRowsOptions } from './row-reader';
 export { markIssues, clearMarks, MARK_FILL, MARKS_SHEET } from './cell-marks';
 export type { MarkOptions } from './cell-marks';
 export { writeExceptionSheet, EXCEPTION_SHEET, EXCEPTION_HEADERS, REJECTED_FILL } from './exception-sheet';
-export type { ExceptionSource, ExceptionSheetResult } from './exception-sheet';
+export type { ExceptionSource, ExceptionSheetOptions, ExceptionSheetResult } from './exception-sheet';
 export { insertTemplateSheet, TEMPLATE_SHEET } from './template-insertion';
 export { selectCell } from './cell-selection';
 export { writeStatusColumn, STATUS_HEADER } from './status-column';

@@ -1,5 +1,5 @@
 import { jsonBytes } from './chunking';
-import { formatAsText, untracked } from './lean-requests';
+import { areaBytes, fillRanges, formatAsText, untracked } from './lean-requests';
 import type { HelperSheetKind } from './helper-sheets';
 
 /** Fill of a cell with a problem; clearing restores only cells still in this colour. */
@@ -40,11 +40,17 @@ export interface CellMark {
  */
 export const REQUEST_BYTES = { fill: 720, noteLookup: 280, noteAdd: 280, noteDelete: 400, recordRow: 40 } as const;
 
-/** Bytes of the larger of the two requests (look-up, then mark) that marking `mark` costs. */
-export function markCost(mark: CellMark, noteText: string | null, notes: boolean): number {
-  const lookUp = REQUEST_BYTES.fill + (notes ? REQUEST_BYTES.noteLookup : 0);
+/** How marks go to Excel: fills in address lists (ExcelApi 1.9), and whether each cell is looked up first. */
+export interface MarkRequests {
+  areas: boolean;
+  lookUp: boolean;
+}
+
+/** Bytes of the larger of the two requests (look-up, when there is one, then mark) that marking `mark` costs. */
+export function markCost(mark: CellMark, noteText: string | null, notes: boolean, requests: MarkRequests = { areas: false, lookUp: true }): number {
+  const lookUp = requests.lookUp ? REQUEST_BYTES.fill + (notes ? REQUEST_BYTES.noteLookup : 0) : 0;
   const write =
-    REQUEST_BYTES.fill +
+    (requests.areas ? areaBytes(mark.address) : REQUEST_BYTES.fill) +
     REQUEST_BYTES.recordRow +
     jsonBytes([mark.sheetName, mark.address, mark.before, mark.annotation]) +
     (noteText === null ? 0 : REQUEST_BYTES.noteAdd + jsonBytes(noteText));
@@ -82,14 +88,20 @@ export function queueMarks(
   firstRecordRow: number,
   marks: readonly CellMark[],
   noteTexts: readonly (string | null)[],
+  areas = false,
 ): void {
   if (marks.length === 0) return;
   const rows = marks.map((m) => [m.sheetName, m.address, m.before, m.annotation]);
   const at = untracked(record.getRangeByIndexes(firstRecordRow, 0, rows.length, 4));
   formatAsText(at);
   at.values = rows;
+  fillRanges(
+    sheet,
+    marks.map((m) => m.address),
+    MARK_FILL,
+    areas,
+  );
   marks.forEach((mark, i) => {
-    untracked(sheet.getRange(mark.address)).format.fill.color = MARK_FILL;
     const text = noteTexts[i];
     if (text !== null) sheet.notes.add(mark.address, text);
   });

@@ -1,5 +1,6 @@
 import type { ClientRow, Issue, ReportRow } from '../../domain';
 import {
+  AREAS_REQUIREMENT,
   clearMarks,
   fillDownIsOffline,
   findTemplate,
@@ -39,6 +40,8 @@ export interface WorkbookPort {
 
 export function createWorkbookPort(door: ExcelDoor): WorkbookPort {
   const notes = () => door.supports(NOTES_REQUIREMENT);
+  // Optional: fills go through Worksheet.getRanges where Excel has it, one range per cell elsewhere.
+  const areas = () => door.supports(AREAS_REQUIREMENT);
   return {
     findTemplate: () => door.run((c) => findTemplate(c), { step: 'looking for the template' }),
     insertTemplate: (lists) => door.run((c) => insertTemplateSheet(c, lists), { step: 'inserting the template sheet' }),
@@ -47,9 +50,12 @@ export function createWorkbookPort(door: ExcelDoor): WorkbookPort {
     setOffline: (template, rows) => door.run((c) => setIsOffline(c, template, rows, 'Yes'), { step: 'setting Is Offline' }),
     readRows: (template) => door.run((c) => readClientRows(c, template), { step: 'reading the client rows' }),
     markIssues: (template, issues) =>
-      door.run((c) => markIssues(c, template, issues, { notes: notes() }), { step: 'marking invalid cells', requires: notes() ? [NOTES_REQUIREMENT] : [] }),
-    clearMarks: () => door.run((c) => clearMarks(c), { step: 'clearing the marks' }),
-    writeExceptions: (rows, source) => door.run((c) => writeExceptionSheet(c, rows, source), { step: 'writing the exception sheet' }),
+      door.run((c) => markIssues(c, template, issues, { notes: notes(), areas: areas() }), {
+        step: 'marking invalid cells',
+        requires: notes() ? [NOTES_REQUIREMENT] : [],
+      }),
+    clearMarks: () => door.run((c) => clearMarks(c, { areas: areas() }), { step: 'clearing the marks' }),
+    writeExceptions: (rows, source) => door.run((c) => writeExceptionSheet(c, rows, source, { areas: areas() }), { step: 'writing the exception sheet' }),
     selectCell: (sheetName, row, column) => door.run((c) => selectCell(c, sheetName, row, column), { step: 'selecting the cell' }),
     writeStatusColumn: (template, statuses) => door.run((c) => writeStatusColumn(c, template, statuses), { step: 'writing the Portal Status column' }),
   };
