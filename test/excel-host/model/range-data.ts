@@ -1,7 +1,7 @@
 import { MAX_COLS, MAX_ROWS, Rect } from './a1';
 import { invalidArgument } from './errors';
 import { formatText } from './number-format';
-import { Cell, SheetModel } from './sheet-model';
+import { Cell, drop, SheetModel } from './sheet-model';
 import { typeInput } from './typing';
 
 /** Reads and writes of cell grids, shared by Range and table rows. */
@@ -88,11 +88,11 @@ export function writeValues(s: SheetModel, rect: Rect, input: unknown, where: st
       const cell = existing ?? s.ensure(r, c);
       cell.v = typed.v;
       if (typed.f !== undefined) cell.f = typed.f;
-      else delete cell.f;
+      else drop(cell, 'f');
       if (typed.err) cell.err = true;
-      else delete cell.err;
+      else drop(cell, 'err');
       if (typed.autoFormat) cell.nf = typed.autoFormat;
-      delete cell.t;
+      drop(cell, 't');
     }
   }
 }
@@ -122,7 +122,7 @@ export function writeNumberFormat(s: SheetModel, rect: Rect, input: unknown, whe
       if (typeof f !== 'string') throw invalidArgument('A number format must be a string.', where);
       const cell = s.ensure(rect.row + i, rect.col + j);
       cell.nf = f;
-      delete cell.t;
+      drop(cell, 't');
     }
 }
 

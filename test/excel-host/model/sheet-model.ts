@@ -147,12 +147,17 @@ export class SheetModel {
   isEntireColumns = (rect: Rect) => rect.row === 0 && rect.rows === MAX_ROWS;
 }
 
+/** Removes a property from a cell; `delete` of an absent one is a slow runtime call, paid 600,000 times in one large write. */
+export function drop(cell: Cell, key: keyof Cell): void {
+  if (key in cell) delete cell[key];
+}
+
 /** Empties a cell's value and formula, keeping its formats. */
 export function emptyValue(cell: Cell): void {
   cell.v = '';
-  delete cell.f;
-  delete cell.err;
-  delete cell.t;
+  drop(cell, 'f');
+  drop(cell, 'err');
+  drop(cell, 't');
 }
 
 export const annotationKey = (row: number, col: number) => `${row}:${col}`;
