@@ -85,7 +85,8 @@ export function writeValues(s: SheetModel, rect: Rect, input: unknown, where: st
       const existing = s.cell(r, c);
       const typed = typeInput(v, existing?.nf ?? s.columnFormats.get(c) ?? 'General', where)!;
       if (!existing && typed.v === '' && typed.f === undefined) continue;
-      const cell = existing ?? s.ensure(r, c);
+      // A new cell is made with its value (and formula) in place: one object, not one grown property by property.
+      const cell = existing ?? s.ensure(r, c, typed.f === undefined ? { v: typed.v } : { v: typed.v, f: typed.f });
       cell.v = typed.v;
       if (typed.f !== undefined) cell.f = typed.f;
       else drop(cell, 'f');
@@ -120,7 +121,7 @@ export function writeNumberFormat(s: SheetModel, rect: Rect, input: unknown, whe
       const f = at(i, j);
       if (f === null || f === undefined) continue;
       if (typeof f !== 'string') throw invalidArgument('A number format must be a string.', where);
-      const cell = s.ensure(rect.row + i, rect.col + j);
+      const cell = s.ensure(rect.row + i, rect.col + j, { v: '', nf: f });
       cell.nf = f;
       drop(cell, 't');
     }

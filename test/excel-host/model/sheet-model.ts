@@ -69,10 +69,11 @@ export class SheetModel {
     return this.rows.get(row)?.[col];
   }
 
-  ensure(row: number, col: number): Cell {
+  /** The stored cell, storing `fresh` (an empty one by default) where there is none. */
+  ensure(row: number, col: number, fresh?: Cell): Cell {
     let r = this.rows.get(row);
     if (!r) this.rows.set(row, (r = []));
-    return (r[col] ??= { v: '' });
+    return (r[col] ??= fresh ?? { v: '' });
   }
 
   numberFormatAt(row: number, col: number): string {
