@@ -35,8 +35,13 @@ const SCIENTIFIC = /^-?\d(\.\d+)?E[+-]?\d+$/i;
  * `cellText(447911123456, "4.47911E+11")` → `"447911123456"`
  */
 export function cellText(value: unknown, text: string): string {
-  if (typeof value === 'number' && Number.isSafeInteger(value) && SCIENTIFIC.test(text.trim())) return String(value);
+  if (typeof value === 'number' && Number.isSafeInteger(value) && mayHideDigits(text)) return String(value);
   return text;
+}
+
+/** Whether a digit field's text may stand for more digits than it shows: only then does cellText need the value. */
+export function mayHideDigits(text: string): boolean {
+  return SCIENTIFIC.test(text.trim());
 }
 
 /**

@@ -59,6 +59,59 @@ describe('readClientRows', () => {
     expect(client.mobile).toBe('447911123456');
   });
 
+  it("reads a digit column's values only in the chunks whose text shows scientific notation, several chunks in one sync", async () => {
+    const fake = createExcelHost();
+    const plain = (i: number) => row(`C${i}`, 'Ann', '+1 555 010 0000');
+    fake.addSheet('Clients', [HEADERS, row(123456789012), plain(2), plain(3), plain(4), row('C5', 'Ann', 447911123456), plain(6)], { activate: true });
+    const template = await found(fake);
+    fake.resetStats();
+    const rows = await readClientRows(fake.context, template, { rowsPerChunk: 2 });
+    expect(rows.map((r) => [r.row, r.taxClientId, r.mobile])).toEqual([
+      [2, '123456789012', ''],
+      [3, 'C2', '+1 555 010 0000'],
+      [4, 'C3', '+1 555 010 0000'],
+      [5, 'C4', '+1 555 010 0000'],
+      [6, 'C5', '447911123456'],
+      [7, 'C6', '+1 555 010 0000'],
+    ]);
+    // Three chunks of text, then one sync for the first chunk's IDs and the third chunk's mobiles.
+    expect(fake.stats.syncs).toBe(4);
+    expect(fake.stats.cellsRead).toBe(6 * 11 + 2 + 2);
+  });
+
+  it('reads no values where no digit column shows scientific notation', async () => {
+    const fake = createExcelHost();
+    fake.addSheet('Clients', templateRows(5), { activate: true });
+    const template = await found(fake);
+    fake.resetStats();
+    await readClientRows(fake.context, template);
+    expect(fake.stats.cellsRead).toBe(5 * 11);
+    expect(fake.membersUsed()).not.toContain('Range.values');
+  });
+
+  it('reads a chunk in halves where Excel finds its answer too large', async () => {
+    const long = 'x'.repeat(150);
+    const cells = [HEADERS, ...Array.from({ length: 8 }, (_, i) => row(`C${i}`, `${long}${i}`))];
+    const roomy = createExcelHost();
+    roomy.addSheet('Clients', cells, { activate: true });
+    const template = await found(roomy);
+    const fake = createExcelHost({ maxResponseBytes: 1_500 });
+    fake.addSheet('Clients', cells, { activate: true });
+    const rows = await readClientRows(fake.context, template, { rowsPerChunk: 8 });
+    expect(rows.map((r) => r.firstName)).toEqual(Array.from({ length: 8 }, (_, i) => `${long}${i}`));
+    expect(fake.stats.failedSyncs).toBeGreaterThan(0);
+  });
+
+  it("reads digit values chunk by chunk where several chunks' values together make too large an answer", async () => {
+    const fake = createExcelHost({ maxResponseBytes: 1_500 });
+    fake.addSheet('Clients', [HEADERS, ...Array.from({ length: 150 }, (_, i) => [100000000000 + i, 'A', 'B'])], { activate: true });
+    const template = await found(fake);
+    fake.resetStats();
+    const rows = await readClientRows(fake.context, template, { rowsPerChunk: 10 });
+    expect(rows.map((r) => r.taxClientId)).toEqual(Array.from({ length: 150 }, (_, i) => String(100000000000 + i)));
+    expect(fake.stats.failedSyncs).toBe(1);
+  });
+
   it('reads hidden rows, skips whole-blank rows and numbers rows by sheet row', async () => {
     const fake = createExcelHost();
     const sheet = fake.addSheet('Clients', [['Title'], [], HEADERS, clientCells(1), [], clientCells(2), clientCells(3)], { activate: true });
