@@ -35,6 +35,12 @@ export interface Target {
   messages: string[];
 }
 
+/** A target with its 1-based sheet row and 0-based column. */
+export interface PlacedTarget extends Target {
+  row: number;
+  column: number;
+}
+
 /**
  * Replaces earlier marks with one per cell named by `issues`; returns the number of cells marked.
  * A cell holding a threaded comment gets the fill but no note (Excel refuses a note there, see
@@ -87,7 +93,7 @@ interface MarkJob {
 }
 
 /** The smallest block holding every target: `A3:K100002`. Targets are in sheet order, so rows are the first's and the last's. */
-function areaAddress(targets: readonly (Target & { row: number; column: number })[]): string {
+function areaAddress(targets: readonly PlacedTarget[]): string {
   const columns = targets.map((t) => t.column);
   const first = cellAddress(targets[0].row, Math.min(...columns));
   return `${first}:${cellAddress(targets[targets.length - 1].row, Math.max(...columns))}`;
@@ -145,8 +151,8 @@ async function commentedCells(context: Excel.RequestContext, comments: Excel.Com
 }
 
 /** One target per cell named by `issues`, with its distinct messages, in sheet order. */
-export function markTargets(template: TemplateLocation, issues: readonly Issue[]): (Target & { row: number; column: number })[] {
-  const byAddress = new Map<string, Target & { row: number; column: number }>();
+export function markTargets(template: TemplateLocation, issues: readonly Issue[]): PlacedTarget[] {
+  const byAddress = new Map<string, PlacedTarget>();
   for (const issue of issues) {
     const column = template.columns[issue.field ?? 'taxClientId'] ?? template.columns.taxClientId;
     if (column === undefined || issue.row <= template.headerRow) continue;
