@@ -8,6 +8,9 @@ if (!url) {
   console.warn('PostgreSQL server tests SKIPPED: TEST_DATABASE_URL is not set (run via bash scripts/with-postgres.sh)');
 }
 
+/** `describe` for tests only PostgreSQL can run (a server, or two connections at once): wherever the PostgreSQL tests run. */
+export const onPostgres = url ? describe : describe.skip;
+
 /** Every dialect the server tests run on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const DIALECTS: StorageKind[] = url ? ['pglite', 'postgres'] : ['pglite'];
 

@@ -2,17 +2,15 @@
 // (PGlite is one connection: nothing interleaves there).
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { openTestStorage, type TestStorage } from '../../../test/server/dialects';
+import { onPostgres, openTestStorage, type TestStorage } from '../../../test/server/dialects';
 import type { Database } from '../storage/schema';
 import { lockImport, readBatchState } from './batch.repository';
-
-const postgres = process.env.TEST_DATABASE_URL ? describe : describe.skip;
 
 /** Resolves when `promise` has settled, or with 'pending' after `ms`. */
 const settledWithin = <T>(promise: Promise<T>, ms: number) =>
   Promise.race([promise.then(() => 'settled' as const), new Promise<'pending'>((resolve) => setTimeout(() => resolve('pending'), ms))]);
 
-postgres('a batch queued behind another on the import lock (PostgreSQL)', () => {
+onPostgres('a batch queued behind another on the import lock (PostgreSQL)', () => {
   let storage: TestStorage;
   let db: Kysely<Database>;
   const firmId = randomUUID();

@@ -34,13 +34,10 @@ export async function lockImport(trx: Kysely<Database>, firmId: string, importId
   return row ? { status: row.status, sendInvitations: row.send_invitations } : null;
 }
 
-export interface StoredFacts {
+export interface BatchState {
   profiles: Map<string, ExistingProfiles>;
   /** First sheet row of each Tax Client ID seen in earlier batches of this import. */
   seenBefore: Map<string, number>;
-}
-
-export interface BatchState extends StoredFacts {
   /** The stored answer of this seq: it was applied before. */
   stored: RowResult[] | null;
   /** False while the batch this one follows (`after`) is not stored yet. */

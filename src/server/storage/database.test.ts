@@ -1,10 +1,8 @@
 import { sql } from 'kysely';
 import { Client } from 'pg';
-import { openTestStorage } from '../../../test/server/dialects';
+import { onPostgres, openTestStorage } from '../../../test/server/dialects';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
-// Runs where the other PostgreSQL tests run (npm test always gives it a server; see test/server/dialects.ts).
-const onPostgres = serverUrl ? describe : describe.skip;
 
 onPostgres('the PostgreSQL pool', () => {
   // Without a pool 'error' listener, node-postgres re-emits the idle client's error and the process dies.
