@@ -1,5 +1,5 @@
 import type { ClientRow, ClientStatus, OfflineStatus, Outcome, ProfileKind, RowResult, StandardStatus } from './api-types';
-import { checkFields, checkReferences, isOfflineYes, rowComment, type FirmRules } from './row-validation';
+import { checkFields, firmLookup, isOfflineYes, pushReferenceIssues, rowComment, type FirmLookup, type FirmRules, type Issue } from './row-validation';
 import { initialStandardStatus, isConnected } from './status';
 
 export const COMMENTS = {
@@ -59,12 +59,14 @@ export function decideRow(row: ClientRow, ctx: DecisionContext): Decision {
 
 /**
  * The part of §4 that needs nothing from the portal: the field checks and the firm's references.
- * The rejection of a row that fails them, or null. The server runs it before it takes any lock.
+ * The rejection of a row that fails them, or null. The server runs it before it takes any lock. `lookup`:
+ * the firm's, built once for many rows.
  */
-export function checkRow(row: ClientRow, firm: FirmRules): Decision | null {
+export function checkRow(row: ClientRow, firm: FirmRules, lookup: FirmLookup = firmLookup(firm)): Decision | null {
   const fieldIssues = checkFields(row);
   if (fieldIssues.length > 0) return reject(rowComment(fieldIssues));
-  const referenceIssues = checkReferences(row, firm);
+  const referenceIssues: Issue[] = [];
+  pushReferenceIssues(row, lookup, referenceIssues);
   if (referenceIssues.length > 0) return reject(rowComment(referenceIssues));
   return null;
 }

@@ -1,7 +1,7 @@
 import { createExcelHost } from '../../test/excel-host';
 import { checkRows } from '../domain';
 import { HEADERS, clientCells } from '../../test/fixtures/excel/client-sheet';
-import { MARK_FILL, MARKS_SHEET, clearMarks, markIssues } from './cell-marks';
+import { MARK_FILL, MARKS_SHEET, areaAddress, clearMarks, markIssues, type PlacedTarget } from './cell-marks';
 import { readClientRows } from './row-reader';
 import { findTemplate, type TemplateLocation } from './template-finder';
 
@@ -208,5 +208,17 @@ describe.each([false, true])('markIssues and clearMarks (areas: %s)', (areas) =>
     expect(sheet.cell('D3').fill?.toUpperCase()).toBe('#FFFF00');
     expect(sheet.cell('B3').fill).toBeNull();
     expect(fake.sheetNames()).toEqual(['Clients']);
+  });
+});
+
+describe('areaAddress', () => {
+  it('spans every target, also past the engine argument limit (200,000 targets: two bad columns of 100,000 rows)', () => {
+    const targets = Array.from({ length: 200_000 }, (_, i) => {
+      const row = 3 + Math.floor(i / 2);
+      const column = i % 2 === 0 ? 9 : 2;
+      const target: PlacedTarget = { row, column, address: '', messages: [] };
+      return target;
+    });
+    expect(areaAddress(targets)).toBe('C3:J100002');
   });
 });

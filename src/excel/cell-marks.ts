@@ -93,10 +93,15 @@ interface MarkJob {
 }
 
 /** The smallest block holding every target: `A3:K100002`. Targets are in sheet order, so rows are the first's and the last's. */
-function areaAddress(targets: readonly PlacedTarget[]): string {
-  const columns = targets.map((t) => t.column);
-  const first = cellAddress(targets[0].row, Math.min(...columns));
-  return `${first}:${cellAddress(targets[targets.length - 1].row, Math.max(...columns))}`;
+export function areaAddress(targets: readonly PlacedTarget[]): string {
+  // A loop, not Math.min(...columns): spreading over 125,000 targets passes the engine's argument limit.
+  let left = Infinity;
+  let right = -Infinity;
+  for (const t of targets) {
+    left = Math.min(left, t.column);
+    right = Math.max(right, t.column);
+  }
+  return `${cellAddress(targets[0].row, left)}:${cellAddress(targets[targets.length - 1].row, right)}`;
 }
 
 /** Looks the chunk's cells up when they may have a fill or a note of the user's (one sync), then records and marks them (one sync). */

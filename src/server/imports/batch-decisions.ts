@@ -1,6 +1,6 @@
 import type { ClientRow } from '../../domain/api-types';
 import { checkRow, decideCheckedRow, decideRow, type Decision, type ExistingProfiles } from '../../domain/import-decision';
-import type { FirmRules } from '../../domain/row-validation';
+import { firmLookup, type FirmRules } from '../../domain/row-validation';
 
 /** What the database told us about a batch, fetched in bulk before any row is decided. */
 export interface BatchFacts {
@@ -21,7 +21,10 @@ export const idOf = (row: ClientRow) => row.taxClientId.trim();
 export const emailOf = (row: ClientRow) => (row.email ?? '').trim().toLowerCase();
 
 /** `checkRow` of every row: what §4 decides without the portal's facts, done before the batch takes a lock. */
-export const checkBatch = (rows: readonly ClientRow[], firm: FirmRules): (Decision | null)[] => rows.map((row) => checkRow(row, firm));
+export function checkBatch(rows: readonly ClientRow[], firm: FirmRules): (Decision | null)[] {
+  const lookup = firmLookup(firm);
+  return rows.map((row) => checkRow(row, firm, lookup));
+}
 
 /**
  * §4 for a whole batch, in row order: later rows see the IDs and emails of earlier rows. `checked`:
