@@ -56,7 +56,8 @@ export async function markIssues(context: Excel.RequestContext, template: Templa
   const sheets = context.workbook.worksheets.load('items/name');
   const comments = options.notes ? sheet.comments.load('items/id') : null;
   // One look over every marked cell at once: a range reads one colour only when all its cells share it
-  // (null when they differ), and a sheet without notes has none on any cell. Then the per-cell look-ups
+  // ("Properties return null when a range contains multiple different values", learn.microsoft.com/
+  // office/dev/add-ins/excel/excel-add-ins-blank-null-values), and a sheet without notes has none on any cell. Then the per-cell look-ups
   // below could only answer "no fill" and "no note" and are left out.
   const area = untracked(sheet.getRange(areaAddress(targets))).format.fill.load('color');
   const noteCount = options.notes ? sheet.notes.getCount() : null;

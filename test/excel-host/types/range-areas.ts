@@ -18,9 +18,11 @@ export function rangeAreasOf(t: RangeTarget): Ref<AreasTarget> | null {
 }
 
 /**
- * Longest address list Worksheet.getRanges takes. Not documented: Excel answers InvalidArgument for
- * longer ones (office-js issue #5198: lists of 8,207 and 9,085 characters refused, on the web and on
- * Windows, whatever their number of areas), so the host refuses them too.
+ * Longest address list Worksheet.getRanges takes here. Not documented, and observed rather than exact:
+ * Excel answers InvalidArgument for lists of 8,207 and 9,085 characters (office-js issue #5198, on the
+ * web and on Windows), while office-js-docs-pr #2255 reports lists of one length both passing and
+ * failing. The host refuses every list past 8,192 characters; the add-in keeps its lists to 2,048
+ * (AREAS_ADDRESS_CHARS in src/excel/lean-requests.ts) so as not to depend on where Excel's real limit lies.
  */
 export const MAX_RANGES_ADDRESS = 8192;
 

@@ -20,6 +20,9 @@ function cellStyle<K extends 'bold' | 'italic'>(key: K, type: string): Scalar<Ra
   };
 }
 
+// A colour read over many cells is null unless every cell has it: "Properties return null when a range
+// contains multiple different values (like different font colors)" (learn.microsoft.com/office/dev/
+// add-ins/excel/excel-add-ins-blank-null-values). Marking relies on it (src/excel/cell-marks.ts).
 function colour(key: 'fill' | 'color', type: string, blank: string): Scalar<RangeTarget> {
   return {
     get: (t) => uniform(t.sheet, t.rect, (c: Cell | undefined) => c?.[key] ?? blank),
