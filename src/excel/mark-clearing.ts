@@ -58,7 +58,7 @@ async function restore(context: Excel.RequestContext, marks: readonly CellMark[]
 export function queueRestores(
   sheetOf: (name: string) => Excel.Worksheet,
   restores: readonly { mark: CellMark; refill: boolean; dropNote: boolean }[],
-  areas = false,
+  areas: boolean,
 ): void {
   const refills = new Map<string, { sheetName: string; before: string; addresses: string[] }>();
   for (const { mark } of restores.filter((r) => r.refill)) {

@@ -47,7 +47,7 @@ export interface MarkRequests {
 }
 
 /** Bytes of the larger of the two requests (look-up, when there is one, then mark) that marking `mark` costs. */
-export function markCost(mark: CellMark, noteText: string | null, notes: boolean, requests: MarkRequests = { areas: false, lookUp: true }): number {
+export function markCost(mark: CellMark, noteText: string | null, notes: boolean, requests: MarkRequests): number {
   const lookUp = requests.lookUp ? REQUEST_BYTES.fill + (notes ? REQUEST_BYTES.noteLookup : 0) : 0;
   const write =
     (requests.areas ? areaBytes(mark.address) : REQUEST_BYTES.fill) +
@@ -88,7 +88,7 @@ export function queueMarks(
   firstRecordRow: number,
   marks: readonly CellMark[],
   noteTexts: readonly (string | null)[],
-  areas = false,
+  areas: boolean,
 ): void {
   if (marks.length === 0) return;
   const rows = marks.map((m) => [m.sheetName, m.address, m.before, m.annotation]);
