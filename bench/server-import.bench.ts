@@ -7,7 +7,7 @@
 // before the clock starts, and the API's time includes reading and checking every answer.
 // `-- --million` adds the growth runs (long): 1,000,000 rows into one firm, rates per 100,000, and
 // 100,000 rows into a firm that already has 1,000,000 clients beside 100,000 into an empty one;
-// `-- --only=postgres` (or pglite) measures one database.
+// `-- --only=postgres` (or pglite) measures one database; IN_FLIGHT=5 sends five batches at a time instead of three.
 import os from 'node:os';
 import type { ClientRow } from '../src/domain/api-types';
 import { startServer, type RunningServer } from '../src/server/start-server';
@@ -17,7 +17,7 @@ import { addServerTiming } from './support/time-split';
 
 const SIZES = [10_000, 100_000];
 const BATCH = 1000;
-const IN_FLIGHT = 3;
+const IN_FLIGHT = Number(process.env.IN_FLIGHT ?? 3);
 const ADMIN = 'bench-admin-token-0123456789';
 const MILLION = process.argv.includes('--million');
 /** `--only=postgres` or `--only=pglite`: measure one database. */

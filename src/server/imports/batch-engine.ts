@@ -9,9 +9,10 @@ import { findProfiles, findStandardEmails, insertProfilesSkippingTaken, profileK
 import type { FirmRecord } from '../firms/firm.repository';
 import { conflict, HttpProblem, notFound } from '../http/problem';
 import type { Sealer } from '../security/sealing';
+import { inPipelinedTransaction, Pipeline, type Statements } from '../storage/pipeline';
 import type { Database } from '../storage/schema';
 import { encodeResults, encodeRows, packDocument, packDocumentNow } from './batch-document';
-import type { BatchOrder } from './batch-order';
+import { BatchOrder, type Rider } from './batch-order';
 import { lockImport, readBatchState, writeBatch } from './batch.repository';
 import { checkBatch, decideBatch, emailOf, idOf, redecide, type BatchFacts } from './batch-decisions';
 import type { IssuedInvitation } from '../clients/invitation-links';
@@ -29,7 +30,7 @@ export interface BatchInput {
   sealer: Sealer;
   /** The batch this one follows in the file: it is applied only after that one is stored (null: no order asked). */
   after: number | null;
-  order: BatchOrder;
+  order: ImportBatchOrder;
   /** Ends a timed phase (see PhaseClock): pack, check (before the lock), queue, lock, facts, decide, encode, write, commit. */
   lap?: (phase: string) => void;
 }
@@ -40,7 +41,13 @@ export interface BatchAnswer {
   invitations: OutboxMessage[];
 }
 
+/** The in-memory order of one server's batches (batch-order.ts), riders included. */
+export type ImportBatchOrder = BatchOrder<Prepared, BatchAnswer>;
+export const newBatchOrder = (): ImportBatchOrder => new BatchOrder<Prepared, BatchAnswer>();
+
 const INSERT_ROUNDS = 3;
+/** Most rows one transaction applies when a batch carries the batches waiting behind it: short enough not to hold PGlite's one connection long. */
+const GROUP_ROWS = 5000;
 /** How long a batch waits for the one it follows before it asks the client to send that one first. */
 const ORDER_WAIT_MS = 20_000;
 const UNIQUE_VIOLATION = '23505';
@@ -55,25 +62,37 @@ const unique = (values: string[]) => [...new Set(values.filter((v) => v !== ''))
  * Client ID, kind) key, for racing imports) reject the write instead. A batch whose write hits one
  * is rolled back and applied again carefully, inserting what it still can and deciding the rest again.
  * A batch that follows another (`after`) waits, outside any transaction, until that one is stored
- * (batch-order.ts).
+ * (batch-order.ts). While it waits in memory it offers itself as a rider: when the batch it follows starts,
+ * that one carries it (and the chain waiting behind it) into its own transaction, decides all their rows
+ * in file order as one and writes them in one statement (group commit). Each keeps its own seq, stored
+ * answer and replay; if the group cannot go through as one, the riders are let go and apply alone.
  */
 export async function submitBatch(db: Kysely<Database>, batch: BatchInput): Promise<BatchAnswer> {
   const { importId, seq, after, order } = batch;
-  // Neither the stored rows nor the field and reference checks depend on the portal's facts: both are
-  // done before the import's lock is taken, not under it.
-  const rowsDocument = await packDocument(encodeRows(batch.rows));
-  batch.lap?.('pack');
-  const checked = checkBatch(batch.rows, batch.firm);
-  batch.lap?.('check');
-  const input: Prepared = { ...batch, rowsDocument, checked };
+  // From here on, a batch that follows this one waits for it in memory rather than queue on the lock for nothing.
   order.begin(importId, seq);
   try {
-    for (;;) {
+    // Neither the stored rows nor the field and reference checks depend on the portal's facts: both are
+    // done before the import's lock is taken, not under it.
+    const rowsDocument = await packDocument(encodeRows(batch.rows));
+    batch.lap?.('pack');
+    const checked = checkBatch(batch.rows, batch.firm);
+    batch.lap?.('check');
+    const input: Prepared = { ...batch, rowsDocument, checked };
+    for (let alone = false; ;) {
       const arrival = after === null ? null : order.listen(importId, after);
       try {
         if (arrival && order.isApplying(importId, after!)) {
-          await arrival.wait(ORDER_WAIT_MS);
+          const seat = alone ? null : order.offer(importId, after!, seq, input);
+          await Promise.race([arrival.wait(ORDER_WAIT_MS), seat?.taken]);
           input.lap?.('queue');
+          if (seat && !seat.leave()) {
+            const answer = await seat.outcome;
+            input.lap?.(answer ? 'ride' : 'released');
+            if (answer) return answer;
+            alone = true; // let go: the group could not go through as one
+            continue;
+          }
         }
         return await applyBatch(db, input);
       } catch (error) {
@@ -91,6 +110,8 @@ export async function submitBatch(db: Kysely<Database>, batch: BatchInput): Prom
 }
 
 class PredecessorMissing extends Error {}
+/** A batch carried along turned out stored already (a replay raced it): the group is let go. */
+class RiderStored extends Error {}
 
 interface Prepared extends BatchInput {
   rowsDocument: Uint8Array;
@@ -99,39 +120,83 @@ interface Prepared extends BatchInput {
 }
 
 async function applyBatch(db: Kysely<Database>, input: Prepared): Promise<BatchAnswer> {
+  const group = new Group(input);
   try {
-    return await inTransaction(db, input, applyOptimistically);
-  } catch (error) {
-    if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
+    try {
+      return group.answered(
+        await timed(
+          input,
+          withRetry(() => inPipelinedTransaction(db, (pipeline) => applyOptimistically(pipeline, input, group))),
+        ),
+      );
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION && !(error instanceof RiderStored)) throw error;
+    }
+    group.release();
+    return (
+      await timed(
+        input,
+        withRetry(() => db.transaction().execute((trx) => applyCarefully(trx, input))),
+      )
+    )[0];
+  } finally {
+    group.release();
   }
-  return inTransaction(db, input, applyCarefully);
 }
 
-async function inTransaction(
-  db: Kysely<Database>,
-  input: Prepared,
-  apply: (trx: Kysely<Database>, input: Prepared) => Promise<BatchAnswer>,
-): Promise<BatchAnswer> {
-  const answer = await withRetry(() => db.transaction().execute((trx) => apply(trx, input)));
+async function timed<T>(input: Prepared, transaction: Promise<T>): Promise<T> {
+  const answers = await transaction;
   input.lap?.('commit');
-  return answer;
-}
-
-/** The profiles go in with the one write statement; any unique violation rolls the whole batch back. */
-async function applyOptimistically(trx: Kysely<Database>, input: Prepared): Promise<BatchAnswer> {
-  const started = await startBatch(trx, input);
-  if ('answer' in started) return started.answer;
-  const planned = plannedProfiles(input.rows, started.decisions, importedIndexes(started.decisions), input.sealer);
-  return finishBatch(trx, input, started, started.decisions, planned);
+  return answers;
 }
 
 /**
- * Inserts the imported rows' profiles, skipping those another import created first or whose email a
- * client now uses; those rows are decided again against what now exists (and so get the §4 comment).
+ * The batches one transaction applies: the batch itself and the riders it boards (once, on its first
+ * attempt: a retried transaction applies the same group), in file order. Riders not answered are released.
  */
-async function applyCarefully(trx: Kysely<Database>, input: Prepared): Promise<BatchAnswer> {
-  const started = await startBatch(trx, input);
-  if ('answer' in started) return started.answer;
+class Group {
+  private riders: Rider<Prepared, BatchAnswer>[] | null = null;
+  constructor(private readonly leader: Prepared) {}
+
+  members(): Prepared[] {
+    const { order, importId, seq, firm, rows } = this.leader;
+    let total = rows.length;
+    this.riders ??= order.board(importId, seq, (next) => {
+      if (next.firm.id !== firm.id || total + next.rows.length > GROUP_ROWS) return false;
+      total += next.rows.length;
+      return true;
+    });
+    return [this.leader, ...this.riders.map((r) => r.batch)];
+  }
+
+  /** Delivers each rider's answer (the transaction committed) and returns the leader's. */
+  answered(answers: BatchAnswer[]): BatchAnswer {
+    this.riders?.forEach((rider, i) => rider.deliver(answers[i + 1]));
+    this.riders = [];
+    return answers[0];
+  }
+
+  release(): void {
+    this.riders?.forEach((rider) => rider.release());
+    this.riders = [];
+  }
+}
+
+/** The profiles go in with the one write statement; any unique violation rolls the whole group back. */
+async function applyOptimistically(pipeline: Pipeline, input: Prepared, group: Group): Promise<BatchAnswer[]> {
+  const started = await startBatch(pipeline, input, group);
+  if ('answer' in started) return [started.answer];
+  const planned = plannedProfiles(started.rows, started.decisions, importedIndexes(started.decisions), input.sealer);
+  return finishBatch(pipeline, input, started, started.decisions, planned);
+}
+
+/**
+ * One batch alone. Inserts the imported rows' profiles, skipping those another import created first or
+ * whose email a client now uses; those rows are decided again against what now exists (and so get the §4 comment).
+ */
+async function applyCarefully(trx: Kysely<Database>, input: Prepared): Promise<BatchAnswer[]> {
+  const started = await startBatch(trx, input, null);
+  if ('answer' in started) return [started.answer];
   const { firm, importId, rows } = input;
   let decisions = started.decisions;
   const tokens = new Map<number, IssuedInvitation>();
@@ -155,23 +220,44 @@ async function applyCarefully(trx: Kysely<Database>, input: Prepared): Promise<B
   return finishBatch(trx, input, started, decisions, { profiles: [], tokens });
 }
 
-/** A batch decided on the facts read at its start; `firstIndexes`: rows whose Tax Client ID is new to the import. */
+/**
+ * Batches decided as one on the facts read at their start. `rows`: the members' rows in file order;
+ * `firstIndexes`: indexes into `rows` whose Tax Client ID is new to the import.
+ */
 interface Decided {
+  members: Prepared[];
+  rows: ClientRow[];
   facts: BatchFacts;
   decisions: Decision[];
   firstIndexes: number[];
 }
 
-/** The shared start: lock the import, answer a replay, read the facts, decide every row by §4. */
-async function startBatch(trx: Kysely<Database>, { firm, importId, seq, after, rows, lap, checked }: Prepared): Promise<{ answer: BatchAnswer } | Decided> {
-  const offline = rows.some((r) => isOfflineYes(r.isOffline));
-  const locked = await lockImport(trx, firm.id, importId, offline);
+/**
+ * The shared start: lock the import, answer a replay, read the facts, decide every row by §4. With a
+ * group, the batch (first) and the riders it boards, in file order; their rows are decided as one run of rows,
+ * which is what deciding them one batch after another gives (later rows see the IDs and emails of earlier ones).
+ */
+async function startBatch(on: Statements, input: Prepared, group: Group | null): Promise<{ answer: BatchAnswer } | Decided> {
+  const { firm, importId, seq, after, lap } = input;
+  const members = group?.members() ?? [input];
+  const rows = members.length === 1 ? input.rows : members.flatMap((m) => m.rows);
+  // Sent together: the read starts once the lock is held (see storage/pipeline.ts), so it sees every batch stored before.
+  const locking = lockImport(
+    on,
+    firm.id,
+    importId,
+    rows.some((r) => isOfflineYes(r.isOffline)),
+  );
+  const reading = readBatchState(on, firm.id, importId, { seq, riders: members.slice(1).map((m) => m.seq), after, taxClientIds: unique(rows.map(idOf)) });
+  reading.catch(() => undefined); // a failed lock fails the read too: the lock's error is the one reported
+  const locked = await locking;
   if (!locked) throw notFound('Import');
   lap?.('lock');
-  const found = await readBatchState(trx, firm.id, importId, { seq, after, taxClientIds: unique(rows.map(idOf)) });
+  const found = await reading;
   if (found.stored) return { answer: { results: found.stored, replayed: true, invitations: [] } };
   if (locked.status !== 'open') throw conflict('This import is completed; start a new import to send more rows');
   if (!found.afterStored) throw new PredecessorMissing();
+  if (found.ridersStored) throw new RiderStored();
   lap?.('facts');
   const facts: BatchFacts = {
     firm,
@@ -181,35 +267,48 @@ async function startBatch(trx: Kysely<Database>, { firm, importId, seq, after, r
     clientEmails: new Set(),
     userEmails: new Set(firm.users.map((u) => u.trim().toLowerCase())),
   };
-  return { facts, ...decideBatch(rows, checked, facts) };
+  const checked = members.length === 1 ? input.checked : members.flatMap((m) => m.checked);
+  return { members, rows, facts, ...decideBatch(rows, checked, facts) };
 }
 
-/** The shared end: the answer, the invitation e-mails and everything else the batch writes, in one statement. */
+/** The shared end: each member's answer, the invitation e-mails and everything else the batches write, in one statement. */
 async function finishBatch(
-  trx: Kysely<Database>,
-  { firm, importId, seq, rows, origin, sealer, lap, rowsDocument }: Prepared,
+  on: Statements,
+  { firm, importId, sealer, lap, order }: Prepared,
   started: Decided,
   decisions: Decision[],
   planned: PlannedProfiles,
-): Promise<BatchAnswer> {
-  const results = rows.map((row, i) => toRowResult(row, decisions[i]));
-  const invitations = [...planned.tokens].map(([i, issued]) => invitationMessage(firm, rows[i], invitationUrl(origin, issued.token)));
+): Promise<BatchAnswer[]> {
+  const { members, rows } = started;
   // First rows of IDs new to this import that created no profile: later batches must still call their repeats duplicates.
   const rejectedFirstRows = new Map(started.firstIndexes.filter((i) => decisions[i].outcome !== 'imported').map((i) => [idOf(rows[i]), rows[i].row]));
+  let offset = 0;
+  const answers = members.map((member) => {
+    const from = offset;
+    offset += member.rows.length;
+    const results = member.rows.map((row, i) => toRowResult(row, decisions[from + i]));
+    const invitations = [...planned.tokens]
+      .filter(([i]) => i >= from && i < offset)
+      .map(([i, issued]) => invitationMessage(firm, rows[i], invitationUrl(member.origin, issued.token)));
+    return { results, replayed: false, invitations };
+  });
   lap?.('decide');
-  const document = { rows: rowsDocument, results: packDocumentNow(encodeResults(results)) };
+  const documents = members.map((m, k) => ({ seq: m.seq, rows: m.rowsDocument, results: packDocumentNow(encodeResults(answers[k].results)) }));
   lap?.('encode');
-  await writeBatch(trx, {
+  const write = writeBatch(on, {
     firmId: firm.id,
     importId,
-    seq,
-    document,
+    documents,
     rowCount: rows.length,
     imported: importedIndexes(decisions).length,
     profiles: planned.profiles,
     rejectedFirstRows,
-    messages: invitations.map((m) => sealMessage(sealer, m)),
+    messages: answers.flatMap((a) => a.invitations).map((m) => sealMessage(sealer, m)),
   });
+  // COMMIT goes out with the write (a failed write turns it into a rollback), and the batch that follows may start.
+  const committed = Promise.all([write, on instanceof Pipeline ? on.commit() : null]);
+  if (on instanceof Pipeline) order.handOff(importId, members[members.length - 1].seq);
+  await committed;
   lap?.('write');
-  return { results, replayed: false, invitations };
+  return answers;
 }

@@ -5,15 +5,37 @@
 // stored yet waits here, holding no transaction, until this process stores it; and a batch whose
 // predecessor this process is applying right now waits for it before it queues on the import's lock
 // (it would only find that one missing, roll back and try again, holding the lock for nothing).
+// While it waits, a batch also offers itself as a rider: the batch it follows, when it starts applying,
+// boards the waiting chain that follows it and applies them all in its own transaction (group commit).
 export interface Arrival {
   /** True once the batch has settled (stored, or failed: the lock tells which); false after `ms` without it. */
   wait(ms: number): Promise<boolean>;
   cancel(): void;
 }
 
-export class BatchOrder {
+/** A batch's offer to ride along with the batch it follows; see BatchOrder.offer. */
+export interface Seat<A> {
+  /** Resolves once a carrier takes the batch along. */
+  readonly taken: Promise<void>;
+  /** Withdraws the offer; false when a carrier took the batch already (then `outcome` says how it went). */
+  leave(): boolean;
+  /** The batch's answer from the carrier's transaction, or null when the carrier let it go (it applies alone). */
+  readonly outcome: Promise<A | null>;
+}
+
+/** A batch a carrier took along: it delivers the batch's answer once its transaction commits, or releases it. */
+export interface Rider<T, A> {
+  readonly batch: T;
+  readonly seq: number;
+  deliver(answer: A): void;
+  release(): void;
+}
+
+export class BatchOrder<T = unknown, A = unknown> {
   private readonly waiting = new Map<string, Set<() => void>>();
   private readonly applying = new Map<string, number>();
+  /** By (import, the batch followed): the batch that waits to follow it and offers to ride along. */
+  private readonly seats = new Map<string, Rider<T, A> & { take(): void }>();
 
   /** This process starts applying batch `seq` of the import; `settled` ends it. */
   begin(importId: string, seq: number): void {
@@ -32,7 +54,77 @@ export class BatchOrder {
     const count = (this.applying.get(key) ?? 1) - 1;
     if (count > 0) this.applying.set(key, count);
     else this.applying.delete(key);
-    for (const wake of this.waiting.get(key) ?? []) wake();
+    this.handOff(importId, seq);
+  }
+
+  /**
+   * Batch `seq` has sent its last statement and COMMIT: wake the batch that follows it now, so its own
+   * statements reach the database while this one commits (they wait for the import's lock there).
+   */
+  handOff(importId: string, seq: number): void {
+    for (const wake of this.waiting.get(keyOf(importId, seq)) ?? []) wake();
+  }
+
+  /**
+   * Offers batch `seq`, waiting for batch `after` of the import, to ride along with it. Null when another
+   * copy of the batch (a replay in flight) holds the seat already: this one waits and applies alone.
+   */
+  offer(importId: string, after: number, seq: number, batch: T): Seat<A> | null {
+    const key = keyOf(importId, after);
+    if (this.seats.has(key)) return null;
+    let take!: () => void;
+    let settle!: (answer: A | null) => void;
+    const taken = new Promise<void>((resolve) => (take = resolve));
+    const outcome = new Promise<A | null>((resolve) => (settle = resolve));
+    let boarded = false;
+    const rider = {
+      batch,
+      seq,
+      take: () => {
+        boarded = true;
+        take();
+      },
+      deliver: (answer: A) => settle(answer),
+      release: () => settle(null),
+    };
+    this.seats.set(key, rider);
+    return {
+      taken,
+      outcome,
+      leave: () => {
+        if (boarded) return false;
+        if (this.seats.get(key) === rider) this.seats.delete(key);
+        return true;
+      },
+    };
+  }
+
+  /** Whether a batch waits to follow batch `seq` of the import and offers to ride along with it. */
+  hasRider(importId: string, seq: number): boolean {
+    return this.seats.has(keyOf(importId, seq));
+  }
+
+  /**
+   * Boards the chain of batches waiting to follow batch `seq` of the import (the next, the one after
+   * it, …) while `fits` accepts each; the caller must deliver or release every rider it gets.
+   */
+  board(importId: string, seq: number, fits: (batch: T, boarded: readonly T[]) => boolean): Rider<T, A>[] {
+    const riders: Rider<T, A>[] = [];
+    for (
+      let key = keyOf(importId, seq), rider = this.seats.get(key);
+      rider &&
+      fits(
+        rider.batch,
+        riders.map((r) => r.batch),
+      );
+      rider = this.seats.get(key)
+    ) {
+      this.seats.delete(key);
+      rider.take();
+      riders.push(rider);
+      key = keyOf(importId, rider.seq);
+    }
+    return riders;
   }
 
   /** Starts listening for batch `seq` of the import to be stored; call it before checking whether it is. */

@@ -30,4 +30,39 @@ describe('BatchOrder', () => {
     await expect(arrival.wait(20)).resolves.toBe(false);
     arrival.cancel();
   });
+
+  it('boards the chain of batches waiting behind one, while they fit, and delivers each its answer', async () => {
+    const order = new BatchOrder<string, string>();
+    const two = order.offer('imp', 1, 2, 'batch 2')!;
+    const three = order.offer('imp', 2, 3, 'batch 3')!;
+    const four = order.offer('imp', 3, 4, 'batch 4')!;
+    expect(order.hasRider('imp', 1)).toBe(true);
+    const riders = order.board('imp', 1, (batch, boarded) => boarded.length < 2);
+    expect(riders.map((r) => r.batch)).toEqual(['batch 2', 'batch 3']);
+    await expect(two.taken).resolves.toBeUndefined();
+    expect(two.leave()).toBe(false); // taken: it waits for the carrier's outcome
+    riders[0].deliver('answer 2');
+    riders[1].release();
+    await expect(two.outcome).resolves.toBe('answer 2');
+    await expect(three.outcome).resolves.toBeNull(); // let go: applies alone
+    expect(four.leave()).toBe(true); // not boarded: it may withdraw
+    expect(order.hasRider('imp', 3)).toBe(false);
+  });
+
+  it('gives a second copy of a waiting batch no seat', () => {
+    const order = new BatchOrder<string, string>();
+    expect(order.offer('imp', 1, 2, 'batch 2')).not.toBeNull();
+    expect(order.offer('imp', 1, 2, 'batch 2 again')).toBeNull();
+  });
+
+  it('wakes the batch that follows at the hand-off, before the one before it settles', async () => {
+    const order = new BatchOrder();
+    order.begin('imp', 1);
+    const arrival = order.listen('imp', 1);
+    const woken = arrival.wait(5_000);
+    order.handOff('imp', 1);
+    await expect(woken).resolves.toBe(true);
+    expect(order.isApplying('imp', 1)).toBe(true);
+    arrival.cancel();
+  });
 });

@@ -39,7 +39,7 @@ onPostgres('a batch queued behind another on the import lock (PostgreSQL)', () =
     await firstHasLock;
     const second = db.transaction().execute(async (trx) => {
       const locked = await lockImport(trx, firmId, importId, false);
-      return { locked, state: await readBatchState(trx, firmId, importId, { seq: 2, after: 1, taxClientIds: ['A-1', 'B-2'] }) };
+      return { locked, state: await readBatchState(trx, firmId, importId, { seq: 2, riders: [3], after: 1, taxClientIds: ['A-1', 'B-2'] }) };
     });
     expect(await settledWithin(second, 300)).toBe('pending'); // queued on the import's lock
     releaseFirst();
@@ -50,6 +50,7 @@ onPostgres('a batch queued behind another on the import lock (PostgreSQL)', () =
     // locking statement itself would still see the import as it was before batch 1 committed).
     expect(state.afterStored).toBe(true);
     expect(state.stored).toBeNull();
+    expect(state.ridersStored).toBe(false);
     expect(state.profiles.get('A-1')).toEqual({ standard: 'Not Invited', offline: null });
     expect(state.seenBefore.get('A-1')).toBe(2);
     expect(state.profiles.has('B-2')).toBe(false);

@@ -4,6 +4,7 @@ import type { ExistingProfiles } from '../../domain/import-decision';
 import { addProfile, insertProfilesStatement, type NewProfile } from '../clients/profile.repository';
 import type { OutboxMessage } from '../clients/outbox.repository';
 import { offlineRuleLock } from '../clients/offline-rule.lock';
+import { runOn, type Statements } from '../storage/pipeline';
 import type { Database } from '../storage/schema';
 import { decodeResults, decodeRows, unpackDocument } from './batch-document';
 
@@ -25,11 +26,14 @@ export interface LockedImport {
  * waited for a lock still reads other tables as they were when it started, so a batch queued behind the
  * one before it would not see that one stored. What the batch reads, it reads in the next statement.
  */
-export async function lockImport(trx: Kysely<Database>, firmId: string, importId: string, offlineRule: boolean): Promise<LockedImport | null> {
-  const { rows } = await sql<{ status: 'open' | 'completed'; send_invitations: boolean }>`
+export async function lockImport(trx: Statements, firmId: string, importId: string, offlineRule: boolean): Promise<LockedImport | null> {
+  const { rows } = await runOn(
+    trx,
+    sql<{ status: 'open' | 'completed'; send_invitations: boolean }>`
     select i.status, i.send_invitations${offlineRule ? sql`, ${offlineRuleLock(firmId, 'shared')} as offline_rule` : sql``}
     from imports i where i.firm_id = ${firmId} and i.id = ${importId}
-    for update of i`.execute(trx);
+    for update of i`,
+  );
   const row = rows[0];
   return row ? { status: row.status, sendInvitations: row.send_invitations } : null;
 }
@@ -42,49 +46,57 @@ export interface BatchState {
   stored: RowResult[] | null;
   /** False while the batch this one follows (`after`) is not stored yet. */
   afterStored: boolean;
+  /** Whether any of the riders (batches carried along, see batch-engine.ts) is stored already. */
+  ridersStored: boolean;
 }
 
 /**
  * In one statement, after lockImport: the stored answer of `seq`, whether batch `after` (the one it
- * follows in the file) is stored, and the facts of these Tax Client IDs: the firm's profiles, and which
+ * follows in the file) is stored, whether any of `riders` is, and the facts of these Tax Client IDs: the firm's profiles, and which
  * IDs earlier batches of this import already had — as the profile they created (import_id, import_row)
  * or a rejected first row. One index probe per ID (LATERAL … LIMIT keeps the planner from joining):
  * with `= any(array)` and stale statistics PostgreSQL matched only firm_id and filtered every client of
  * the firm, a cost that grew with each batch of a large import.
  */
 export async function readBatchState(
-  trx: Kysely<Database>,
+  trx: Statements,
   firmId: string,
   importId: string,
-  batch: { seq: number; after: number | null; taxClientIds: string[] },
+  batch: { seq: number; riders: number[]; after: number | null; taxClientIds: string[] },
 ): Promise<BatchState> {
-  const { seq, after, taxClientIds } = batch;
-  const { rows } = await sql<{
-    tax_client_id: string | null;
-    kind: 'standard' | 'offline' | null;
-    status: string | null;
-    first_row: number | null;
-    rows: Uint8Array | null;
-    results: Uint8Array | null;
-    after_stored: boolean | null;
-  }>`
+  const { seq, riders, after, taxClientIds } = batch;
+  const { rows } = await runOn(
+    trx,
+    sql<{
+      tax_client_id: string | null;
+      kind: 'standard' | 'offline' | null;
+      status: string | null;
+      first_row: number | null;
+      rows: Uint8Array | null;
+      results: Uint8Array | null;
+      after_stored: boolean | null;
+      riders_stored: boolean | null;
+    }>`
     select null::text as tax_client_id, null::text as kind, null::text as status, null::int as first_row, b.rows, b.results,
-      ${after === null} or exists (select 1 from import_batches p where p.import_id = ${importId} and p.seq = ${after ?? 0}) as after_stored
+      ${after === null} or exists (select 1 from import_batches p where p.import_id = ${importId} and p.seq = ${after ?? 0}) as after_stored,
+      exists (select 1 from import_batches r where r.import_id = ${importId} and r.seq = any(${riders}::int[])) as riders_stored
       from (select 1) as one left join import_batches b on b.import_id = ${importId} and b.seq = ${seq}
     union all
-    select i.id, c.kind, c.status, case when c.import_id = ${importId} then c.import_row end, null, null, null
+    select i.id, c.kind, c.status, case when c.import_id = ${importId} then c.import_row end, null, null, null, null
       from unnest(${taxClientIds}::text[]) as i(id)
       cross join lateral (select kind, status, import_id, import_row from clients
         where firm_id = ${firmId} and tax_client_id = i.id limit 2) as c
     union all
-    select i.id, null, null, s.first_row, null, null, null
+    select i.id, null, null, s.first_row, null, null, null, null
       from unnest(${taxClientIds}::text[]) as i(id)
       cross join lateral (select first_row from import_seen_ids
-        where import_id = ${importId} and tax_client_id = i.id limit 1) as s`.execute(trx);
-  const state: BatchState = { stored: null, afterStored: false, profiles: new Map(), seenBefore: new Map() };
+        where import_id = ${importId} and tax_client_id = i.id limit 1) as s`,
+  );
+  const state: BatchState = { stored: null, afterStored: false, ridersStored: false, profiles: new Map(), seenBefore: new Map() };
   for (const r of rows) {
     if (r.tax_client_id === null) {
       state.afterStored = r.after_stored === true;
+      state.ridersStored = r.riders_stored === true;
       state.stored = r.rows !== null && r.results !== null ? decodeResults(unpackDocument(r.results), decodeRows(unpackDocument(r.rows))) : null;
       continue;
     }
@@ -108,9 +120,8 @@ export async function listBatches(db: Kysely<Database>, importId: string): Promi
 export interface BatchWrite {
   firmId: string;
   importId: string;
-  seq: number;
-  /** The stored answer, encoded and packed (see batch-document.ts). */
-  document: { rows: Uint8Array; results: Uint8Array };
+  /** Each batch's stored answer, encoded and packed (see batch-document.ts). */
+  documents: { seq: number; rows: Uint8Array; results: Uint8Array }[];
   rowCount: number;
   imported: number;
   /** Profiles to insert with the rest; empty when the caller inserted them already. */
@@ -121,20 +132,23 @@ export interface BatchWrite {
 }
 
 /**
- * Everything a batch writes, in one statement of data-modifying CTEs: profiles, rejected first rows,
+ * Everything a batch (or a group of batches) writes, in one statement of data-modifying CTEs: profiles, rejected first rows,
  * invitation e-mails, the stored answer (the replay of a seq and the report read it) and the counts.
  * Any unique violation fails the whole statement.
  */
-export async function writeBatch(trx: Kysely<Database>, w: BatchWrite): Promise<void> {
+export async function writeBatch(trx: Statements, w: BatchWrite): Promise<void> {
   const profiles = w.profiles.length > 0 ? sql`profiles as (${insertProfilesStatement(w.firmId, w.importId, w.profiles)}),` : sql``;
-  await sql`with ${profiles}
+  await runOn(
+    trx,
+    sql`with ${profiles}
     seen as (insert into import_seen_ids (import_id, tax_client_id, first_row)
       select ${w.importId}, * from unnest(${[...w.rejectedFirstRows.keys()]}::text[], ${[...w.rejectedFirstRows.values()]}::int[])),
     mail as (insert into outbox (firm_id, to_email, subject, body)
       select ${w.firmId}, * from unnest(${w.messages.map((m) => m.to)}::text[], ${w.messages.map((m) => m.subject)}::text[],
         ${w.messages.map((m) => m.body)}::text[])),
     batch as (insert into import_batches (import_id, seq, rows, results)
-      values (${w.importId}, ${w.seq}, ${w.document.rows}, ${w.document.results}))
+      values ${sql.join(w.documents.map((d) => sql`(${w.importId}, ${d.seq}, ${d.rows}, ${d.results})`))})
     update imports set row_count = row_count + ${w.rowCount}, imported_count = imported_count + ${w.imported},
-      rejected_count = rejected_count + ${w.rowCount - w.imported} where id = ${w.importId}`.execute(trx);
+      rejected_count = rejected_count + ${w.rowCount - w.imported} where id = ${w.importId}`,
+  );
 }

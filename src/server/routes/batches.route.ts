@@ -2,8 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MAX_BATCH_ROWS } from '../../domain/api-types';
 import { HttpProblem, tooLarge } from '../http/problem';
 import { PhaseClock } from '../http/server-timing';
-import { submitBatch } from '../imports/batch-engine';
-import { BatchOrder } from '../imports/batch-order';
+import { newBatchOrder, submitBatch } from '../imports/batch-engine';
 import { currentFirm } from '../plugins/auth.plugin';
 import { BatchAnswer, BatchBody, BatchParams, BatchQuery } from '../schemas/import.schema';
 
@@ -11,7 +10,7 @@ import { BatchAnswer, BatchBody, BatchParams, BatchQuery } from '../schemas/impo
 const clocks = new WeakMap<object, PhaseClock>();
 
 export const batchRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const order = new BatchOrder();
+  const order = newBatchOrder();
   app.addHook('onRequest', async (request) => {
     clocks.set(request, new PhaseClock());
   });

@@ -23,7 +23,9 @@ export interface Storage {
 export async function openStorage(options: StorageOptions): Promise<Storage> {
   let storage: Storage;
   if (options.databaseUrl) {
-    const pool = new Pool({ connectionString: options.databaseUrl, max: 10 });
+    // Pipeline mode: statements given to one connection go out at once, each still run after the one
+    // before it ends (storage/pipeline.ts). Code that awaits each statement is unaffected.
+    const pool = new Pool({ connectionString: options.databaseUrl, max: 10, pipeline: true });
     // node-postgres: an idle client whose connection the server ends (a restart, pg_terminate_backend,
     // a dropped database) is emitted as a pool 'error', which crashes the process when nobody listens.
     // The pool has already discarded that client and opens a new one for the next query.

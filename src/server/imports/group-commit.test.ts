@@ -1,0 +1,115 @@
+// Group commit (batch-engine.ts): a batch waiting in memory for the one before it is carried into that
+// one's transaction. Driven at the engine, where the test decides what waits: batch 1 is marked as on its
+// way (as while its body is still being parsed), the later batches are sent and wait, then batch 1 comes.
+import { build, clientRow, createFirm, importRows, listAllClients, startImport, type TestApp, type TestFirm } from '../../../test/server/build';
+import { DIALECTS } from '../../../test/server/dialects';
+import type { ClientRow } from '../../domain/api-types';
+import { COMMENTS } from '../../domain/import-decision';
+import { findFirmById, type FirmRecord } from '../firms/firm.repository';
+import { createSealer } from '../security/sealing';
+import { newBatchOrder, submitBatch, type BatchAnswer, type ImportBatchOrder } from './batch-engine';
+
+describe.each(DIALECTS)('batches carried along by the batch before them on %s', (dialect) => {
+  let t: TestApp;
+  let firm: TestFirm;
+  let record: FirmRecord;
+  const sealer = createSealer();
+  beforeAll(async () => {
+    t = await build(dialect);
+    firm = await createFirm(t.app);
+    record = (await findFirmById(t.storage.db, firm.id))!;
+  });
+  afterAll(() => t.close());
+
+  const submit = (order: ImportBatchOrder, importId: string, seq: number, rows: ClientRow[], laps: string[] = [], by = record) =>
+    submitBatch(t.storage.db, {
+      firm: by,
+      importId,
+      seq,
+      after: seq > 1 ? seq - 1 : null,
+      rows,
+      origin: 'https://portal.test',
+      sealer,
+      order,
+      lap: (phase) => laps.push(phase),
+    });
+
+  /** Resolves once a batch waits to follow batch `seq` (it parks itself after packing its rows on the thread pool). */
+  async function riderBehind(order: ImportBatchOrder, importId: string, seq: number): Promise<void> {
+    for (let tries = 0; !order.hasRider(importId, seq); tries++) {
+      if (tries > 500) throw new Error(`no batch waits behind batch ${seq}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  /** Sends `later` (batches 2…) while batch 1 is on its way, then batch 1; returns every answer and the phases each went through. */
+  async function sendBehindFirst(importId: string, first: ClientRow[], later: ClientRow[][]) {
+    const order = newBatchOrder();
+    order.begin(importId, 1); // batch 1 is on its way
+    const laps = [first, ...later].map(() => [] as string[]);
+    const answers: Promise<BatchAnswer>[] = [];
+    for (const [i, rows] of later.entries()) {
+      answers.push(submit(order, importId, i + 2, rows, laps[i + 1]));
+      await riderBehind(order, importId, i + 1);
+    }
+    answers.unshift(submit(order, importId, 1, first, laps[0]));
+    const settled = await Promise.allSettled(answers);
+    order.settled(importId, 1);
+    return { settled, laps };
+  }
+  const comments = (answer: PromiseSettledResult<BatchAnswer>) => (answer.status === 'fulfilled' ? answer.value.results.map((r) => r.comment) : answer.reason);
+  const counts = async (importId: string) => (await t.app.inject({ method: 'GET', url: `/api/v1/imports/${importId}`, headers: firm.auth })).json().counts;
+
+  it('applies the batches waiting behind one in its transaction, in file order, each with its own answer and replay', async () => {
+    const id = await startImport(t.app, firm);
+    const { settled, laps } = await sendBehindFirst(
+      id,
+      [clientRow(401)],
+      [
+        [clientRow(402), clientRow(401, { row: 700, email: 'x401@example.com' })],
+        [clientRow(403), clientRow(402, { row: 800, email: 'x402@example.com' })],
+      ],
+    );
+    expect(laps.map((l) => l.includes('ride'))).toEqual([false, true, true]); // one transaction: batch 1's
+    expect(laps[0].filter((phase) => phase === 'write')).toHaveLength(1);
+    expect(settled.map(comments)).toEqual([
+      [''],
+      ['', 'This Tax Client ID appears more than once in the file (first on row 402)'],
+      ['', 'This Tax Client ID appears more than once in the file (first on row 403)'],
+    ]);
+    expect(await counts(id)).toEqual({ rows: 5, imported: 3, rejected: 2 });
+    // Each carried batch is stored under its own seq: a replay answers the same and changes nothing.
+    const replay = await submit(newBatchOrder(), id, 3, [clientRow(999)]);
+    expect(replay.replayed).toBe(true);
+    expect(replay.results).toEqual((settled[2] as PromiseFulfilledResult<BatchAnswer>).value.results);
+    expect(await counts(id)).toEqual({ rows: 5, imported: 3, rejected: 2 });
+  });
+
+  it('lets the carried batches go when the group hits a unique index; each is then applied alone', async () => {
+    // An address a client of the firm has already: the group's one write fails on the email index.
+    await importRows(t.app, firm, [clientRow(420, { email: 'taken@example.com' })]);
+    const id = await startImport(t.app, firm);
+    const { settled, laps } = await sendBehindFirst(id, [clientRow(421)], [[clientRow(422)], [clientRow(423, { email: 'TAKEN@example.com' }), clientRow(424)]]);
+    expect(laps.map((l) => l.includes('released'))).toEqual([false, true, true]);
+    expect(settled.map(comments)).toEqual([[''], [''], [COMMENTS.emailUsedByClient, '']]);
+    expect(await counts(id)).toEqual({ rows: 4, imported: 3, rejected: 1 });
+    const ids = (await listAllClients(t.app, firm)).map((c) => c.taxClientId);
+    expect(ids.filter((c) => c > 'C00420' && c < 'C00430').sort()).toEqual(['C00421', 'C00422', 'C00424']);
+  });
+
+  it("never carries another firm's batch sent to this import's id", async () => {
+    const other = await createFirm(t.app);
+    const otherRecord = (await findFirmById(t.storage.db, other.id))!;
+    const id = await startImport(t.app, firm);
+    const order = newBatchOrder();
+    order.begin(id, 1);
+    const intruder = submit(order, id, 2, [clientRow(432)], [], otherRecord);
+    await riderBehind(order, id, 1);
+    const first = await submit(order, id, 1, [clientRow(431)]);
+    order.settled(id, 1);
+    expect(first.results.map((r) => r.outcome)).toEqual(['imported']);
+    await expect(intruder).rejects.toThrow('Import not found');
+    expect(await counts(id)).toEqual({ rows: 1, imported: 1, rejected: 0 });
+    expect(await listAllClients(t.app, other)).toEqual([]);
+  });
+});
