@@ -13,6 +13,8 @@ import { budgets, printBudgets, printRun, saveResults, type SizeRun } from './su
 import { runEndToEnd } from './support/e2e-run';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+/** BENCH_ONLY=pglite or postgres: measure one database (a partial run, for looking into one of them). */
+const ONLY = process.env.BENCH_ONLY;
 
 async function benchDatabase(db: BenchDatabase): Promise<SizeRun[]> {
   const server = await startServer({
@@ -60,9 +62,10 @@ function commit(): string {
 async function main(): Promise<void> {
   const meta = { at: new Date().toISOString(), commit: commit(), node: process.version, cores: os.cpus().length, loadAverage: os.loadavg()[0] };
   console.log(`End-to-end import bench (node ${meta.node}, ${meta.cores} cores, load ${meta.loadAverage.toFixed(1)}, commit ${meta.commit})`);
-  const runs = await benchDatabase(pgliteDatabase());
+  const runs = ONLY === 'postgres' ? [] : await benchDatabase(pgliteDatabase());
   const serverUrl = postgresServerUrl();
-  if (serverUrl) runs.push(...(await benchDatabase(await postgresDatabase(serverUrl))));
+  if (ONLY === 'pglite') console.log('\npostgres skipped: BENCH_ONLY=pglite');
+  else if (serverUrl) runs.push(...(await benchDatabase(await postgresDatabase(serverUrl))));
   else console.log('\npostgres skipped: no TEST_DATABASE_URL/DATABASE_URL and no local PostgreSQL to start');
   const list = budgets(runs);
   printBudgets(list);

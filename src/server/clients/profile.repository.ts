@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Client, OfflineStatus, ProfileKind, StandardStatus } from '../../domain/api-types';
 import type { ExistingProfiles } from '../../domain/import-decision';
+import { intArray, textArray } from '../storage/pg-array';
 import type { Database } from '../storage/schema';
 import type { StoredInvitation } from './invitation-links';
 
@@ -46,11 +47,11 @@ export async function findStandardEmails(db: Kysely<Database>, firmId: string, e
 /**
  * `insert into clients … select … from unnest(…)` of the profiles, sorted by Tax Client ID: the same
  * key order in every transaction keeps racing imports from deadlocking each other. A statement to
- * run alone or as a data-modifying CTE.
+ * run alone or as a data-modifying CTE; `when`: a condition the insert is made on.
  */
-export function insertProfilesStatement(firmId: string, importId: string, profiles: readonly NewProfile[]): RawBuilder<unknown> {
+export function insertProfilesStatement(firmId: string, importId: string, profiles: readonly NewProfile[], when?: RawBuilder<unknown>): RawBuilder<unknown> {
   const p = [...profiles].sort((a, b) => (a.taxClientId < b.taxClientId ? -1 : a.taxClientId > b.taxClientId ? 1 : 0));
-  const col = (pick: (x: NewProfile) => string | null) => p.map(pick);
+  const col = (pick: (x: NewProfile) => string | null) => textArray(p.map(pick));
   return sql`insert into clients (firm_id, import_id, tax_client_id, kind, status, first_name, last_name, email, mobile,
       spouse_first_name, spouse_last_name, spouse_email, owner_email, office_location, invitation_token_hash, invitation_sealed, import_row)
     select ${firmId}, ${importId}, * from unnest(
@@ -59,7 +60,7 @@ export function insertProfilesStatement(firmId: string, importId: string, profil
       ${col((x) => x.mobile)}::text[], ${col((x) => x.spouseFirstName)}::text[], ${col((x) => x.spouseLastName)}::text[],
       ${col((x) => x.spouseEmail)}::text[], ${col((x) => x.ownerEmail)}::text[], ${col((x) => x.officeLocation)}::text[],
       ${col((x) => x.invitation?.tokenHash ?? null)}::text[],
-      ${col((x) => x.invitation?.sealed ?? null)}::text[], ${p.map((x) => x.importRow)}::int[])`;
+      ${col((x) => x.invitation?.sealed ?? null)}::text[], ${intArray(p.map((x) => x.importRow))}::int[])${when ? sql` where ${when}` : sql``}`;
 }
 
 /**

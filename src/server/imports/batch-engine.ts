@@ -1,11 +1,13 @@
-import type { Kysely } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
 import type { ClientRow, RowResult } from '../../domain/api-types';
 import { toRowResult, type Decision } from '../../domain/import-decision';
 import { isOfflineYes } from '../../domain/row-validation';
 import { invitationUrl, sealMessage } from '../clients/invitation-links';
 import { invitationMessage } from '../clients/invitation-message';
 import type { OutboxMessage } from '../clients/outbox.repository';
-import { findProfiles, findStandardEmails, insertProfilesSkippingTaken, profileKey } from '../clients/profile.repository';
+import { addProfile, findProfiles, findStandardEmails, insertProfilesSkippingTaken, profileKey, type NewProfile } from '../clients/profile.repository';
+import { offlineRuleLock } from '../clients/offline-rule.lock';
 import type { FirmRecord } from '../firms/firm.repository';
 import { conflict, HttpProblem, notFound } from '../http/problem';
 import type { Sealer } from '../security/sealing';
@@ -13,7 +15,7 @@ import { inPipelinedTransaction, Pipeline, type Statements } from '../storage/pi
 import type { Database } from '../storage/schema';
 import { encodeResults, encodeRows, packDocument, packDocumentNow } from './batch-document';
 import { BatchOrder, type Rider } from './batch-order';
-import { lockImport, readBatchState, writeBatch } from './batch.repository';
+import { lockImport, readBatchState, readImportSettings, writeBatch } from './batch.repository';
 import { checkBatch, decideBatch, emailOf, idOf, redecide, type BatchFacts } from './batch-decisions';
 import type { IssuedInvitation } from '../clients/invitation-links';
 import { importedIndexes, plannedProfiles, type PlannedProfiles } from './planned-profiles';
@@ -41,9 +43,17 @@ export interface BatchAnswer {
   invitations: OutboxMessage[];
 }
 
-/** The in-memory order of one server's batches (batch-order.ts), riders included. */
-export type ImportBatchOrder = BatchOrder<Prepared, BatchAnswer>;
-export const newBatchOrder = (): ImportBatchOrder => new BatchOrder<Prepared, BatchAnswer>();
+/** The in-memory order of one server's batches (batch-order.ts), riders and hand-offs included. */
+export type ImportBatchOrder = BatchOrder<Prepared, BatchAnswer, Written>;
+export const newBatchOrder = (): ImportBatchOrder => new BatchOrder<Prepared, BatchAnswer, Written>();
+
+/** What a batch's write adds to the facts later batches read, and the token it stamps on the import. */
+interface Written {
+  token: string;
+  profiles: readonly NewProfile[];
+  /** Rejected first rows of IDs new to the import (import_seen_ids). */
+  seen: ReadonlyMap<string, number>;
+}
 
 const INSERT_ROUNDS = 3;
 /** Most rows one transaction applies when a batch carries the batches waiting behind it: short enough not to hold PGlite's one connection long. */
@@ -82,7 +92,8 @@ export async function submitBatch(db: Kysely<Database>, batch: BatchInput): Prom
     for (let alone = false; ;) {
       const arrival = after === null ? null : order.listen(importId, after);
       try {
-        if (arrival && order.isApplying(importId, after!)) {
+        // A predecessor that has handed off is committing: this batch may read ahead of its commit.
+        if (arrival && order.isApplying(importId, after!) && !order.hasHandedOff(importId, after!)) {
           const seat = alone ? null : order.offer(importId, after!, seq, input);
           await Promise.race([arrival.wait(ORDER_WAIT_MS), seat?.taken]);
           input.lap?.('queue');
@@ -110,6 +121,8 @@ export async function submitBatch(db: Kysely<Database>, batch: BatchInput): Prom
 }
 
 class PredecessorMissing extends Error {}
+/** The batch read ahead of the one before it, which did not commit the write counted on: nothing was written. */
+class PriorChanged extends Error {}
 /** A batch carried along turned out stored already (a replay raced it): the group is let go. */
 class RiderStored extends Error {}
 
@@ -123,12 +136,7 @@ async function applyBatch(db: Kysely<Database>, input: Prepared): Promise<BatchA
   const group = new Group(input);
   try {
     try {
-      return group.answered(
-        await timed(
-          input,
-          withRetry(() => inPipelinedTransaction(db, (pipeline) => applyOptimistically(pipeline, input, group))),
-        ),
-      );
+      return group.answered(await timed(input, applyAsOne(db, input, group)));
     } catch (error) {
       if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION && !(error instanceof RiderStored)) throw error;
     }
@@ -142,6 +150,25 @@ async function applyBatch(db: Kysely<Database>, input: Prepared): Promise<BatchA
   } finally {
     group.release();
   }
+}
+
+/**
+ * The group in one optimistic transaction. When the batch before it has handed off (its write and COMMIT
+ * are on their way), the group reads its facts at once, adds what that batch and any others still
+ * committing write, and writes only if exactly that batch's write committed; otherwise, or when it did
+ * not, the group reads its facts under the import's lock.
+ */
+async function applyAsOne(db: Kysely<Database>, input: Prepared, group: Group): Promise<BatchAnswer[]> {
+  const prior = input.after === null ? [] : input.order.inFlight(input.importId, input.after);
+  if (prior.length > 0) {
+    try {
+      return await withRetry(() => inPipelinedTransaction(db, (pipeline) => applyAhead(pipeline, input, group, prior)));
+    } catch (error) {
+      if (!(error instanceof PriorChanged)) throw error;
+      input.lap?.('stale');
+    }
+  }
+  return withRetry(() => inPipelinedTransaction(db, (pipeline) => applyOptimistically(pipeline, input, group)));
 }
 
 async function timed<T>(input: Prepared, transaction: Promise<T>): Promise<T> {
@@ -188,6 +215,45 @@ async function applyOptimistically(pipeline: Pipeline, input: Prepared, group: G
   if ('answer' in started) return [started.answer];
   const planned = plannedProfiles(started.rows, started.decisions, importedIndexes(started.decisions), input.sealer);
   return finishBatch(pipeline, input, started, started.decisions, planned);
+}
+
+/**
+ * applyOptimistically, reading ahead of the commit of the batches in `prior` (BatchOrder.inFlight): the
+ * facts as committed plus what those batches write (each addition holds whether or not the read already
+ * saw that batch's commit), and the write made on the import carrying the nearest one's token. The
+ * offline-rule lock is taken before the read, as under the import's lock; the import's lock comes with the write.
+ */
+async function applyAhead(pipeline: Pipeline, input: Prepared, group: Group, prior: Written[]): Promise<BatchAnswer[]> {
+  const { firm, importId, seq, lap } = input;
+  const members = group.members();
+  const rows = members.length === 1 ? input.rows : members.flatMap((m) => m.rows);
+  const offlineRule = rows.some((r) => isOfflineYes(r.isOffline)) ? pipeline.run(sql`select ${offlineRuleLock(firm.id, 'shared')}`) : null;
+  const reading = readBatchState(pipeline, firm.id, importId, {
+    seq,
+    riders: members.slice(1).map((m) => m.seq),
+    after: null,
+    taxClientIds: unique(rows.map(idOf)),
+  });
+  const settings = readImportSettings(pipeline, firm.id, importId);
+  const [, found, imported] = await Promise.all([offlineRule, reading, settings]);
+  if (!imported) throw notFound('Import');
+  if (found.stored) return [{ results: found.stored, replayed: true, invitations: [] }];
+  if (imported.status !== 'open') throw conflict('This import is completed; start a new import to send more rows');
+  if (found.ridersStored) throw new RiderStored();
+  lap?.('facts');
+  const profiles = new Map(found.profiles);
+  const seenBefore = new Map(found.seenBefore);
+  const seen = (id: string, row: number) => seenBefore.set(id, Math.min(row, seenBefore.get(id) ?? row));
+  for (const written of prior) {
+    for (const p of written.profiles) {
+      addProfile(profiles, p.taxClientId, p.kind, p.status);
+      seen(p.taxClientId, p.importRow);
+    }
+    for (const [id, row] of written.seen) seen(id, row);
+  }
+  const started = decideGroup(input, members, rows, { ...factsOf(firm, imported.sendInvitations), seenBefore, profiles });
+  const planned = plannedProfiles(started.rows, started.decisions, importedIndexes(started.decisions), input.sealer);
+  return finishBatch(pipeline, input, started, started.decisions, planned, prior[0].token);
 }
 
 /**
@@ -259,25 +325,33 @@ async function startBatch(on: Statements, input: Prepared, group: Group | null):
   if (!found.afterStored) throw new PredecessorMissing();
   if (found.ridersStored) throw new RiderStored();
   lap?.('facts');
-  const facts: BatchFacts = {
-    firm,
-    sendInvitations: locked.sendInvitations,
-    seenBefore: found.seenBefore,
-    profiles: found.profiles,
-    clientEmails: new Set(),
-    userEmails: new Set(firm.users.map((u) => u.trim().toLowerCase())),
-  };
+  return decideGroup(input, members, rows, { ...factsOf(firm, locked.sendInvitations), seenBefore: found.seenBefore, profiles: found.profiles });
+}
+
+const factsOf = (firm: FirmRecord, sendInvitations: boolean) => ({
+  firm,
+  sendInvitations,
+  clientEmails: new Set<string>(),
+  userEmails: new Set(firm.users.map((u) => u.trim().toLowerCase())),
+});
+
+function decideGroup(input: Prepared, members: Prepared[], rows: ClientRow[], facts: BatchFacts): Decided {
   const checked = members.length === 1 ? input.checked : members.flatMap((m) => m.checked);
   return { members, rows, facts, ...decideBatch(rows, checked, facts) };
 }
 
-/** The shared end: each member's answer, the invitation e-mails and everything else the batches write, in one statement. */
+/**
+ * The shared end: each member's answer, the invitation e-mails and everything else the batches write, in
+ * one statement. `onlyAfter`: the token of the write the batch read ahead of (applyAhead); the import's
+ * lock is then taken first, and nothing is written unless the import carries that token.
+ */
 async function finishBatch(
   on: Statements,
-  { firm, importId, sealer, lap, order }: Prepared,
+  { firm, importId, after, sealer, lap, order }: Prepared,
   started: Decided,
   decisions: Decision[],
   planned: PlannedProfiles,
+  onlyAfter: string | null = null,
 ): Promise<BatchAnswer[]> {
   const { members, rows } = started;
   // First rows of IDs new to this import that created no profile: later batches must still call their repeats duplicates.
@@ -295,6 +369,8 @@ async function finishBatch(
   lap?.('decide');
   const documents = members.map((m, k) => ({ seq: m.seq, rows: m.rowsDocument, results: packDocumentNow(encodeResults(answers[k].results)) }));
   lap?.('encode');
+  const token = randomUUID();
+  const locking = onlyAfter === null ? null : lockImport(on, firm.id, importId, false);
   const write = writeBatch(on, {
     firmId: firm.id,
     importId,
@@ -304,11 +380,14 @@ async function finishBatch(
     profiles: planned.profiles,
     rejectedFirstRows,
     messages: answers.flatMap((a) => a.invitations).map((m) => sealMessage(sealer, m)),
+    token,
+    onlyAfter,
   });
   // COMMIT goes out with the write (a failed write turns it into a rollback), and the batch that follows may start.
-  const committed = Promise.all([write, on instanceof Pipeline ? on.commit() : null]);
-  if (on instanceof Pipeline) order.handOff(importId, members[members.length - 1].seq);
-  await committed;
+  const committed = Promise.all([locking, write, on instanceof Pipeline ? on.commit() : null]);
+  if (on instanceof Pipeline) order.handOff(importId, members[members.length - 1].seq, after, { token, profiles: planned.profiles, seen: rejectedFirstRows });
+  const [, written] = await committed;
+  if (!written) throw new PriorChanged();
   lap?.('write');
   return answers;
 }

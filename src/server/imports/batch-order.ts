@@ -31,8 +31,10 @@ export interface Rider<T, A> {
   release(): void;
 }
 
-export class BatchOrder<T = unknown, A = unknown> {
+export class BatchOrder<T = unknown, A = unknown, E = unknown> {
   private readonly waiting = new Map<string, Set<() => void>>();
+  /** By (import, seq): what a batch that has handed off (sent its write and COMMIT) writes, until it settles. */
+  private readonly handedOff = new Map<string, { after: number | null; effects: E }>();
   private readonly applying = new Map<string, number>();
   /** By (import, the batch followed): the batch that waits to follow it and offers to ride along. */
   private readonly seats = new Map<string, Rider<T, A> & { take(): void }>();
@@ -54,15 +56,43 @@ export class BatchOrder<T = unknown, A = unknown> {
     const count = (this.applying.get(key) ?? 1) - 1;
     if (count > 0) this.applying.set(key, count);
     else this.applying.delete(key);
-    this.handOff(importId, seq);
+    this.handedOff.delete(key);
+    this.wake(key);
   }
 
   /**
-   * Batch `seq` has sent its last statement and COMMIT: wake the batch that follows it now, so its own
-   * statements reach the database while this one commits (they wait for the import's lock there).
+   * Batch `seq` (which follows `after`) has sent its write and COMMIT, which write `effects`: wake the
+   * batch that follows it now, so its own statements reach the database while this one commits.
    */
-  handOff(importId: string, seq: number): void {
-    for (const wake of this.waiting.get(keyOf(importId, seq)) ?? []) wake();
+  handOff(importId: string, seq: number, after: number | null, effects: E): void {
+    const key = keyOf(importId, seq);
+    this.handedOff.set(key, { after, effects });
+    this.wake(key);
+  }
+
+  /** Whether batch `seq` has handed off and not settled yet. */
+  hasHandedOff(importId: string, seq: number): boolean {
+    return this.handedOff.has(keyOf(importId, seq));
+  }
+
+  /**
+   * The effects of batch `seq` and of the batches before it that handed off and have not settled yet,
+   * nearest first: what may not be committed yet of all the file before the batch that follows `seq`.
+   */
+  inFlight(importId: string, seq: number): E[] {
+    const found: E[] = [];
+    for (
+      let entry = this.handedOff.get(keyOf(importId, seq));
+      entry;
+      entry = entry.after === null ? undefined : this.handedOff.get(keyOf(importId, entry.after))
+    ) {
+      found.push(entry.effects);
+    }
+    return found;
+  }
+
+  private wake(key: string): void {
+    for (const wake of this.waiting.get(key) ?? []) wake();
   }
 
   /**

@@ -55,14 +55,23 @@ describe('BatchOrder', () => {
     expect(order.offer('imp', 1, 2, 'batch 2 again')).toBeNull();
   });
 
-  it('wakes the batch that follows at the hand-off, before the one before it settles', async () => {
-    const order = new BatchOrder();
+  it('wakes the batch that follows at the hand-off, and keeps what the batches still committing write until each settles', async () => {
+    const order = new BatchOrder<string, string, string>();
     order.begin('imp', 1);
-    const arrival = order.listen('imp', 1);
+    order.begin('imp', 2);
+    const arrival = order.listen('imp', 2);
     const woken = arrival.wait(5_000);
-    order.handOff('imp', 1);
+    order.handOff('imp', 1, null, 'writes of 1');
+    order.handOff('imp', 2, 1, 'writes of 2');
     await expect(woken).resolves.toBe(true);
-    expect(order.isApplying('imp', 1)).toBe(true);
+    expect(order.isApplying('imp', 2)).toBe(true);
+    expect(order.hasHandedOff('imp', 2)).toBe(true);
+    expect(order.inFlight('imp', 2)).toEqual(['writes of 2', 'writes of 1']); // nearest first
+    order.settled('imp', 1); // committed: the database has its writes now
+    expect(order.inFlight('imp', 2)).toEqual(['writes of 2']);
+    order.settled('imp', 2);
+    expect(order.inFlight('imp', 2)).toEqual([]);
+    expect(order.hasHandedOff('imp', 2)).toBe(false);
     arrival.cancel();
   });
 });

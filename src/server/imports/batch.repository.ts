@@ -4,6 +4,7 @@ import type { ExistingProfiles } from '../../domain/import-decision';
 import { addProfile, insertProfilesStatement, type NewProfile } from '../clients/profile.repository';
 import type { OutboxMessage } from '../clients/outbox.repository';
 import { offlineRuleLock } from '../clients/offline-rule.lock';
+import { intArray, textArray } from '../storage/pg-array';
 import { runOn, type Statements } from '../storage/pipeline';
 import type { Database } from '../storage/schema';
 import { decodeResults, decodeRows, unpackDocument } from './batch-document';
@@ -38,6 +39,18 @@ export async function lockImport(trx: Statements, firmId: string, importId: stri
   return row ? { status: row.status, sendInvitations: row.send_invitations } : null;
 }
 
+/** The import's status and invitation setting, read without its lock (a batch reading ahead, batch-engine.ts). */
+export async function readImportSettings(on: Statements, firmId: string, importId: string): Promise<LockedImport | null> {
+  const { rows } = await runOn(
+    on,
+    sql<{
+      status: 'open' | 'completed';
+      send_invitations: boolean;
+    }>`select status, send_invitations from imports where firm_id = ${firmId} and id = ${importId}`,
+  );
+  return rows[0] ? { status: rows[0].status, sendInvitations: rows[0].send_invitations } : null;
+}
+
 export interface BatchState {
   profiles: Map<string, ExistingProfiles>;
   /** First sheet row of each Tax Client ID seen in earlier batches of this import. */
@@ -65,6 +78,7 @@ export async function readBatchState(
   batch: { seq: number; riders: number[]; after: number | null; taxClientIds: string[] },
 ): Promise<BatchState> {
   const { seq, riders, after, taxClientIds } = batch;
+  const ids = textArray(taxClientIds);
   const { rows } = await runOn(
     trx,
     sql<{
@@ -79,16 +93,16 @@ export async function readBatchState(
     }>`
     select null::text as tax_client_id, null::text as kind, null::text as status, null::int as first_row, b.rows, b.results,
       ${after === null} or exists (select 1 from import_batches p where p.import_id = ${importId} and p.seq = ${after ?? 0}) as after_stored,
-      exists (select 1 from import_batches r where r.import_id = ${importId} and r.seq = any(${riders}::int[])) as riders_stored
+      exists (select 1 from import_batches r where r.import_id = ${importId} and r.seq = any(${intArray(riders)}::int[])) as riders_stored
       from (select 1) as one left join import_batches b on b.import_id = ${importId} and b.seq = ${seq}
     union all
     select i.id, c.kind, c.status, case when c.import_id = ${importId} then c.import_row end, null, null, null, null
-      from unnest(${taxClientIds}::text[]) as i(id)
+      from unnest(${ids}::text[]) as i(id)
       cross join lateral (select kind, status, import_id, import_row from clients
         where firm_id = ${firmId} and tax_client_id = i.id limit 2) as c
     union all
     select i.id, null, null, s.first_row, null, null, null, null
-      from unnest(${taxClientIds}::text[]) as i(id)
+      from unnest(${ids}::text[]) as i(id)
       cross join lateral (select first_row from import_seen_ids
         where import_id = ${importId} and tax_client_id = i.id limit 1) as s`,
   );
@@ -129,26 +143,34 @@ export interface BatchWrite {
   /** First rows of IDs new to this import that created no profile. */
   rejectedFirstRows: Map<string, number>;
   messages: OutboxMessage[];
+  /** Stamped on the import (imports.last_write): the batch that follows may count on exactly this write. */
+  token: string;
+  /** Write only if the import is open and carries this token (the write the batch counted on committed); null: write. */
+  onlyAfter: string | null;
 }
 
 /**
  * Everything a batch (or a group of batches) writes, in one statement of data-modifying CTEs: profiles, rejected first rows,
- * invitation e-mails, the stored answer (the replay of a seq and the report read it) and the counts.
- * Any unique violation fails the whole statement.
+ * invitation e-mails, the stored answer (the replay of a seq and the report read it), the counts and the token.
+ * Any unique violation fails the whole statement. False when `onlyAfter` did not hold: then nothing was written.
  */
-export async function writeBatch(trx: Statements, w: BatchWrite): Promise<void> {
-  const profiles = w.profiles.length > 0 ? sql`profiles as (${insertProfilesStatement(w.firmId, w.importId, w.profiles)}),` : sql``;
-  await runOn(
+export async function writeBatch(trx: Statements, w: BatchWrite): Promise<boolean> {
+  const guard = w.onlyAfter === null ? sql`select 1` : sql`select 1 from imports where id = ${w.importId} and status = 'open' and last_write = ${w.onlyAfter}`;
+  const when = sql`exists (select 1 from guard)`;
+  const profiles = w.profiles.length > 0 ? sql`profiles as (${insertProfilesStatement(w.firmId, w.importId, w.profiles, when)}),` : sql``;
+  const { rows } = await runOn(
     trx,
-    sql`with ${profiles}
+    sql`with guard as (${guard}), ${profiles}
     seen as (insert into import_seen_ids (import_id, tax_client_id, first_row)
-      select ${w.importId}, * from unnest(${[...w.rejectedFirstRows.keys()]}::text[], ${[...w.rejectedFirstRows.values()]}::int[])),
+      select ${w.importId}, * from unnest(${textArray([...w.rejectedFirstRows.keys()])}::text[], ${intArray([...w.rejectedFirstRows.values()])}::int[]) where ${when}),
     mail as (insert into outbox (firm_id, to_email, subject, body)
-      select ${w.firmId}, * from unnest(${w.messages.map((m) => m.to)}::text[], ${w.messages.map((m) => m.subject)}::text[],
-        ${w.messages.map((m) => m.body)}::text[])),
+      select ${w.firmId}, * from unnest(${textArray(w.messages.map((m) => m.to))}::text[], ${textArray(w.messages.map((m) => m.subject))}::text[],
+        ${textArray(w.messages.map((m) => m.body))}::text[]) where ${when}),
     batch as (insert into import_batches (import_id, seq, rows, results)
-      values ${sql.join(w.documents.map((d) => sql`(${w.importId}, ${d.seq}, ${d.rows}, ${d.results})`))})
+      select * from (values ${sql.join(w.documents.map((d) => sql`(${w.importId}, ${d.seq}::int, ${d.rows}::bytea, ${d.results}::bytea)`))}) as d where ${when})
     update imports set row_count = row_count + ${w.rowCount}, imported_count = imported_count + ${w.imported},
-      rejected_count = rejected_count + ${w.rowCount - w.imported} where id = ${w.importId}`,
+      rejected_count = rejected_count + ${w.rowCount - w.imported}, last_write = ${w.token}
+      where id = ${w.importId} and ${when} returning 1 as written`,
   );
+  return rows.length > 0;
 }

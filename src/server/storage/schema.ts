@@ -55,6 +55,8 @@ export interface ImportTable {
   rejected_count: Generated<number>;
   created_at: CreatedAt;
   completed_at: Date | null;
+  /** The token of the last batch write (migration 006). */
+  last_write: string | null;
 }
 
 export interface ImportBatchTable {
