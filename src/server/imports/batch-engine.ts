@@ -15,7 +15,7 @@ import { inPipelinedTransaction, Pipeline, type Statements } from '../storage/pi
 import type { Database } from '../storage/schema';
 import { encodeResults, encodeRows, packDocument, packDocumentNow } from './batch-document';
 import { BatchOrder, type Rider } from './batch-order';
-import { lockImport, readBatchState, readImportSettings, writeBatch } from './batch.repository';
+import { lockImport, readBatchState, writeBatch } from './batch.repository';
 import { checkBatch, decideBatch, emailOf, idOf, redecide, type BatchFacts } from './batch-decisions';
 import type { IssuedInvitation } from '../clients/invitation-links';
 import { importedIndexes, plannedProfiles, type PlannedProfiles } from './planned-profiles';
@@ -234,8 +234,8 @@ async function applyAhead(pipeline: Pipeline, input: Prepared, group: Group, pri
     after: null,
     taxClientIds: unique(rows.map(idOf)),
   });
-  const settings = readImportSettings(pipeline, firm.id, importId);
-  const [, found, imported] = await Promise.all([offlineRule, reading, settings]);
+  const [, found] = await Promise.all([offlineRule, reading]);
+  const imported = found.import;
   if (!imported) throw notFound('Import');
   if (found.stored) return [{ results: found.stored, replayed: true, invitations: [] }];
   if (imported.status !== 'open') throw conflict('This import is completed; start a new import to send more rows');

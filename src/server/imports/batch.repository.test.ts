@@ -51,6 +51,7 @@ onPostgres('a batch queued behind another on the import lock (PostgreSQL)', () =
     expect(state.afterStored).toBe(true);
     expect(state.stored).toBeNull();
     expect(state.ridersStored).toBe(false);
+    expect(state.import).toEqual({ status: 'open', sendInvitations: false });
     expect(state.profiles.get('A-1')).toEqual({ standard: 'Not Invited', offline: null });
     expect(state.seenBefore.get('A-1')).toBe(2);
     expect(state.profiles.has('B-2')).toBe(false);

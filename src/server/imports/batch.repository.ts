@@ -39,18 +39,6 @@ export async function lockImport(trx: Statements, firmId: string, importId: stri
   return row ? { status: row.status, sendInvitations: row.send_invitations } : null;
 }
 
-/** The import's status and invitation setting, read without its lock (a batch reading ahead, batch-engine.ts). */
-export async function readImportSettings(on: Statements, firmId: string, importId: string): Promise<LockedImport | null> {
-  const { rows } = await runOn(
-    on,
-    sql<{
-      status: 'open' | 'completed';
-      send_invitations: boolean;
-    }>`select status, send_invitations from imports where firm_id = ${firmId} and id = ${importId}`,
-  );
-  return rows[0] ? { status: rows[0].status, sendInvitations: rows[0].send_invitations } : null;
-}
-
 export interface BatchState {
   profiles: Map<string, ExistingProfiles>;
   /** First sheet row of each Tax Client ID seen in earlier batches of this import. */
@@ -61,11 +49,13 @@ export interface BatchState {
   afterStored: boolean;
   /** Whether any of the riders (batches carried along, see batch-engine.ts) is stored already. */
   ridersStored: boolean;
+  /** The import as read here (not locked); null when the firm has no such import. */
+  import: LockedImport | null;
 }
 
 /**
  * In one statement, after lockImport: the stored answer of `seq`, whether batch `after` (the one it
- * follows in the file) is stored, whether any of `riders` is, and the facts of these Tax Client IDs: the firm's profiles, and which
+ * follows in the file) is stored, whether any of `riders` is, the import's status and setting, and the facts of these Tax Client IDs: the firm's profiles, and which
  * IDs earlier batches of this import already had — as the profile they created (import_id, import_row)
  * or a rejected first row. One index probe per ID (LATERAL … LIMIT keeps the planner from joining):
  * with `= any(array)` and stale statistics PostgreSQL matched only firm_id and filtered every client of
@@ -90,27 +80,31 @@ export async function readBatchState(
       results: Uint8Array | null;
       after_stored: boolean | null;
       riders_stored: boolean | null;
+      send_invitations: boolean | null;
     }>`
-    select null::text as tax_client_id, null::text as kind, null::text as status, null::int as first_row, b.rows, b.results,
+    select null::text as tax_client_id, null::text as kind, imp.status, null::int as first_row, b.rows, b.results,
       ${after === null} or exists (select 1 from import_batches p where p.import_id = ${importId} and p.seq = ${after ?? 0}) as after_stored,
-      exists (select 1 from import_batches r where r.import_id = ${importId} and r.seq = any(${intArray(riders)}::int[])) as riders_stored
+      exists (select 1 from import_batches r where r.import_id = ${importId} and r.seq = any(${intArray(riders)}::int[])) as riders_stored,
+      imp.send_invitations
       from (select 1) as one left join import_batches b on b.import_id = ${importId} and b.seq = ${seq}
+      left join imports imp on imp.id = ${importId} and imp.firm_id = ${firmId}
     union all
-    select i.id, c.kind, c.status, case when c.import_id = ${importId} then c.import_row end, null, null, null, null
+    select i.id, c.kind, c.status, case when c.import_id = ${importId} then c.import_row end, null, null, null, null, null
       from unnest(${ids}::text[]) as i(id)
       cross join lateral (select kind, status, import_id, import_row from clients
         where firm_id = ${firmId} and tax_client_id = i.id limit 2) as c
     union all
-    select i.id, null, null, s.first_row, null, null, null, null
+    select i.id, null, null, s.first_row, null, null, null, null, null
       from unnest(${ids}::text[]) as i(id)
       cross join lateral (select first_row from import_seen_ids
         where import_id = ${importId} and tax_client_id = i.id limit 1) as s`,
   );
-  const state: BatchState = { stored: null, afterStored: false, ridersStored: false, profiles: new Map(), seenBefore: new Map() };
+  const state: BatchState = { stored: null, afterStored: false, ridersStored: false, import: null, profiles: new Map(), seenBefore: new Map() };
   for (const r of rows) {
     if (r.tax_client_id === null) {
       state.afterStored = r.after_stored === true;
       state.ridersStored = r.riders_stored === true;
+      state.import = r.status === null ? null : { status: r.status as LockedImport['status'], sendInvitations: r.send_invitations === true };
       state.stored = r.rows !== null && r.results !== null ? decodeResults(unpackDocument(r.results), decodeRows(unpackDocument(r.rows))) : null;
       continue;
     }
