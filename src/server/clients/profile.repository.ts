@@ -46,21 +46,40 @@ export async function findStandardEmails(db: Kysely<Database>, firmId: string, e
 
 /**
  * `insert into clients … select … from unnest(…)` of the profiles, sorted by Tax Client ID: the same
- * key order in every transaction keeps racing imports from deadlocking each other. A statement to
- * run alone or as a data-modifying CTE; `when`: a condition the insert is made on.
+ * key order in every transaction keeps racing imports from deadlocking each other. A column whose value
+ * is the same in every profile (no invitations, no spouses, all standard…) is given once, not as an
+ * array: each array element costs the database a parse, and on PGlite the write is most of a batch's
+ * time. A statement to run alone or as a data-modifying CTE; `when`: a condition the insert is made on.
  */
 export function insertProfilesStatement(firmId: string, importId: string, profiles: readonly NewProfile[], when?: RawBuilder<unknown>): RawBuilder<unknown> {
   const p = [...profiles].sort((a, b) => (a.taxClientId < b.taxClientId ? -1 : a.taxClientId > b.taxClientId ? 1 : 0));
-  const col = (pick: (x: NewProfile) => string | null) => textArray(p.map(pick));
-  return sql`insert into clients (firm_id, import_id, tax_client_id, kind, status, first_name, last_name, email, mobile,
-      spouse_first_name, spouse_last_name, spouse_email, owner_email, office_location, invitation_token_hash, invitation_sealed, import_row)
-    select ${firmId}, ${importId}, * from unnest(
-      ${col((x) => x.taxClientId)}::text[], ${col((x) => x.kind)}::text[], ${col((x) => x.status)}::text[],
-      ${col((x) => x.firstName)}::text[], ${col((x) => x.lastName)}::text[], ${col((x) => x.email)}::text[],
-      ${col((x) => x.mobile)}::text[], ${col((x) => x.spouseFirstName)}::text[], ${col((x) => x.spouseLastName)}::text[],
-      ${col((x) => x.spouseEmail)}::text[], ${col((x) => x.ownerEmail)}::text[], ${col((x) => x.officeLocation)}::text[],
-      ${col((x) => x.invitation?.tokenHash ?? null)}::text[],
-      ${col((x) => x.invitation?.sealed ?? null)}::text[], ${intArray(p.map((x) => x.importRow))}::int[])${when ? sql` where ${when}` : sql``}`;
+  const columns: [string, (x: NewProfile) => string | null][] = [
+    ['tax_client_id', (x) => x.taxClientId],
+    ['kind', (x) => x.kind],
+    ['status', (x) => x.status],
+    ['first_name', (x) => x.firstName],
+    ['last_name', (x) => x.lastName],
+    ['email', (x) => x.email],
+    ['mobile', (x) => x.mobile],
+    ['spouse_first_name', (x) => x.spouseFirstName],
+    ['spouse_last_name', (x) => x.spouseLastName],
+    ['spouse_email', (x) => x.spouseEmail],
+    ['owner_email', (x) => x.ownerEmail],
+    ['office_location', (x) => x.officeLocation],
+    ['invitation_token_hash', (x) => x.invitation?.tokenHash ?? null],
+    ['invitation_sealed', (x) => x.invitation?.sealed ?? null],
+  ];
+  const arrays: RawBuilder<unknown>[] = [sql`${intArray(p.map((x) => x.importRow))}::int[]`];
+  const values = columns.map(([, pick]) => {
+    const column = p.map(pick);
+    // Tax Client IDs differ: that array always gives unnest its rows.
+    if (pick !== columns[0][1] && column.every((v) => v === column[0])) return sql`${column[0]}::text`;
+    arrays.push(sql`${textArray(column)}::text[]`);
+    return sql.ref(`u.c${arrays.length - 1}`);
+  });
+  const names = arrays.map((_, i) => sql.raw(i === 0 ? 'import_row' : `c${i}`));
+  return sql`insert into clients (firm_id, import_id, import_row, ${sql.join(columns.map(([name]) => sql.ref(name)))})
+    select ${firmId}, ${importId}, u.import_row, ${sql.join(values)} from unnest(${sql.join(arrays)}) as u(${sql.join(names)})${when ? sql` where ${when}` : sql``}`;
 }
 
 /**
