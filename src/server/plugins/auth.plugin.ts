@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { findFirmByTokenHash, type FirmRecord } from '../firms/firm.repository';
+import type { FirmRecord } from '../firms/firm.repository';
+import { FirmTokenCache } from '../firms/firm-token-cache';
 import { unauthorized } from '../http/problem';
 import { shared } from '../http/shared-plugin';
 import { bearerToken, hashToken, sameSecret } from '../security/tokens';
@@ -15,6 +16,8 @@ declare module 'fastify' {
     requireFirm: Hook;
     /** onRequest hook of admin routes: the Bearer token must be the admin token. */
     requireAdmin(adminToken: string): Hook;
+    /** Firms by token hash, kept for a moment (firms/firm-token-cache.ts); forget() after changing a firm or its token. */
+    firmTokens: FirmTokenCache;
   }
 }
 
@@ -24,6 +27,7 @@ declare module 'fastify' {
  */
 export const authPlugin: FastifyPluginAsync = shared(async (app) => {
   app.decorateRequest('firm', null);
+  app.decorate('firmTokens', new FirmTokenCache(app.db));
 
   const guarded =
     (verify: (token: string | null, request: FastifyRequest) => Promise<string | null>): Hook =>
@@ -38,7 +42,7 @@ export const authPlugin: FastifyPluginAsync = shared(async (app) => {
     'requireFirm',
     guarded(async (token, request) => {
       if (!token) return 'A firm token is required (Authorization: Bearer <token>)';
-      request.firm = await findFirmByTokenHash(app.db, hashToken(token));
+      request.firm = await app.firmTokens.find(hashToken(token));
       return request.firm ? null : 'The firm token is not valid';
     }),
   );
