@@ -1,5 +1,5 @@
 // `npm run bench:server`: import 10k and 100k rows through the HTTP API (a real server on 127.0.0.1,
-// batches of 1,000, three in flight as the add-in sends them, each naming the batch it follows) and, in
+// batches of 1,000, six in flight as the add-in sends them, each naming the batch it follows) and, in
 // the same run, a bare INSERT … SELECT FROM unnest(…) of the same rows into the same clients table;
 // prints rows/s and the ratio (DESIGN §8: API ≥ 0.6 of bare).
 // Fairness: both sides start on a warmed-up server and database; the bare rate is the mean of one run
@@ -7,7 +7,7 @@
 // before the clock starts, and the API's time includes reading and checking every answer.
 // `-- --million` adds the growth runs (long): 1,000,000 rows into one firm, rates per 100,000, and
 // 100,000 rows into a firm that already has 1,000,000 clients beside 100,000 into an empty one;
-// `-- --only=postgres` (or pglite) measures one database; IN_FLIGHT=5 sends five batches at a time instead of three.
+// `-- --only=postgres` (or pglite) measures one database; IN_FLIGHT=3 sends three batches at a time instead of six.
 import os from 'node:os';
 import type { ClientRow } from '../src/domain/api-types';
 import { startServer, type RunningServer } from '../src/server/start-server';
@@ -17,7 +17,7 @@ import { addServerTiming } from './support/time-split';
 
 const SIZES = [10_000, 100_000];
 const BATCH = 1000;
-const IN_FLIGHT = Number(process.env.IN_FLIGHT ?? 3);
+const IN_FLIGHT = Number(process.env.IN_FLIGHT ?? 6);
 const ADMIN = 'bench-admin-token-0123456789';
 const MILLION = process.argv.includes('--million');
 /** `--only=postgres` or `--only=pglite`: measure one database. */

@@ -129,7 +129,7 @@ describe('runImport', () => {
     expect(outcome.report.map((r) => r.taxClientId)).toEqual(rows.map((r) => r.taxClientId));
   });
 
-  it('keeps three batches in flight, each naming the one it follows, and stops the others when one fails', async () => {
+  it('keeps six batches in flight, each naming the one it follows, and stops the others when one fails', async () => {
     const { portal } = setup();
     const serve = portal.fetch;
     const held: (() => void)[] = [];
@@ -145,14 +145,14 @@ describe('runImport', () => {
     };
     const client = createPortalClient({ baseUrl: 'http://portal.test', token: 't', fetch: slow, retry: instantRetry(1).policy });
     let saved: ImportState | null = null;
-    const run = runImport(client, { rows: sampleRows(5000), onState: (s) => (saved = s) });
-    while (held.length < 3) await new Promise((r) => setTimeout(r, 1));
+    const run = runImport(client, { rows: sampleRows(9000), onState: (s) => (saved = s) });
+    while (held.length < 6) await new Promise((r) => setTimeout(r, 1));
     await new Promise((r) => setTimeout(r, 10));
-    expect(held).toHaveLength(3); // batches 1-3 sent, none answered yet
+    expect(held).toHaveLength(6); // batches 1-6 sent, none answered yet
     held.shift()!(); // batch 1 answered
-    while (held.length < 3) await new Promise((r) => setTimeout(r, 1));
+    while (held.length < 6) await new Promise((r) => setTimeout(r, 1));
     portal.faults.push(400);
-    held.shift()!(); // batch 2 fails for good: batches 3 and 4, in flight, are stopped
+    held.shift()!(); // batch 2 fails for good: batches 3-7, in flight, are stopped
     await expect(run).rejects.toThrow('Injected 400');
     expect(saved!.doneSeqs).toEqual([1]);
     const sent = portal.calls.filter((c) => c.method === 'PUT').map((c) => c.url.split('/').pop());

@@ -33,11 +33,13 @@ export interface RunImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Called after every answered batch, so the caller can persist where it got to. */
   onState?: (state: ImportState) => void;
-  /** Batches sent before the first is answered (default 3); the portal still applies them in order. */
+  /** Batches sent before the first is answered (default 6); the portal still applies them in order. */
   inFlight?: number;
 }
 
-const IN_FLIGHT = 3;
+// Six: the portal carries the batches waiting behind the one it is writing into that one's transaction
+// (group commit), so more in flight means fewer, larger transactions; past six, measured no faster.
+const IN_FLIGHT = 6;
 /** Longest the planning done while batches travel holds the thread at a time, so answers (and the pane) are not kept waiting. */
 const PLAN_SLICE_MS = 8;
 
