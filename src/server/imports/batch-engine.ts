@@ -196,9 +196,9 @@ class Group {
     return [this.leader, ...this.riders.map((r) => r.batch)];
   }
 
-  /** Delivers each rider's answer (the transaction committed) and returns the leader's. */
+  /** Delivers each rider's answer (the transaction committed) and returns the leader's; a rider with none (the leader was a replay) is let go. */
   answered(answers: BatchAnswer[]): BatchAnswer {
-    this.riders?.forEach((rider, i) => rider.deliver(answers[i + 1]));
+    this.riders?.forEach((rider, i) => (answers[i + 1] ? rider.deliver(answers[i + 1]) : rider.release()));
     this.riders = [];
     return answers[0];
   }

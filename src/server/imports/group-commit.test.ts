@@ -97,6 +97,21 @@ describe.each(DIALECTS)('batches carried along by the batch before them on %s', 
     expect(ids.filter((c) => c > 'C00420' && c < 'C00430').sort()).toEqual(['C00421', 'C00422', 'C00424']);
   });
 
+  it('lets the carried batches go when the batch carrying them is a replay; each is then applied alone', async () => {
+    const id = await startImport(t.app, firm);
+    const first = await submit(newBatchOrder(), id, 1, [clientRow(441)]);
+    const { settled, laps } = await sendBehindFirst(
+      id,
+      [clientRow(999)],
+      [[clientRow(442)], [clientRow(443), clientRow(441, { row: 900, email: 'x441@example.com' })]],
+    );
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+    expect((settled[0] as PromiseFulfilledResult<BatchAnswer>).value).toMatchObject({ replayed: true, results: first.results });
+    expect(laps.slice(1).map((l) => l.includes('released'))).toEqual([true, true]);
+    expect(settled.slice(1).map(comments)).toEqual([[''], ['', 'This Tax Client ID appears more than once in the file (first on row 442)']]);
+    expect(await counts(id)).toEqual({ rows: 4, imported: 3, rejected: 1 });
+  });
+
   it("never carries another firm's batch sent to this import's id", async () => {
     const other = await createFirm(t.app);
     const otherRecord = (await findFirmById(t.storage.db, other.id))!;
