@@ -36,17 +36,24 @@ export function measuredFetch(stats: WireStats, inner: FetchLike = (url, init) =
     stats.totalRequestBytes += sent;
     const started = performance.now();
     const kind = /\/batches\//.test(url) ? 'batches' : /\/report$/.test(url) ? 'report' : 'other';
-    const response = await inner(url, init);
-    // Read the body once here and hand back an equivalent Response, so the size is exact.
-    const body = await response.arrayBuffer();
-    stats.maxResponseBytes = Math.max(stats.maxResponseBytes, body.byteLength);
-    stats.totalResponseBytes += body.byteLength;
+    let response = await inner(url, init);
+    // The size from Content-Length when the server gives it (the portal does, uncompressed); else read the
+    // body here and hand back an equivalent Response. Copying every answer cost the import time it measures.
+    const declared = response.headers.has('content-encoding') ? NaN : Number(response.headers.get('content-length') ?? NaN);
+    let received = declared;
+    if (!Number.isInteger(declared)) {
+      const body = await response.arrayBuffer();
+      received = body.byteLength;
+      response = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    }
+    stats.maxResponseBytes = Math.max(stats.maxResponseBytes, received);
+    stats.totalResponseBytes += received;
     stats.ms[kind] += performance.now() - started;
     if (kind === 'batches') {
       addServerTiming(stats.server, response.headers.get('server-timing'));
       stats.batchSpan.start = Math.min(stats.batchSpan.start, started);
       stats.batchSpan.end = Math.max(stats.batchSpan.end, performance.now());
     }
-    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    return response;
   };
 }
