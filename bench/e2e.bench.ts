@@ -1,37 +1,31 @@
 // `npm run bench`: the whole import end to end — Excel side on the in-memory workbook, portal side
-// on a real server listening on 127.0.0.1 — for 1k, 10k and 100k rows, on PGlite and (when a
-// server is available) PostgreSQL, each beside a bare unnest insert into the same table.
+// on a real server listening on 127.0.0.1 in a process of its own (support/server-process.ts: the
+// add-in and the portal never share an event loop in production) — for 1k, 10k and 100k rows, on
+// PGlite and (when a server is available) PostgreSQL, each beside a bare unnest insert into the same
+// table, run in the server's process on its database.
 // Prints per-stage figures and the DESIGN §8 budgets; saves JSON under bench/.
 import { execSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer } from '../src/server/start-server';
-import { bareInsert, rate, uniqueRows } from './support/bare-insert';
+import { rate, uniqueRows } from './support/bare-insert';
 import { pgliteDatabase, postgresDatabase, postgresServerUrl, type BenchDatabase } from './support/bench-databases';
-import { BENCH_ADMIN_TOKEN, createBenchFirm } from './support/bench-portal';
+import { createBenchFirm } from './support/bench-portal';
 import { budgets, printBudgets, printRun, saveResults, type SizeRun } from './support/bench-report';
 import { runEndToEnd } from './support/e2e-run';
+import { startServerProcess } from './support/server-process';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 /** BENCH_ONLY=pglite or postgres: measure one database (a partial run, for looking into one of them). */
 const ONLY = process.env.BENCH_ONLY;
 
 async function benchDatabase(db: BenchDatabase): Promise<SizeRun[]> {
-  const server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    databaseUrl: db.databaseUrl,
-    dataDir: db.dataDir,
-    adminToken: BENCH_ADMIN_TOKEN,
-    development: false,
-  });
-  server.app.log.level = 'warn';
+  const server = await startServerProcess(db);
   const runs: SizeRun[] = [];
   try {
     for (const size of SIZES) {
       const { readRows, ...e2e } = await runEndToEnd(server.url, size);
       const firm = await createBenchFirm(server.url, `Bare ${size}`);
-      const bareMs = await bareInsert(server.app.db, firm.id, uniqueRows(readRows, `bare${size}`));
+      const bareMs = await server.bare(firm.id, uniqueRows(readRows, `bare${size}`));
       const bare = { ms: bareMs, rowsPerSecond: rate(size, bareMs) };
       const submit = e2e.stages.find((s) => s.stage === 'submit')!;
       const run: SizeRun = {
