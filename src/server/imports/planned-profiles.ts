@@ -24,8 +24,9 @@ export function plannedProfiles(rows: readonly ClientRow[], decisions: readonly 
   return { profiles, tokens };
 }
 
+const t = (v: string | undefined) => (v ?? '').trim();
+
 function toProfile(row: ClientRow, d: Decision, issued: IssuedInvitation | null): NewProfile {
-  const t = (v: string | undefined) => (v ?? '').trim();
   return {
     taxClientId: idOf(row),
     kind: d.kind!,
