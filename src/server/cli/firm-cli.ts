@@ -21,7 +21,7 @@ async function run(db: Kysely<Database>, parsed: FirmCommand): Promise<string> {
     case 'update':
       return `Firm updated: ${describeFirm(await updateFirm(db, parsed.id, parsed.change))}`;
     case 'rotate-token':
-      return `New token for ${parsed.id} (shown once; the old token no longer works): ${(await rotateFirmToken(db, parsed.id)).token}\n`;
+      return `New token for ${parsed.id} (shown once; the old token stops working within 2 seconds on a running server): ${(await rotateFirmToken(db, parsed.id)).token}\n`;
     case 'list': {
       const firms = await listFirms(db);
       return firms.length === 0 ? 'No firms yet.\n' : firms.map(describeFirm).join('');

@@ -35,6 +35,16 @@ describe('firms kept by token for a moment', () => {
     expect(await cache.find(hashToken('not-yet-a-token'))).toMatchObject({ name: 'Renamed' });
   });
 
+  it('keeps nothing read by a lookup that a change on this server overtook', async () => {
+    const firm = await createFirm(t.app);
+    const cache = new FirmTokenCache(t.storage.db, 60_000, () => 0);
+    const reading = cache.find(hashToken(firm.token)); // its query is on its way
+    cache.forget(); // a rotation answered here before the lookup's result came back
+    await reading;
+    await sql`update firms set token_hash = 'rotated' where id = ${firm.id}`.execute(t.storage.db);
+    expect(await cache.find(hashToken(firm.token))).toBeNull(); // asked again, not answered from memory
+  });
+
   it('through the API: a rotated token stops working at once, and a PATCH applies to the next batch', async () => {
     const firm = await createFirm(t.app);
     const me = () => t.app.inject({ method: 'GET', url: '/api/v1/firm', headers: firm.auth });

@@ -13,6 +13,8 @@ export const FIRM_TOKEN_TTL_MS = 2000;
 
 export class FirmTokenCache {
   private readonly entries = new Map<string, { firm: FirmRecord; until: number }>();
+  /** Counts forget() calls: a lookup that started before one must not store what it read. */
+  private generation = 0;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -24,11 +26,14 @@ export class FirmTokenCache {
   async find(tokenHash: string): Promise<FirmRecord | null> {
     const hit = this.entries.get(tokenHash);
     if (hit && hit.until > this.now()) return hit.firm;
+    const generation = this.generation;
     const firm = await findFirmByTokenHash(this.db, tokenHash);
     if (!firm) {
       this.entries.delete(tokenHash);
       return null;
     }
+    // Read before a change this server made meanwhile (a rotation, a PATCH): use it once, keep nothing.
+    if (generation !== this.generation) return firm;
     if (this.entries.size >= MAX_ENTRIES) this.dropExpired();
     this.entries.set(tokenHash, { firm, until: this.now() + this.ttlMs });
     return firm;
@@ -36,6 +41,7 @@ export class FirmTokenCache {
 
   /** A firm changed or a token was replaced here: nothing kept is used again. */
   forget(): void {
+    this.generation++;
     this.entries.clear();
   }
 

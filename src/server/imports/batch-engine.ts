@@ -78,7 +78,10 @@ const unique = (values: string[]) => [...new Set(values.filter((v) => v !== ''))
  * answer and replay; if the group cannot go through as one, the riders are let go and apply alone.
  */
 export async function submitBatch(db: Kysely<Database>, batch: BatchInput): Promise<BatchAnswer> {
-  const { importId, seq, after, order } = batch;
+  const { seq, after, order } = batch;
+  // The in-memory order is kept by firm and import: another firm's request to this import's id never
+  // stands in for one of its batches (it only gets its 404).
+  const importId = orderKey(batch);
   // From here on, a batch that follows this one waits for it in memory rather than queue on the lock for nothing.
   order.begin(importId, seq);
   try {
@@ -120,6 +123,9 @@ export async function submitBatch(db: Kysely<Database>, batch: BatchInput): Prom
   }
 }
 
+/** The key of a batch's import in the BatchOrder: firm and import. */
+export const orderKey = (batch: Pick<BatchInput, 'firm' | 'importId'>) => `${batch.firm.id}\u0001${batch.importId}`;
+
 class PredecessorMissing extends Error {}
 /** The batch read ahead of the one before it, which did not commit the write counted on: nothing was written. */
 class PriorChanged extends Error {}
@@ -159,7 +165,7 @@ async function applyBatch(db: Kysely<Database>, input: Prepared): Promise<BatchA
  * not, the group reads its facts under the import's lock.
  */
 async function applyAsOne(db: Kysely<Database>, input: Prepared, group: Group): Promise<BatchAnswer[]> {
-  const prior = input.after === null ? [] : input.order.inFlight(input.importId, input.after);
+  const prior = input.after === null ? [] : input.order.inFlight(orderKey(input), input.after);
   if (prior.length > 0) {
     try {
       return await withRetry(() => inPipelinedTransaction(db, (pipeline) => applyAhead(pipeline, input, group, prior)));
@@ -186,9 +192,9 @@ class Group {
   constructor(private readonly leader: Prepared) {}
 
   members(): Prepared[] {
-    const { order, importId, seq, firm, rows } = this.leader;
+    const { order, seq, firm, rows } = this.leader;
     let total = rows.length;
-    this.riders ??= order.board(importId, seq, (next) => {
+    this.riders ??= order.board(orderKey(this.leader), seq, (next) => {
       if (next.firm.id !== firm.id || total + next.rows.length > GROUP_ROWS) return false;
       total += next.rows.length;
       return true;
@@ -347,12 +353,13 @@ function decideGroup(input: Prepared, members: Prepared[], rows: ClientRow[], fa
  */
 async function finishBatch(
   on: Statements,
-  { firm, importId, after, sealer, lap, order }: Prepared,
+  input: Prepared,
   started: Decided,
   decisions: Decision[],
   planned: PlannedProfiles,
   onlyAfter: string | null = null,
 ): Promise<BatchAnswer[]> {
+  const { firm, importId, after, sealer, lap, order } = input;
   const { members, rows } = started;
   // First rows of IDs new to this import that created no profile: later batches must still call their repeats duplicates.
   const rejectedFirstRows = new Map(started.firstIndexes.filter((i) => decisions[i].outcome !== 'imported').map((i) => [idOf(rows[i]), rows[i].row]));
@@ -385,8 +392,18 @@ async function finishBatch(
   });
   // COMMIT goes out with the write (a failed write turns it into a rollback), and the batch that follows may start.
   const committed = Promise.all([locking, write, on instanceof Pipeline ? on.commit() : null]);
-  if (on instanceof Pipeline) order.handOff(importId, members[members.length - 1].seq, after, { token, profiles: planned.profiles, seen: rejectedFirstRows });
-  const [, written] = await committed;
+  const handed =
+    on instanceof Pipeline
+      ? { key: orderKey(input), seq: members[members.length - 1].seq, effects: { token, profiles: planned.profiles, seen: rejectedFirstRows } }
+      : null;
+  if (handed) order.handOff(handed.key, handed.seq, after, handed.effects);
+  let written: boolean;
+  try {
+    [, written] = await committed;
+  } finally {
+    // Committed (later reads see it in the database) or failed (no one may count on it).
+    if (handed) order.withdraw(handed.key, handed.seq, handed.effects);
+  }
   if (!written) throw new PriorChanged();
   lap?.('write');
   return answers;

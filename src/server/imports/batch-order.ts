@@ -33,7 +33,7 @@ export interface Rider<T, A> {
 
 export class BatchOrder<T = unknown, A = unknown, E = unknown> {
   private readonly waiting = new Map<string, Set<() => void>>();
-  /** By (import, seq): what a batch that has handed off (sent its write and COMMIT) writes, until it settles. */
+  /** By (import, seq): what a batch that has handed off (sent its write and COMMIT) writes, until that commit is answered. */
   private readonly handedOff = new Map<string, { after: number | null; effects: E }>();
   private readonly applying = new Map<string, number>();
   /** By (import, the batch followed): the batch that waits to follow it and offers to ride along. */
@@ -56,7 +56,6 @@ export class BatchOrder<T = unknown, A = unknown, E = unknown> {
     const count = (this.applying.get(key) ?? 1) - 1;
     if (count > 0) this.applying.set(key, count);
     else this.applying.delete(key);
-    this.handedOff.delete(key);
     this.wake(key);
   }
 
@@ -70,13 +69,23 @@ export class BatchOrder<T = unknown, A = unknown, E = unknown> {
     this.wake(key);
   }
 
-  /** Whether batch `seq` has handed off and not settled yet. */
+  /**
+   * The write handed off as `effects` has committed or failed: later batches read it from the database
+   * (or must not count on it). Only the hand-off that put `effects` there is taken back: another copy of
+   * the batch, or a request of another import, never removes it.
+   */
+  withdraw(importId: string, seq: number, effects: E): void {
+    const key = keyOf(importId, seq);
+    if (this.handedOff.get(key)?.effects === effects) this.handedOff.delete(key);
+  }
+
+  /** Whether batch `seq` has handed off a write that has not committed or failed yet. */
   hasHandedOff(importId: string, seq: number): boolean {
     return this.handedOff.has(keyOf(importId, seq));
   }
 
   /**
-   * The effects of batch `seq` and of the batches before it that handed off and have not settled yet,
+   * The effects of batch `seq` and of the batches before it that handed off and are not withdrawn yet,
    * nearest first: what may not be committed yet of all the file before the batch that follows `seq`.
    */
   inFlight(importId: string, seq: number): E[] {

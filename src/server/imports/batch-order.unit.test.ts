@@ -55,21 +55,27 @@ describe('BatchOrder', () => {
     expect(order.offer('imp', 1, 2, 'batch 2 again')).toBeNull();
   });
 
-  it('wakes the batch that follows at the hand-off, and keeps what the batches still committing write until each settles', async () => {
-    const order = new BatchOrder<string, string, string>();
+  it('wakes the batch that follows at the hand-off, and keeps what the batches still committing write until each is withdrawn', async () => {
+    const order = new BatchOrder<string, string, { writes: string }>();
+    const one = { writes: 'writes of 1' };
+    const two = { writes: 'writes of 2' };
     order.begin('imp', 1);
     order.begin('imp', 2);
     const arrival = order.listen('imp', 2);
     const woken = arrival.wait(5_000);
-    order.handOff('imp', 1, null, 'writes of 1');
-    order.handOff('imp', 2, 1, 'writes of 2');
+    order.handOff('imp', 1, null, one);
+    order.handOff('imp', 2, 1, two);
     await expect(woken).resolves.toBe(true);
     expect(order.isApplying('imp', 2)).toBe(true);
     expect(order.hasHandedOff('imp', 2)).toBe(true);
-    expect(order.inFlight('imp', 2)).toEqual(['writes of 2', 'writes of 1']); // nearest first
-    order.settled('imp', 1); // committed: the database has its writes now
-    expect(order.inFlight('imp', 2)).toEqual(['writes of 2']);
-    order.settled('imp', 2);
+    expect(order.inFlight('imp', 2)).toEqual([two, one]); // nearest first
+    // Another copy of batch 1 (or another firm's request) settling takes nothing back; only the hand-off's own withdrawal does.
+    order.settled('imp', 1);
+    order.withdraw('imp', 1, { writes: 'writes of 1' });
+    expect(order.inFlight('imp', 2)).toEqual([two, one]);
+    order.withdraw('imp', 1, one); // committed: the database has its writes now
+    expect(order.inFlight('imp', 2)).toEqual([two]);
+    order.withdraw('imp', 2, two);
     expect(order.inFlight('imp', 2)).toEqual([]);
     expect(order.hasHandedOff('imp', 2)).toBe(false);
     arrival.cancel();

@@ -7,7 +7,8 @@ import type { ClientRow } from '../../domain/api-types';
 import { COMMENTS } from '../../domain/import-decision';
 import { findFirmById, type FirmRecord } from '../firms/firm.repository';
 import { createSealer } from '../security/sealing';
-import { newBatchOrder, submitBatch, type BatchAnswer, type ImportBatchOrder } from './batch-engine';
+import { sql } from 'kysely';
+import { newBatchOrder, orderKey, submitBatch, type BatchAnswer, type ImportBatchOrder } from './batch-engine';
 
 describe.each(DIALECTS)('batches carried along by the batch before them on %s', (dialect) => {
   let t: TestApp;
@@ -45,16 +46,17 @@ describe.each(DIALECTS)('batches carried along by the batch before them on %s', 
   /** Sends `later` (batches 2…) while batch 1 is on its way, then batch 1; returns every answer and the phases each went through. */
   async function sendBehindFirst(importId: string, first: ClientRow[], later: ClientRow[][]) {
     const order = newBatchOrder();
-    order.begin(importId, 1); // batch 1 is on its way
+    const key = orderKey({ firm: record, importId });
+    order.begin(key, 1); // batch 1 is on its way
     const laps = [first, ...later].map(() => [] as string[]);
     const answers: Promise<BatchAnswer>[] = [];
     for (const [i, rows] of later.entries()) {
       answers.push(submit(order, importId, i + 2, rows, laps[i + 1]));
-      await riderBehind(order, importId, i + 1);
+      await riderBehind(order, key, i + 1);
     }
     answers.unshift(submit(order, importId, 1, first, laps[0]));
     const settled = await Promise.allSettled(answers);
-    order.settled(importId, 1);
+    order.settled(key, 1);
     return { settled, laps };
   }
   const comments = (answer: PromiseSettledResult<BatchAnswer>) => (answer.status === 'fulfilled' ? answer.value.results.map((r) => r.comment) : answer.reason);
@@ -117,14 +119,55 @@ describe.each(DIALECTS)('batches carried along by the batch before them on %s', 
     const otherRecord = (await findFirmById(t.storage.db, other.id))!;
     const id = await startImport(t.app, firm);
     const order = newBatchOrder();
-    order.begin(id, 1);
+    // The intruder waits behind batch 1 under its own firm's key; firm A's batch 1 neither carries nor wakes it.
+    const intruderKey = orderKey({ firm: otherRecord, importId: id });
+    order.begin(intruderKey, 1);
     const intruder = submit(order, id, 2, [clientRow(432)], [], otherRecord);
-    await riderBehind(order, id, 1);
+    await riderBehind(order, intruderKey, 1);
     const first = await submit(order, id, 1, [clientRow(431)]);
-    order.settled(id, 1);
+    order.settled(intruderKey, 1);
     expect(first.results.map((r) => r.outcome)).toEqual(['imported']);
     await expect(intruder).rejects.toThrow('Import not found');
     expect(await counts(id)).toEqual({ rows: 1, imported: 1, rejected: 0 });
     expect(await listAllClients(t.app, other)).toEqual([]);
+  });
+
+  // Reading ahead: a batch whose predecessor has handed off (write and COMMIT sent) reads its facts at once,
+  // adds that write's effects, and writes only if the import carries that write's token.
+  const lastWrite = async (importId: string) =>
+    (await sql<{ last_write: string }>`select last_write from imports where id = ${importId}`.execute(t.storage.db)).rows[0].last_write;
+
+  it('reads ahead of a hand-off and writes when exactly the write it counted on committed, counting that write in', async () => {
+    const id = await startImport(t.app, firm);
+    const order = newBatchOrder();
+    await submit(order, id, 1, [clientRow(451)]);
+    // As if batch 1 were still committing: its token is the one on the import, its effects say C00777 was first on row 5.
+    const effects = { token: await lastWrite(id), profiles: [], seen: new Map([['C00777', 5]]) };
+    order.handOff(orderKey({ firm: record, importId: id }), 1, null, effects);
+    const laps: string[] = [];
+    const second = await submit(order, id, 2, [clientRow(451, { row: 600, email: 'x451@example.com' }), clientRow(777, { row: 601 }), clientRow(452)], laps);
+    expect(laps).not.toContain('lock'); // read before the import's lock, not under it
+    expect(laps).not.toContain('stale');
+    expect(second.results.map((r) => r.comment)).toEqual([
+      'This Tax Client ID appears more than once in the file (first on row 452)', // from the database
+      'This Tax Client ID appears more than once in the file (first on row 5)', // from the hand-off
+      '',
+    ]);
+    expect(await counts(id)).toEqual({ rows: 4, imported: 2, rejected: 2 });
+  });
+
+  it('writes nothing when the write it counted on did not commit, and reads again under the lock', async () => {
+    const id = await startImport(t.app, firm);
+    const order = newBatchOrder();
+    await submit(order, id, 1, [clientRow(461)]);
+    // A hand-off whose write never committed (its token is not on the import) and whose effects are wrong.
+    order.handOff(orderKey({ firm: record, importId: id }), 1, null, { token: 'never-committed', profiles: [], seen: new Map([['C00462', 5]]) });
+    const laps: string[] = [];
+    const second = await submit(order, id, 2, [clientRow(462), clientRow(461, { row: 700, email: 'x461@example.com' })], laps);
+    expect(laps).toContain('stale');
+    expect(laps.slice(laps.indexOf('stale'))).toContain('lock'); // then the plain path, under the lock
+    expect(second.results.map((r) => r.comment)).toEqual(['', 'This Tax Client ID appears more than once in the file (first on row 462)']);
+    expect(await counts(id)).toEqual({ rows: 3, imported: 2, rejected: 1 });
+    expect((await listAllClients(t.app, firm)).filter((c) => c.taxClientId === 'C00462')).toHaveLength(1);
   });
 });

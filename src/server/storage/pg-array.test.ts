@@ -19,6 +19,8 @@ const TRICKY = [
   'Nguyễn 🙂',
   '  spaced  ',
   '\\"',
+  'line\u2028separator',
+  'a\\\n',
   null,
 ];
 
@@ -45,5 +47,8 @@ describe.each(DIALECTS)('text arrays given as literals on %s', (dialect) => {
   it('writes the usual values as one literal and leaves the rest to the driver', () => {
     expect(textArray(['a', 'say "hi"', 'c:\\dir', null])).toBe('{"a","say \\"hi\\"","c:\\\\dir",null}');
     expect(textArray(['new\nline'])).toEqual(['new\nline']);
+    // The literal way for what JSON writes as Postgres reads it, the driver's for the rest.
+    expect(typeof textArray(['Nguyễn 🙂', "O'Brien", '{a,b}', 'NULL', 'line\u2028separator', 'c:\\dir\\"x"', ''])).toBe('string');
+    for (const value of ['a\\\n', 'bell\u0007', 'lone \ud800 surrogate']) expect(Array.isArray(textArray([value]))).toBe(true);
   });
 });
