@@ -76,7 +76,10 @@ describe('server killed mid-import, restarted on the same PGlite data dir', () =
     const impatient = portalFor(server.url, firm, { fetch: answerLost, retry: { attempts: 3, baseDelayMs: 20, maxDelayMs: 50 } });
     await expect(runImport(impatient, { rows, source: 'kill-after-commit', onState: (s) => states.push(s) })).rejects.toBeInstanceOf(NetworkError);
     const saved = states[states.length - 1];
-    expect(saved.doneSeqs).toEqual([1]);
+    // Batch 2 was applied but its answer was lost; batches after it may have been answered (several are
+    // in flight, and one may have gone in batch 2's own transaction).
+    expect(saved.doneSeqs[0]).toBe(1);
+    expect(saved.doneSeqs).not.toContain(2);
 
     await start();
     const outcome = await runImport(portalFor(server.url, firm), { rows, resume: saved });
