@@ -60,6 +60,11 @@ const INSERT_ROUNDS = 3;
 const GROUP_ROWS = 5000;
 /** How long a batch waits for the one it follows before it asks the client to send that one first. */
 const ORDER_WAIT_MS = 20_000;
+/**
+ * How long a batch waits for the one it follows to reach this server before it asks the database (which
+ * knows when that one was stored before a restart, or by another server).
+ */
+const UNKNOWN_WAIT_MS = 1_000;
 const UNIQUE_VIOLATION = '23505';
 const unique = (values: string[]) => [...new Set(values.filter((v) => v !== ''))];
 
@@ -95,10 +100,16 @@ export async function submitBatch(db: Kysely<Database>, batch: BatchInput): Prom
     for (let alone = false; ;) {
       const arrival = after === null ? null : order.listen(importId, after);
       try {
+        // The batch this one follows has not reached this server yet (several are in flight): wait for it
+        // to show up for a moment, rather than ask the database under a lock only to hear it is not stored.
+        if (arrival && order.isUnknown(importId, after!) && (await arrival.wait(UNKNOWN_WAIT_MS))) {
+          input.lap?.('queue');
+          continue;
+        }
         // A predecessor that has handed off is committing: this batch may read ahead of its commit.
         if (arrival && order.isApplying(importId, after!) && !order.hasHandedOff(importId, after!)) {
           const seat = alone ? null : order.offer(importId, after!, seq, input);
-          await Promise.race([arrival.wait(ORDER_WAIT_MS), seat?.taken]);
+          const woken = await Promise.race([arrival.wait(ORDER_WAIT_MS), seat?.taken.then(() => true)]);
           input.lap?.('queue');
           if (seat && !seat.leave()) {
             const answer = await seat.outcome;
@@ -107,6 +118,8 @@ export async function submitBatch(db: Kysely<Database>, batch: BatchInput): Prom
             alone = true; // let go: the group could not go through as one
             continue;
           }
+          // Settled, handed off, or another copy of it began: look again. Out of time: the database decides.
+          if (woken) continue;
         }
         return await applyBatch(db, input);
       } catch (error) {

@@ -33,6 +33,8 @@ export interface Rider<T, A> {
 
 export class BatchOrder<T = unknown, A = unknown, E = unknown> {
   private readonly waiting = new Map<string, Set<() => void>>();
+  /** The batches settled last (oldest first), so a batch can tell "stored, or failed, here" from "not arrived yet". */
+  private readonly recentlySettled = new Set<string>();
   /** By (import, seq): what a batch that has handed off (sent its write and COMMIT) writes, until that commit is answered. */
   private readonly handedOff = new Map<string, { after: number | null; effects: E }>();
   private readonly applying = new Map<string, number>();
@@ -43,6 +45,17 @@ export class BatchOrder<T = unknown, A = unknown, E = unknown> {
   begin(importId: string, seq: number): void {
     const key = keyOf(importId, seq);
     this.applying.set(key, (this.applying.get(key) ?? 0) + 1);
+    this.wake(key); // a batch waiting for this one to show up (isUnknown) may now queue behind it
+  }
+
+  /**
+   * Whether this process knows nothing of batch `seq`: not applying it, and not settled it lately. With
+   * several batches in flight, the one a batch follows may simply not have reached this server yet; the
+   * database could only say "not stored" after a lock and a read, and the batch would wait anyway.
+   */
+  isUnknown(importId: string, seq: number): boolean {
+    const key = keyOf(importId, seq);
+    return !this.applying.has(key) && !this.recentlySettled.has(key);
   }
 
   /** Whether this process is applying batch `seq` of the import right now. */
@@ -56,6 +69,9 @@ export class BatchOrder<T = unknown, A = unknown, E = unknown> {
     const count = (this.applying.get(key) ?? 1) - 1;
     if (count > 0) this.applying.set(key, count);
     else this.applying.delete(key);
+    this.recentlySettled.delete(key);
+    this.recentlySettled.add(key);
+    if (this.recentlySettled.size > RECENTLY_SETTLED) this.recentlySettled.delete(this.recentlySettled.values().next().value!);
     this.wake(key);
   }
 
@@ -193,5 +209,8 @@ export class BatchOrder<T = unknown, A = unknown, E = unknown> {
     };
   }
 }
+
+/** How many settled batches are remembered: far more than any server has in flight at once. */
+const RECENTLY_SETTLED = 10_000;
 
 const keyOf = (importId: string, seq: number) => `${importId}\u0000${seq}`;

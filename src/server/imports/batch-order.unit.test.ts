@@ -80,4 +80,19 @@ describe('BatchOrder', () => {
     expect(order.hasHandedOff('imp', 2)).toBe(false);
     arrival.cancel();
   });
+
+  it('tells a batch not seen here yet from one applying or settled, and wakes a waiter when it begins', async () => {
+    const order = new BatchOrder();
+    expect(order.isUnknown('imp', 1)).toBe(true);
+    const arrival = order.listen('imp', 1);
+    const woken = arrival.wait(5_000);
+    order.begin('imp', 1); // batch 1 reaches this server
+    await expect(woken).resolves.toBe(true);
+    expect(order.isUnknown('imp', 1)).toBe(false);
+    order.settled('imp', 1);
+    expect(order.isApplying('imp', 1)).toBe(false);
+    expect(order.isUnknown('imp', 1)).toBe(false); // settled here lately: the database knows whether it was stored
+    expect(order.isUnknown('other', 1)).toBe(true);
+    arrival.cancel();
+  });
 });
