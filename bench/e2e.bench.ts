@@ -12,29 +12,33 @@ import { pgliteDatabase, postgresDatabase, postgresServerUrl, type BenchDatabase
 import { createBenchFirm } from './support/bench-portal';
 import { budgets, printBudgets, printRun, saveResults, type SizeRun } from './support/bench-report';
 import { runEndToEnd } from './support/e2e-run';
-import { startServerProcess } from './support/server-process';
+import { startServerProcess, type ServerProcess } from './support/server-process';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 /** BENCH_ONLY=pglite or postgres: measure one database (a partial run, for looking into one of them). */
 const ONLY = process.env.BENCH_ONLY;
+
+/**
+ * The budgeted size runs REPEATS times, each an import and then the bare insert beside it: on a small
+ * shared machine one pair's ratio moves by ±0.07 from run to run. The run with the median ratio is the
+ * one reported (all its figures), and every ratio is printed.
+ */
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+const BUDGETED_ROWS = 100_000;
 
 async function benchDatabase(db: BenchDatabase): Promise<SizeRun[]> {
   const server = await startServerProcess(db);
   const runs: SizeRun[] = [];
   try {
     for (const size of SIZES) {
-      const { readRows, ...e2e } = await runEndToEnd(server.url, size);
-      const firm = await createBenchFirm(server.url, `Bare ${size}`);
-      const bareMs = await server.bare(firm.id, uniqueRows(readRows, `bare${size}`));
-      const bare = { ms: bareMs, rowsPerSecond: rate(size, bareMs) };
-      const submit = e2e.stages.find((s) => s.stage === 'submit')!;
-      const run: SizeRun = {
-        database: db.label,
-        e2e,
-        bare,
-        ratio: rate(size, e2e.importMs) / bare.rowsPerSecond,
-        submitRatio: submit.rowsPerSecond / bare.rowsPerSecond,
-      };
+      const tries: SizeRun[] = [];
+      for (let i = 0; i < (size === BUDGETED_ROWS ? REPEATS : 1); i++) tries.push(await measure(server, db, size));
+      const byRatio = [...tries].sort((a, b) => a.ratio - b.ratio);
+      const run: SizeRun = { ...byRatio[(byRatio.length - 1) >> 1], ...(tries.length > 1 ? { ratios: tries.map((t) => t.ratio) } : {}) };
+      if (tries.length > 1)
+        console.log(
+          `\n${db.label} · ${size.toLocaleString('en-US')} rows, ${tries.length} runs: import/bare ${tries.map((t) => t.ratio.toFixed(2)).join(', ')}; the median run follows`,
+        );
       printRun(run);
       runs.push(run);
     }
@@ -43,6 +47,16 @@ async function benchDatabase(db: BenchDatabase): Promise<SizeRun[]> {
     await db.dispose();
   }
   return runs;
+}
+
+/** One import of `size` rows end to end, then the bare insert of the same rows. */
+async function measure(server: ServerProcess, db: BenchDatabase, size: number): Promise<SizeRun> {
+  const { readRows, ...e2e } = await runEndToEnd(server.url, size);
+  const firm = await createBenchFirm(server.url, `Bare ${size}`);
+  const bareMs = await server.bare(firm.id, uniqueRows(readRows, `bare${size}`));
+  const bare = { ms: bareMs, rowsPerSecond: rate(size, bareMs) };
+  const submit = e2e.stages.find((s) => s.stage === 'submit')!;
+  return { database: db.label, e2e, bare, ratio: rate(size, e2e.importMs) / bare.rowsPerSecond, submitRatio: submit.rowsPerSecond / bare.rowsPerSecond };
 }
 
 function commit(): string {

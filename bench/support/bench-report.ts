@@ -12,6 +12,8 @@ export interface SizeRun {
   ratio: number;
   /** The same with the whole submit stage, report download included. */
   submitRatio: number;
+  /** When the size was run several times: every run's ratio, in run order (this run is the median one). */
+  ratios?: number[];
 }
 
 export interface Budget {
@@ -94,6 +96,7 @@ export function saveResults(benchDir: string, meta: Record<string, unknown>, run
       importRps: rateOf(r.e2e.rows, r.e2e.importMs),
       bareRps: r.bare.rowsPerSecond,
       ratio: +r.ratio.toFixed(2),
+      ...(r.ratios ? { ratios: r.ratios.map((x) => +x.toFixed(2)) } : {}),
       submitRatio: +r.submitRatio.toFixed(2),
       serverMs: Object.fromEntries(Object.entries(r.e2e.split.server).map(([k, v]) => [k, Math.round(v)])),
     })),
