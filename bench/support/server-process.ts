@@ -61,6 +61,9 @@ async function serve(): Promise<void> {
     dataDir: process.env.BENCH_DATA_DIR!,
     adminToken: BENCH_ADMIN_TOKEN,
     development: false,
+    // The setup accepts hundreds of invitations from one address per 100k run, several runs a minute:
+    // the bench measures imports, not the per-address limit (test/bad-input/rate-limits.test.ts does).
+    rateLimits: { perAddress: 1_000_000 },
   });
   server.app.log.level = 'warn';
   process.on('message', (message: Ask) => {
