@@ -4,6 +4,7 @@
 // lives inside the server). Parent side: startServerProcess(); child side: this file run with `--child`.
 import { fork, type ChildProcess } from 'node:child_process';
 import type { ClientRow } from '../../src/domain/api-types';
+import { DEFAULT_RATE_LIMITS } from '../../src/server/http/rate-limits';
 import { startServer } from '../../src/server/start-server';
 import { bareInsert } from './bare-insert';
 import type { BenchDatabase } from './bench-databases';
@@ -63,7 +64,7 @@ async function serve(): Promise<void> {
     development: false,
     // The setup accepts hundreds of invitations from one address per 100k run, several runs a minute:
     // the bench measures imports, not the per-address limit (test/bad-input/rate-limits.test.ts does).
-    rateLimits: { perAddress: 1_000_000 },
+    rateLimits: { ...DEFAULT_RATE_LIMITS, perAddress: 1_000_000 },
   });
   server.app.log.level = 'warn';
   process.on('message', (message: Ask) => {
