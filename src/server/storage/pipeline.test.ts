@@ -1,9 +1,11 @@
 // Statements pipelined on one connection (pipeline.ts): each still runs after the one before has ended, a
 // failure rolls the whole transaction back, and the connection is clean for whoever uses it next.
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import { DIALECTS, onPostgres, openTestStorage, type TestStorage } from '../../../test/server/dialects';
 import { inPipelinedTransaction } from './pipeline';
+import { pglitePool } from './pglite-pool';
+import type { PGliteLike } from './pglite-thread';
 import type { Database } from './schema';
 
 async function newFirm(db: Kysely<Database>): Promise<string> {
@@ -109,5 +111,34 @@ onPostgres('a read pipelined behind a lock (PostgreSQL)', () => {
     letGo();
     await holder;
     expect(await reader).toEqual(['committed by the holder', 'held']);
+  });
+});
+
+// PGlite is one connection: what the pool hands on at COMMIT is seen in the order statements reach it.
+// The database here records each statement and holds COMMIT's answer until the test lets it go.
+describe('a pipelined transaction on the one PGlite connection', () => {
+  it('gives the connection to the next transaction once COMMIT is sent, before its answer comes back', async () => {
+    const sent: string[] = [];
+    let answerCommit!: () => void;
+    const commitAnswered = new Promise<void>((resolve) => (answerCommit = resolve));
+    const recording: PGliteLike = {
+      async query<R>(text: string) {
+        sent.push(text.trim().split(/\s+/)[0]);
+        if (text === 'commit' && sent.filter((s) => s === 'commit').length === 1) await commitAnswered;
+        return { rows: [] as R[], command: text === 'commit' ? 'COMMIT' : 'SELECT' };
+      },
+      close: async () => undefined,
+    };
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pglitePool(recording) }) });
+    const first = inPipelinedTransaction(db, async (p) => {
+      await Promise.all([p.run(sql`insert into imports default values`), p.commit()]);
+    });
+    const second = inPipelinedTransaction(db, async (p) => p.run(sql`select 1`));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The first COMMIT has not been answered, yet the second transaction's statements are on the connection.
+    expect(sent).toEqual(['begin', 'insert', 'commit', 'begin', 'select', 'commit']);
+    answerCommit();
+    await Promise.all([first, second]);
+    await db.destroy();
   });
 });
