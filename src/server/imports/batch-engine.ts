@@ -86,9 +86,9 @@ export async function submitBatch(db: Kysely<Database>, batch: BatchInput): Prom
   const { seq, after, order } = batch;
   // The in-memory order is kept by firm and import: another firm's request to this import's id never
   // stands in for one of its batches (it only gets its 404).
-  const importId = orderKey(batch);
+  const key = orderKey(batch);
   // From here on, a batch that follows this one waits for it in memory rather than queue on the lock for nothing.
-  order.begin(importId, seq);
+  order.begin(key, seq);
   try {
     // Neither the stored rows nor the field and reference checks depend on the portal's facts: both are
     // done before the import's lock is taken, not under it.
@@ -98,17 +98,17 @@ export async function submitBatch(db: Kysely<Database>, batch: BatchInput): Prom
     batch.lap?.('check');
     const input: Prepared = { ...batch, rowsDocument, checked };
     for (let alone = false; ;) {
-      const arrival = after === null ? null : order.listen(importId, after);
+      const arrival = after === null ? null : order.listen(key, after);
       try {
         // The batch this one follows has not reached this server yet (several are in flight): wait for it
         // to show up for a moment, rather than ask the database under a lock only to hear it is not stored.
-        if (arrival && order.isUnknown(importId, after!) && (await arrival.wait(UNKNOWN_WAIT_MS))) {
+        if (arrival && order.isUnknown(key, after!) && (await arrival.wait(UNKNOWN_WAIT_MS))) {
           input.lap?.('queue');
           continue;
         }
         // A predecessor that has handed off is committing: this batch may read ahead of its commit.
-        if (arrival && order.isApplying(importId, after!) && !order.hasHandedOff(importId, after!)) {
-          const seat = alone ? null : order.offer(importId, after!, seq, input);
+        if (arrival && order.isApplying(key, after!) && !order.hasHandedOff(key, after!)) {
+          const seat = alone ? null : order.offer(key, after!, seq, input);
           const woken = await Promise.race([arrival.wait(ORDER_WAIT_MS), seat?.taken.then(() => true)]);
           input.lap?.('queue');
           if (seat && !seat.leave()) {
@@ -132,7 +132,7 @@ export async function submitBatch(db: Kysely<Database>, batch: BatchInput): Prom
       }
     }
   } finally {
-    order.settled(importId, seq);
+    order.settled(key, seq);
   }
 }
 
@@ -205,10 +205,11 @@ class Group {
   constructor(private readonly leader: Prepared) {}
 
   members(): Prepared[] {
-    const { order, seq, firm, rows } = this.leader;
+    const { order, seq, rows } = this.leader;
     let total = rows.length;
     this.riders ??= order.board(orderKey(this.leader), seq, (next) => {
-      if (next.firm.id !== firm.id || total + next.rows.length > GROUP_ROWS) return false;
+      // Same firm by construction: the order is keyed by firm and import (orderKey).
+      if (total + next.rows.length > GROUP_ROWS) return false;
       total += next.rows.length;
       return true;
     });
@@ -243,16 +244,10 @@ async function applyOptimistically(pipeline: Pipeline, input: Prepared, group: G
  * offline-rule lock is taken before the read, as under the import's lock; the import's lock comes with the write.
  */
 async function applyAhead(pipeline: Pipeline, input: Prepared, group: Group, prior: Written[]): Promise<BatchAnswer[]> {
-  const { firm, importId, seq, lap } = input;
-  const members = group.members();
-  const rows = members.length === 1 ? input.rows : members.flatMap((m) => m.rows);
-  const offlineRule = rows.some((r) => isOfflineYes(r.isOffline)) ? pipeline.run(sql`select ${offlineRuleLock(firm.id, 'shared')}`) : null;
-  const reading = readBatchState(pipeline, firm.id, importId, {
-    seq,
-    riders: members.slice(1).map((m) => m.seq),
-    after: null,
-    taxClientIds: unique(rows.map(idOf)),
-  });
+  const { firm, importId, lap } = input;
+  const { members, rows, offline, read } = groupOf(input, group);
+  const offlineRule = offline ? pipeline.run(sql`select ${offlineRuleLock(firm.id, 'shared')}`) : null;
+  const reading = readBatchState(pipeline, firm.id, importId, { ...read, after: null });
   const [, found] = await Promise.all([offlineRule, reading]);
   const imported = found.import;
   if (!imported) throw notFound('Import');
@@ -323,17 +318,11 @@ interface Decided {
  * which is what deciding them one batch after another gives (later rows see the IDs and emails of earlier ones).
  */
 async function startBatch(on: Statements, input: Prepared, group: Group | null): Promise<{ answer: BatchAnswer } | Decided> {
-  const { firm, importId, seq, after, lap } = input;
-  const members = group?.members() ?? [input];
-  const rows = members.length === 1 ? input.rows : members.flatMap((m) => m.rows);
+  const { firm, importId, after, lap } = input;
+  const { members, rows, offline, read } = groupOf(input, group);
   // Sent together: the read starts once the lock is held (see storage/pipeline.ts), so it sees every batch stored before.
-  const locking = lockImport(
-    on,
-    firm.id,
-    importId,
-    rows.some((r) => isOfflineYes(r.isOffline)),
-  );
-  const reading = readBatchState(on, firm.id, importId, { seq, riders: members.slice(1).map((m) => m.seq), after, taxClientIds: unique(rows.map(idOf)) });
+  const locking = lockImport(on, firm.id, importId, offline);
+  const reading = readBatchState(on, firm.id, importId, { ...read, after });
   reading.catch(() => undefined); // a failed lock fails the read too: the lock's error is the one reported
   const locked = await locking;
   if (!locked) throw notFound('Import');
@@ -345,6 +334,17 @@ async function startBatch(on: Statements, input: Prepared, group: Group | null):
   if (found.ridersStored) throw new RiderStored();
   lap?.('facts');
   return decideGroup(input, members, rows, { ...factsOf(firm, locked.sendInvitations), seenBefore: found.seenBefore, profiles: found.profiles });
+}
+
+/**
+ * The batches a transaction applies (the batch alone without a group), their rows as one run in file
+ * order, whether any row may create an offline profile, and what the facts read asks for them.
+ */
+function groupOf(input: Prepared, group: Group | null) {
+  const members = group?.members() ?? [input];
+  const rows = members.length === 1 ? input.rows : members.flatMap((m) => m.rows);
+  const read = { seq: input.seq, riders: members.slice(1).map((m) => m.seq), taxClientIds: unique(rows.map(idOf)) };
+  return { members, rows, offline: rows.some((r) => isOfflineYes(r.isOffline)), read };
 }
 
 const factsOf = (firm: FirmRecord, sendInvitations: boolean) => ({

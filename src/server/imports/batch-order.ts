@@ -163,17 +163,9 @@ export class BatchOrder<T = unknown, A = unknown, E = unknown> {
    * Boards the chain of batches waiting to follow batch `seq` of the import (the next, the one after
    * it, …) while `fits` accepts each; the caller must deliver or release every rider it gets.
    */
-  board(importId: string, seq: number, fits: (batch: T, boarded: readonly T[]) => boolean): Rider<T, A>[] {
+  board(importId: string, seq: number, fits: (batch: T) => boolean): Rider<T, A>[] {
     const riders: Rider<T, A>[] = [];
-    for (
-      let key = keyOf(importId, seq), rider = this.seats.get(key);
-      rider &&
-      fits(
-        rider.batch,
-        riders.map((r) => r.batch),
-      );
-      rider = this.seats.get(key)
-    ) {
+    for (let key = keyOf(importId, seq), rider = this.seats.get(key); rider && fits(rider.batch); rider = this.seats.get(key)) {
       this.seats.delete(key);
       rider.take();
       riders.push(rider);
