@@ -5,6 +5,7 @@ import * as m003 from './migrations/003-batch-documents-as-text';
 import * as m004 from './migrations/004-invitations-and-delivery';
 import * as m005 from './migrations/005-batch-documents-gzipped';
 import * as m006 from './migrations/006-import-last-write';
+import * as m009 from './migrations/009-audit-events';
 
 // Migrations are imported, not read from disk, so the built server and tsx run the same list.
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '004-invitations-and-delivery': m004,
   '005-batch-documents-gzipped': m005,
   '006-import-last-write': m006,
+  '009-audit-events': m009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -97,6 +97,17 @@ export interface ReplacedInvitationTable {
   replaced_at: Generated<Date>;
 }
 
+/** Who did what to a firm, and when (migration 009). */
+export interface AuditEventTable {
+  id: Generated<string>;
+  firm_id: string;
+  /** "admin" for the admin token; otherwise the caller's identity. */
+  actor: string;
+  action: string;
+  detail: ColumnType<unknown, string, string>;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   firms: FirmTable;
   clients: ClientTable;
@@ -105,4 +116,5 @@ export interface Database {
   import_seen_ids: ImportSeenIdTable;
   outbox: OutboxTable;
   replaced_invitations: ReplacedInvitationTable;
+  audit_events: AuditEventTable;
 }
