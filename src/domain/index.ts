@@ -7,3 +7,4 @@ export * from './table-checks';
 export * from './import-decision';
 export * from './status';
 export * from './displayed-text';
+export * from './template-search';

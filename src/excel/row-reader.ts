@@ -1,4 +1,4 @@
-import { DIGIT_FIELDS, mayHideDigits, readDataRows, type ClientRow, type ColumnMap, type FieldKey } from '../domain';
+import { mayHideDigits, readDataRows, relativeColumns, type ClientRow } from '../domain';
 import { BYTES_PER_CELL_ESTIMATE, chunkByCost, chunkRows, rowsPerChunk, type RowChunk } from './chunking';
 import { cellText } from './cell-text';
 import { toExcelError } from './excel-error';
@@ -29,12 +29,7 @@ export async function readClientRows(context: Excel.RequestContext, template: Te
   const firstRow = template.headerRow + 1;
   const total = template.lastRow - template.headerRow;
   if (total <= 0) return [];
-  const mapped = Object.values(template.columns) as number[];
-  const left = Math.min(...mapped);
-  const width = Math.max(...mapped) - left + 1;
-  const columns: ColumnMap = {};
-  for (const [field, index] of Object.entries(template.columns) as [FieldKey, number][]) columns[field] = index - left;
-  const digitColumns = DIGIT_FIELDS.map((f) => template.columns[f]).filter((c): c is number => c !== undefined);
+  const { left, width, columns, digitColumns } = relativeColumns(template.columns);
 
   const sheet = context.workbook.worksheets.getItem(template.sheetName);
   // Read in this request only: untracked, so Excel.run's clean-up has nothing to release.

@@ -1,4 +1,4 @@
-import { matchHeaders, type ColumnMap, type ColumnSpec, type FieldKey } from '../domain';
+import { headerArea, locateHeader, matchHeaders, orderCandidates, preferTemplate, type CellArea, type ColumnMap, type ColumnSpec } from '../domain';
 import { untracked } from './lean-requests';
 
 /** Where the client template sits in the workbook. */
@@ -21,18 +21,16 @@ export type TemplateSearch =
   /** `sheetName` is the best candidate (fewest missing columns), null when no sheet has a header-like row. */
   | { found: false; sheetName: string | null; headerRow: number | null; missing: ColumnSpec[] };
 
-/** Header search looks at this many rows; wider used ranges are cut to this many columns. */
-const HEADER_ROWS = 20;
-const HEADER_COLUMNS = 256;
-
 interface SheetProbe {
   name: string;
   used: Excel.Range;
   top?: Excel.Range;
+  area?: CellArea;
 }
 
 /**
- * Finds the template: the active sheet first, then the other visible sheets in tab order.
+ * Finds the template: the active sheet first, then the other visible sheets in tab order (the search
+ * itself is src/domain/template-search.ts; this only fetches the cells it asks for).
  * Three syncs whatever the workbook size: sheet list, used ranges, the top rows' text.
  */
 export async function findTemplate(context: Excel.RequestContext): Promise<TemplateSearch> {
@@ -42,33 +40,35 @@ export async function findTemplate(context: Excel.RequestContext): Promise<Templ
   active.load('name');
   await context.sync();
 
-  const visible = sheets.items.filter((s) => s.visibility === 'Visible' || s.name === active.name);
-  const ordered = [...visible.filter((s) => s.name === active.name), ...visible.filter((s) => s.name !== active.name)];
-  const probes: SheetProbe[] = ordered.map((sheet) => {
+  const listed = sheets.items.map((sheet) => ({ sheet, name: sheet.name, visible: sheet.visibility === 'Visible' }));
+  const ordered = orderCandidates(
+    listed,
+    listed.findIndex((s) => s.name === active.name),
+  );
+  const probes: SheetProbe[] = ordered.map(({ sheet, name }) => {
     // valuesOnly: formats we put far below the data (text format, dropdowns) must not count as used.
     const used = untracked(sheet.getUsedRangeOrNullObject(true));
     used.load('rowIndex,columnIndex,rowCount,columnCount');
-    return { name: sheet.name, used };
+    return { name, used };
   });
   await context.sync();
 
   const nonEmpty = probes.filter((p) => !p.used.isNullObject);
   for (const probe of nonEmpty) {
     const { rowIndex, columnIndex, rowCount, columnCount } = probe.used;
+    probe.area = headerArea({ rowIndex, columnIndex, rowCount, columnCount });
     probe.top = untracked(
-      sheetOf(context, probe.name).getRangeByIndexes(rowIndex, columnIndex, Math.min(rowCount, HEADER_ROWS), Math.min(columnCount, HEADER_COLUMNS)),
+      sheetOf(context, probe.name).getRangeByIndexes(probe.area.rowIndex, probe.area.columnIndex, probe.area.rowCount, probe.area.columnCount),
     );
     probe.top.load('text');
   }
   if (nonEmpty.length > 0) await context.sync();
 
-  const candidates = nonEmpty.map(toLocation).filter((c): c is TemplateLocation => c !== null);
-  const usable = candidates.find((c) => c.missing.length === 0);
-  if (usable !== undefined) return { found: true, ...usable };
-  const best = candidates.reduce<TemplateLocation | null>((b, c) => (b === null || c.missing.length < b.missing.length ? c : b), null);
+  const best = nonEmpty.map(toLocation).reduce<TemplateLocation | null>(preferTemplate, null);
   if (best === null) {
     return { found: false, sheetName: null, headerRow: null, missing: matchHeaders([]).missing };
   }
+  if (best.missing.length === 0) return { found: true, ...best };
   return { found: false, sheetName: best.sheetName, headerRow: best.headerRow, missing: best.missing };
 }
 
@@ -77,17 +77,8 @@ function sheetOf(context: Excel.RequestContext, name: string): Excel.Worksheet {
 }
 
 function toLocation(probe: SheetProbe): TemplateLocation | null {
-  const match = matchHeaders(probe.top!.text, HEADER_ROWS);
-  if (match.headerRowIndex < 0) return null;
+  const header = locateHeader(probe.top!.text, probe.area!);
+  if (header === null) return null;
   const { rowIndex, columnIndex, rowCount, columnCount } = probe.used;
-  const columns: ColumnMap = {};
-  for (const [field, index] of Object.entries(match.columns) as [FieldKey, number][]) columns[field] = columnIndex + index;
-  return {
-    sheetName: probe.name,
-    headerRow: rowIndex + match.headerRowIndex + 1,
-    columns,
-    missing: match.missing,
-    lastRow: rowIndex + rowCount,
-    lastColumn: columnIndex + columnCount - 1,
-  };
+  return { sheetName: probe.name, ...header, lastRow: rowIndex + rowCount, lastColumn: columnIndex + columnCount - 1 };
 }

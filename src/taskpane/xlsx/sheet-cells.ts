@@ -11,6 +11,7 @@ export interface SheetCells {
   firstRow: number;
   lastRow: number;
   firstColumn: number;
+  lastColumn: number;
   /** Numbers whose text may be scientific notation, by `key(r, c)`, for the digit rule. */
   numbers: Map<number, number>;
   /** Formulas whose result the file does not hold, by `key(r, c)`. */
@@ -32,7 +33,16 @@ export interface SheetReadOptions {
 
 /** Reads a worksheet part: cell values to displayed text, cached formula results, merges. */
 export async function readSheetCells(pkg: XlsxPackage, path: string, book: WorkbookInfo, options: SheetReadOptions): Promise<SheetCells> {
-  const cells: SheetCells = { rows: [], firstRow: -1, lastRow: -1, firstColumn: -1, numbers: new Map(), uncalculated: new Set(), valueCells: 0 };
+  const cells: SheetCells = {
+    rows: [],
+    firstRow: -1,
+    lastRow: -1,
+    firstColumn: -1,
+    lastColumn: -1,
+    numbers: new Map(),
+    uncalculated: new Set(),
+    valueCells: 0,
+  };
   const formatter = new CellFormatter(book.date1904);
   const merges: string[] = [];
   let row = -1;
@@ -51,6 +61,7 @@ export async function readSheetCells(pkg: XlsxPackage, path: string, book: Workb
     if (cells.firstRow < 0) cells.firstRow = row;
     if (cells.firstColumn < 0 || column < cells.firstColumn) cells.firstColumn = column;
     cells.lastRow = Math.max(cells.lastRow, row);
+    cells.lastColumn = Math.max(cells.lastColumn, column);
     (cells.rows[row] ??= [])[column] = text;
     if (uncalculated) cells.uncalculated.add(key(row, column));
     cells.valueCells += 1;
@@ -146,6 +157,7 @@ function parseRef(ref: string, currentRow: number): [number, number] {
 
 /** Excel shows a merged area's value in its top-left cell only; the covered cells read blank. */
 function blankMergedCells(cells: SheetCells, merges: readonly string[]): void {
+  const before = cells.valueCells;
   for (const ref of merges) {
     const [from, to = from] = ref.split(':');
     const [top, left] = parseRef(from, 0);
@@ -161,5 +173,25 @@ function blankMergedCells(cells: SheetCells, merges: readonly string[]): void {
       }
     }
   }
-  while (cells.lastRow >= 0 && !(cells.rows[cells.lastRow] ?? []).some((c) => c !== undefined)) cells.lastRow -= 1;
+  if (cells.valueCells < before) shrinkBounds(cells);
+}
+
+/** The bounds again after cells were blanked (rare: a file that repeats a merged area's value). */
+function shrinkBounds(cells: SheetCells): void {
+  const holds = (r: number) => (cells.rows[r] ?? []).some((c) => c !== undefined);
+  while (cells.lastRow >= 0 && !holds(cells.lastRow)) cells.lastRow -= 1;
+  while (cells.firstRow >= 0 && cells.firstRow <= cells.lastRow && !holds(cells.firstRow)) cells.firstRow += 1;
+  if (cells.lastRow < 0) {
+    cells.firstRow = cells.firstColumn = cells.lastColumn = -1;
+    return;
+  }
+  cells.firstColumn = Infinity;
+  cells.lastColumn = -1;
+  for (const line of cells.rows) {
+    if (line === undefined) continue;
+    line.forEach((_, c) => {
+      cells.firstColumn = Math.min(cells.firstColumn, c);
+      cells.lastColumn = Math.max(cells.lastColumn, c);
+    });
+  }
 }

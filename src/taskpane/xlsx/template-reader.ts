@@ -1,18 +1,21 @@
 import {
   cellText,
-  DIGIT_FIELDS,
-  matchHeaders,
+  HEADER_ROWS,
+  headerArea,
+  locateHeader,
   notCalculatedIssue,
+  orderCandidates,
+  preferTemplate,
   readRow,
+  relativeColumns,
   type ClientRow,
-  type ColumnMap,
-  type ColumnSpec,
   type FieldKey,
+  type HeaderLocation,
   type Issue,
 } from '../../domain';
 import { FileTemplateError, READ_LIMITS, tooManyCells } from './read-limits';
 import { COLUMNS, key, readSheetCells, type SheetCells } from './sheet-cells';
-import { readWorkbookInfo, type SheetEntry } from './workbook-parts';
+import { readWorkbookInfo } from './workbook-parts';
 import { preferredEngine, zipEntries, type InflateEngine } from './zip-entries';
 import type { XlsxPackage } from './package-parts';
 
@@ -37,16 +40,9 @@ export interface ReadProgress {
   done: number;
 }
 
-/** Header search reads this many rows from the first row holding a value (as the in-Excel path does). */
-const HEADER_ROWS = 20;
-const HEADER_COLUMNS = 256;
-
-interface Candidate {
+interface Candidate extends HeaderLocation {
   sheetName: string;
   cells: SheetCells;
-  headerRow: number;
-  columns: ColumnMap;
-  missing: ColumnSpec[];
 }
 
 /**
@@ -71,18 +67,17 @@ async function readTemplate(bytes: Uint8Array, { onProgress, engine = preferredE
   const pkg: XlsxPackage = { bytes, entries: zipEntries(bytes), engine };
   const book = await readWorkbookInfo(pkg);
   let best: Candidate | null = null;
-  for (const sheet of candidateOrder(book.sheets, book.activeIndex)) {
+  for (const sheet of orderCandidates(book.sheets, book.activeIndex).filter((s) => s.path !== undefined)) {
     const cells = await readSheetCells(pkg, sheet.path!, book, {
       onProgress: (done) => onProgress?.({ sheetName: sheet.name, done }),
-      probe: (read) => matchHeaders(headerGrid(read)).headerRowIndex >= 0,
+      probe: (read) => findHeader(read) !== null,
       probeRows: HEADER_ROWS,
       maxValueCells: READ_LIMITS.maxValueCells,
       onTooManyCells: () => tooManyCells(sheet.name),
     });
-    const candidate = locate(sheet.name, cells);
-    if (candidate === null) continue;
-    if (candidate.missing.length === 0) return templateRows(candidate);
-    if (best === null || candidate.missing.length < best.missing.length) best = candidate;
+    const header = findHeader(cells);
+    best = preferTemplate(best, header && { sheetName: sheet.name, cells, ...header });
+    if (best?.missing.length === 0) return templateRows(best);
   }
   const missing = best?.missing ?? [];
   throw new FileTemplateError(
@@ -93,67 +88,53 @@ async function readTemplate(bytes: Uint8Array, { onProgress, engine = preferredE
   );
 }
 
-/** As src/excel/template-finder.ts: the active sheet first, then the other visible sheets in tab order. */
-function candidateOrder(sheets: readonly SheetEntry[], activeIndex: number): SheetEntry[] {
-  const active = sheets[activeIndex];
-  const visible = sheets.filter((s, i) => s.path !== undefined && (s.visible || i === activeIndex));
-  return [...visible.filter((s) => s === active), ...visible.filter((s) => s !== active)];
-}
-
-/** The first rows and columns of the used range, as the in-Excel path loads them for the header search. */
-function headerGrid(cells: SheetCells): string[][] {
-  if (cells.firstRow < 0) return [];
+/** The header of a sheet's cells, searched as the in-Excel path searches the open sheet. */
+function findHeader(cells: SheetCells): HeaderLocation | null {
+  if (cells.firstRow < 0) return null;
+  const area = headerArea({
+    rowIndex: cells.firstRow,
+    columnIndex: cells.firstColumn,
+    rowCount: cells.lastRow - cells.firstRow + 1,
+    columnCount: cells.lastColumn - cells.firstColumn + 1,
+  });
   const grid: string[][] = [];
-  for (let r = cells.firstRow; r < Math.min(cells.firstRow + HEADER_ROWS, cells.lastRow + 1); r += 1) {
-    grid.push(slice(cells.rows[r], cells.firstColumn, cells.firstColumn + HEADER_COLUMNS - 1));
-  }
-  return grid;
+  for (let r = area.rowIndex; r < area.rowIndex + area.rowCount; r += 1) grid.push(slice(cells.rows[r], area.columnIndex, area.columnCount));
+  return locateHeader(grid, area);
 }
 
-function slice(line: string[] | undefined, left: number, right: number): string[] {
-  const out = new Array<string>(right - left + 1).fill('');
+/** `width` cells of a sparse row from column `left`, blanks as ''. */
+function slice(line: string[] | undefined, left: number, width: number): string[] {
+  const out = new Array<string>(width).fill('');
   if (line === undefined) return out;
-  for (let c = left; c <= right; c += 1) {
-    const text = line[c];
-    if (text !== undefined) out[c - left] = text;
+  for (let c = 0; c < width; c += 1) {
+    const text = line[left + c];
+    if (text !== undefined) out[c] = text;
   }
   return out;
 }
 
-function locate(sheetName: string, cells: SheetCells): Candidate | null {
-  const match = matchHeaders(headerGrid(cells), HEADER_ROWS);
-  if (match.headerRowIndex < 0) return null;
-  const columns: ColumnMap = {};
-  for (const [field, index] of Object.entries(match.columns) as [FieldKey, number][]) columns[field] = cells.firstColumn + index;
-  return { sheetName, cells, headerRow: cells.firstRow + match.headerRowIndex, columns, missing: match.missing };
-}
-
 /** The data rows below the header, as src/excel/row-reader.ts reads them (same width, same digit rule). */
-function templateRows({ sheetName, cells, headerRow, columns }: Candidate): FileTemplate {
-  const mapped = Object.values(columns) as number[];
-  const left = Math.min(...mapped);
-  const right = Math.max(...mapped);
-  const relative: ColumnMap = {};
-  for (const [field, index] of Object.entries(columns) as [FieldKey, number][]) relative[field] = index - left;
-  const digitColumns = DIGIT_FIELDS.map((f) => columns[f]).filter((c): c is number => c !== undefined);
+function templateRows({ sheetName, cells, headerRow, columns: sheetColumns }: Candidate): FileTemplate {
+  const { left, width, columns, digitColumns } = relativeColumns(sheetColumns);
   // Row by row, letting each read line go: holding the sheet's cells and a copy of them at once
   // doubled the peak memory of a 100,000-row file.
   const rows: ClientRow[] = [];
-  for (let r = headerRow + 1; r <= cells.lastRow; r += 1) {
-    const line = slice(cells.rows[r], left, right);
+  // headerRow is 1-based: as a 0-based index it is the first data row.
+  for (let r = headerRow; r <= cells.lastRow; r += 1) {
+    const line = slice(cells.rows[r], left, width);
     cells.rows[r] = undefined as unknown as string[];
     for (const c of digitColumns) {
       const number = cells.numbers.get(key(r, c));
       if (number !== undefined) line[c - left] = cellText(number, line[c - left]);
     }
-    const row = readRow(line, relative, r + 1);
+    const row = readRow(line, columns, r + 1);
     if (row !== null) rows.push(row);
   }
   const present = new Set(rows.map((row) => row.row - 1));
   const issues: Issue[] = [];
   for (const at of cells.uncalculated) {
     const r = Math.floor(at / COLUMNS);
-    const field = (Object.entries(columns) as [FieldKey, number][]).find(([, c]) => c === at % COLUMNS)?.[0];
+    const field = (Object.entries(sheetColumns) as [FieldKey, number][]).find(([, c]) => c === at % COLUMNS)?.[0];
     if (field !== undefined && present.has(r)) issues.push(notCalculatedIssue(r + 1, field));
   }
   issues.sort((a, b) => a.row - b.row);
