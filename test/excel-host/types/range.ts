@@ -5,6 +5,7 @@ import { Exec } from '../exec';
 import { HostType, ref, Ref } from '../host-type';
 import { hyperlinkScalar } from './range-link';
 import { rangeEdits } from './range-edits';
+import { rowEdits, sortOf } from './row-moves';
 import { liveSheet, rangeArg, RangeTarget } from './range-target';
 import { rangeFormatType } from './range-format';
 import { dataValidationType } from './data-validation';
@@ -108,6 +109,7 @@ export const rangeType: HostType<RangeTarget> = {
     format: (t) => ref(rangeFormatType, t),
     dataValidation: (t) => ref(dataValidationType, t),
     worksheet: (t) => ref(worksheetType, t.sheet),
+    sort: (t) => sortOf(t),
   },
   methods: {
     getCell: (t, [row, col]) => range(t, 'getCell', { row: t.rect.row + num(row, 0), col: t.rect.col + num(col, 0), rows: 1, cols: 1 }),
@@ -166,5 +168,6 @@ export const rangeType: HostType<RangeTarget> = {
       return null;
     },
     ...rangeEdits,
+    ...rowEdits,
   },
 };
