@@ -49,7 +49,7 @@ export interface PlacedTarget extends Target {
  */
 export async function markIssues(context: Excel.RequestContext, template: TemplateLocation, issues: readonly Issue[], options: MarkOptions): Promise<number> {
   const areas = options.areas ?? false;
-  await clearMarks(context, { areas });
+  await clearMarks(context, { areas, notes: options.notes });
   const targets = markTargets(template, issues);
   if (targets.length === 0) return 0;
   const sheet = context.workbook.worksheets.getItem(template.sheetName);

@@ -1,18 +1,39 @@
 import { chunkByCost, chunkRows } from './chunking';
 import { deleteHelperSheet, findHelperSheet } from './helper-sheets';
 import { fillRanges } from './lean-requests';
-import { MARK_FILL, MARKS_RECORD, RECORD_FIRST_ROW, clearCost, queueCellProbes, sameColour, type Annotation, type CellMark } from './mark-requests';
+import {
+  MARK_FILL,
+  MARKS_RECORD,
+  NOTE_PREFIX,
+  RECORD_FIRST_ROW,
+  clearCost,
+  queueCellProbes,
+  sameColour,
+  type Annotation,
+  type CellMark,
+} from './mark-requests';
+import { deleteOurNotes, findMovedFills } from './mark-sweep';
 
 /** Record rows read per request: four short texts a row keep the response far under 5 MB. */
 const RECORD_ROWS_PER_READ = 20_000;
 
+export interface ClearOptions {
+  /** ExcelApi 1.9: fills through Worksheet.getRanges, moved marks found through Range.getCellProperties. */
+  areas?: boolean;
+  /** Notes can be looked up and removed (ExcelApi 1.18); without, notes are left alone. True unless said. */
+  notes?: boolean;
+}
+
 /**
- * Undoes every recorded mark still in place (fill restored, our note removed), then deletes our
- * record sheet. Returns cells cleared. Only a record carrying our signature is read or deleted.
- * Safe to run again after a half-finished run: a restored cell no longer has our fill, a removed
- * note is no longer there, and the record goes only at the end.
+ * Undoes every recorded mark (fill restored, our note removed), then deletes our record sheet.
+ * Returns cells cleared. Only a record carrying our signature is read or deleted. A mark is ours by
+ * our fill and our note's prefix, never by its address alone: a user's note at a recorded cell stays,
+ * and marks the user moved by sorting, inserting or deleting rows are found where they went
+ * (mark-sweep.ts). Safe to run again after a half-finished run: a restored cell no longer has our
+ * fill, a removed note is no longer there, and the record goes only at the end.
  */
-export async function clearMarks(context: Excel.RequestContext, options: { areas?: boolean } = {}): Promise<number> {
+export async function clearMarks(context: Excel.RequestContext, options: ClearOptions = {}): Promise<number> {
+  const notes = options.notes ?? true;
   const search = await findHelperSheet(context, MARKS_RECORD);
   const record = search.ours;
   if (record === null) return 0;
@@ -21,37 +42,62 @@ export async function clearMarks(context: Excel.RequestContext, options: { areas
   const existing = new Set(search.taken);
   const total = used.isNullObject ? 0 : Math.max(0, used.rowCount - RECORD_FIRST_ROW);
   let cleared = 0;
+  const moved: CellMark[] = [];
   for (const read of chunkRows(total, RECORD_ROWS_PER_READ)) {
     const rows = record.getRangeByIndexes(RECORD_FIRST_ROW + read.start, 0, read.count, 4).load('values');
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request-sized chunk (DESIGN §7), never per row
     await context.sync();
     const marks = rows.values.map(markOf).filter((m) => m.address !== '' && existing.has(m.sheetName));
-    for (const chunk of chunkByCost(marks, clearCost)) await restore(context, marks.slice(chunk.start, chunk.start + chunk.count), options.areas ?? false);
+    for (const chunk of chunkByCost(marks, clearCost))
+      moved.push(...(await restore(context, marks.slice(chunk.start, chunk.start + chunk.count), options.areas ?? false, notes)));
     cleared += marks.length;
   }
+  for (const [sheetName, marks] of groupBy(moved, (m) => m.sheetName)) await restoreMoved(context, sheetName, marks, options.areas ?? false, notes);
   deleteHelperSheet(record);
   await context.sync();
   return cleared;
 }
 
-/** Two syncs: look the cells up, then put back what is still ours to put back. */
-async function restore(context: Excel.RequestContext, marks: readonly CellMark[], areas: boolean): Promise<void> {
+/**
+ * Two syncs: look the cells up, then put back what is still ours to put back. Returns the marks not
+ * found where recorded (our fill gone, or our note): moved with their rows, or recoloured by the user.
+ */
+async function restore(context: Excel.RequestContext, marks: readonly CellMark[], areas: boolean, notes: boolean): Promise<CellMark[]> {
   const sheets = new Map<string, Excel.Worksheet>();
   // One object path per sheet, not per cell: each path is sent with every request that uses it.
   const sheetOf = (name: string) => sheets.get(name) ?? sheets.set(name, context.workbook.worksheets.getItem(name)).get(name)!;
-  const probes = marks.map((mark) => queueCellProbes(sheetOf(mark.sheetName), [mark.address], true, () => mark.annotation === 'note')[0]);
+  const probes = marks.map((mark) => queueCellProbes(sheetOf(mark.sheetName), [mark.address], true, () => notes && mark.annotation === 'note')[0]);
+  for (const probe of probes) probe.note?.load('content');
   await context.sync();
+  const restores = marks.map((mark, i) => ({
+    mark,
+    // The user may have recoloured the cell since: then their colour stays.
+    refill: sameColour(probes[i].fill?.color, MARK_FILL),
+    // Only our own note: the user's note in a cell that a sort moved here stays.
+    dropNote: probes[i].note !== null && !probes[i].note!.isNullObject && probes[i].note!.content.startsWith(NOTE_PREFIX),
+  }));
+  queueRestores(sheetOf, restores, areas);
+  await context.sync();
+  return restores.filter((r) => !r.refill || (notes && r.mark.annotation === 'note' && !r.dropNote)).map((r) => r.mark);
+}
+
+/** Marks that moved with their rows: our fills found in their columns and put back, our notes removed wherever they are. */
+async function restoreMoved(context: Excel.RequestContext, sheetName: string, marks: readonly CellMark[], areas: boolean, notes: boolean): Promise<void> {
+  const sheet = context.workbook.worksheets.getItem(sheetName);
+  const fills = await findMovedFills(context, sheet, marks, areas);
   queueRestores(
-    sheetOf,
-    marks.map((mark, i) => ({
-      mark,
-      // The user may have recoloured the cell since: then their colour stays.
-      refill: sameColour(probes[i].fill?.color, MARK_FILL),
-      dropNote: probes[i].note !== null && !probes[i].note!.isNullObject,
-    })),
+    () => sheet,
+    fills.map(({ address, before }) => ({ mark: { sheetName, address, before, annotation: '' }, refill: true, dropNote: false })),
     areas,
   );
-  await context.sync();
+  if (fills.length > 0) await context.sync();
+  if (notes && marks.some((m) => m.annotation === 'note')) await deleteOurNotes(context, sheet);
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) (groups.get(key(item)) ?? groups.set(key(item), []).get(key(item))!).push(item);
+  return groups;
 }
 
 /** Queues, per cell, its fill put back (`refill`) and our note deleted (`dropNote`); fills of one colour on one sheet go together. */

@@ -54,7 +54,7 @@ export function createWorkbookPort(door: ExcelDoor): WorkbookPort {
         step: 'marking invalid cells',
         requires: notes() ? [NOTES_REQUIREMENT] : [],
       }),
-    clearMarks: () => door.run((c) => clearMarks(c, { areas: areas() }), { step: 'clearing the marks' }),
+    clearMarks: () => door.run((c) => clearMarks(c, { areas: areas(), notes: notes() }), { step: 'clearing the marks' }),
     writeExceptions: (rows, source) => door.run((c) => writeExceptionSheet(c, rows, source, { areas: areas() }), { step: 'writing the exception sheet' }),
     selectCell: (sheetName, row, column) => door.run((c) => selectCell(c, sheetName, row, column), { step: 'selecting the cell' }),
     writeStatusColumn: (template, statuses) => door.run((c) => writeStatusColumn(c, template, statuses), { step: 'writing the Portal Status column' }),

@@ -6,6 +6,7 @@ import { HostType, ref, Ref } from '../host-type';
 import { hyperlinkScalar } from './range-link';
 import { rangeEdits } from './range-edits';
 import { rowEdits, sortOf } from './row-moves';
+import { getCellProperties } from './cell-properties';
 import { liveSheet, rangeArg, RangeTarget } from './range-target';
 import { rangeFormatType } from './range-format';
 import { dataValidationType } from './data-validation';
@@ -169,5 +170,6 @@ export const rangeType: HostType<RangeTarget> = {
     },
     ...rangeEdits,
     ...rowEdits,
+    getCellProperties,
   },
 };
