@@ -42,10 +42,12 @@ describe.each(DIALECTS)('rate limits on %s', (dialect) => {
     expect(statuses.filter((s) => s === 429)).toHaveLength(200 - LIMITS.failedAuthPerAddress);
     const retryAfter = expectTooMany(answers.find((r) => r.statusCode === 429)!);
 
-    // While the attacker is locked out, a valid caller elsewhere is served; the attacker's address, even with a real token, is not.
+    // While bad tokens from the attacker's address are refused, a valid caller elsewhere is served, and so is a
+    // valid token from that same address (a firm's whole office often shares one): only the guilty are throttled.
     expect((await send({ method: 'GET', url: '/api/v1/firm', headers: firm.auth }, NEIGHBOUR)).statusCode).toBe(200);
     expect((await send({ method: 'GET', url: '/api/v1/health' }, NEIGHBOUR)).statusCode).toBe(200);
-    expectTooMany(await send({ method: 'GET', url: '/api/v1/firm', headers: firm.auth }, ATTACKER));
+    expect((await send({ method: 'GET', url: '/api/v1/firm', headers: firm.auth }, ATTACKER)).statusCode).toBe(200);
+    expectTooMany(await send(forged, ATTACKER));
     expectTooMany(await send({ method: 'POST', url: '/api/v1/admin/firms', headers: forged.headers, payload: {} }, ATTACKER));
     expect(await snapshot(t.storage.db)).toEqual(before);
 

@@ -23,7 +23,8 @@ declare module 'fastify' {
 
 /**
  * The caller's firm from its token; routes read `currentFirm(request)` and scope every query by its id.
- * Both hooks run in onRequest, before any body is read, and count failures per address (rate-limit plugin).
+ * Both hooks run in onRequest, before any body is read, and count failures per address (rate-limit plugin):
+ * past the limit a bad token gets 429 instead of 401.
  */
 export const authPlugin: FastifyPluginAsync = shared(async (app) => {
   app.decorateRequest('firm', null);
@@ -32,7 +33,8 @@ export const authPlugin: FastifyPluginAsync = shared(async (app) => {
   const guarded =
     (verify: (token: string | null, request: FastifyRequest) => Promise<string | null>): Hook =>
     async (request, reply) => {
-      await app.limits.refuseLockedOut(request, reply);
+      // The token is checked before any lockout: an address that sent bad tokens (a firm's whole office may
+      // share it) is refused only for bad tokens, never for a valid one (DESIGN §9).
       const refusal = await verify(bearerToken(request.headers.authorization), request);
       if (refusal) throw await app.limits.failure(request, reply, unauthorized(refusal));
       await app.limits.byToken(request, reply);

@@ -14,9 +14,7 @@ export interface Limiters {
   byToken: Hook;
   /** onRequest of the batch PUT: per import of the caller's firm. */
   batchesOfImport: Hook;
-  /** Before a token is looked up: 429 while the address has failed too often. */
-  refuseLockedOut: Hook;
-  /** After a failed authentication: the problem to answer (429 once past the limit, whatever raced past the check). */
+  /** After a failed authentication: the problem to answer (429 once the address is past its limit of failures). */
   failure(request: FastifyRequest, reply: FastifyReply, refusal: HttpProblem): Promise<HttpProblem>;
 }
 
@@ -50,11 +48,6 @@ export const rateLimitPlugin: FastifyPluginAsync<RateLimits> = shared(async (app
     byAddress: enforce(limiter(limits.perAddress)),
     byToken: enforce(limiter(limits.perToken, firmKey)),
     batchesOfImport: enforce(limiter(limits.batchesPerImport, (r) => `${firmKey(r)}:import:${(r.params as { id?: string }).id}`)),
-    refuseLockedOut: async (request, reply) => {
-      const state = await failures(request, { increment: false });
-      // The store counts past max only on increment: `current >= max` failures already means locked out.
-      if (!state.isAllowed && state.remaining === 0) throw tooMany(reply, state.ttl);
-    },
     failure: async (request, reply, refusal) => {
       const state = await failures(request);
       return !state.isAllowed && state.isExceeded ? tooMany(reply, state.ttl) : refusal;
