@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ClientRow, RowResult } from '../src/domain/api-types';
-import { FAULT_ADMIN_TOKEN, freePort, startServerProcess } from '../test/faults/support/server-process';
+import { SERVER_ADMIN_TOKEN, freePort, startBuiltServer } from '../test/support/built-server';
 
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 20);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
@@ -104,11 +104,11 @@ const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? 0 : s
 async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
   const dataDir = databaseUrl ? undefined : mkdtempSync(path.join(os.tmpdir(), 'load-pglite-'));
-  const server = await startServerProcess({ port: await freePort(), dataDir, databaseUrl });
+  const server = await startBuiltServer({ port: await freePort(), dataDir, databaseUrl });
   try {
     const firmRes = await fetch(`${server.url}/api/v1/admin/firms`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${FAULT_ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${SERVER_ADMIN_TOKEN}`, 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'Load Firm', offlineClientsEnabled: true, owners: [OWNER], offices: [OFFICE] }),
     });
     const firm = (await firmRes.json()) as { token: string };

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `npm test`: type checks, import walls, lint and formatting, manifest check, unit + Excel host + server tests (PGlite and a
-# real PostgreSQL), then the browser end-to-end tests. Ends with one "N passed, N failed" line.
+# `npm test`: type checks, import walls, lint and formatting, manifest check, the production build, unit + Excel host +
+# server tests (PGlite and a real PostgreSQL, the built server included), then the browser end-to-end tests. Ends with
+# one "N passed, N failed" line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,12 +27,15 @@ npx prettier --check . --log-level warn
 step "Manifest (offline schema + our own checks)"
 npm run --silent check:manifest
 
-step "Unit, Excel host and server tests (PGlite and PostgreSQL)"
+# The tests start what users run: the built server (dist/node) and the built pane, so the build comes first.
+step "Production build (add-in bundle budget, server)"
 status=0
+npm run --silent build || status=$?
+
+step "Unit, Excel host and server tests (PGlite and PostgreSQL; the built server too)"
 bash scripts/with-postgres.sh npx jest --ci --json --outputFile="$results/unit.json" "$@" || status=$?
 
-step "Production build (bundle budget) and browser end-to-end tests in headless Chromium"
-npm run --silent build || status=$?
+step "Browser end-to-end tests in headless Chromium, against the built server"
 npx jest -c jest.e2e.config.js --ci --json --outputFile="$results/e2e.json" || status=$?
 
 node -e '

@@ -1,6 +1,6 @@
 // `npm run serve`: the only place that reads the environment.
 import { optionsFromEnv, type ServerOptions } from './config';
-import { startServer } from './start-server';
+import { StartFailure, startServer } from './start-server';
 
 export { startServer } from './start-server';
 export { optionsFromEnv } from './config';
@@ -14,7 +14,12 @@ async function main(): Promise<void> {
     console.error(`Not started: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
-  const server = await startServer(options);
+  const server = await startServer(options).catch((error: unknown) => {
+    // The database thread, a migration, the port: a part that fails at start stops the process, never silently.
+    console.error(`Not started: ${error instanceof StartFailure ? error.message : 'an unexpected error at start'}`);
+    if (!(error instanceof StartFailure)) console.error(error);
+    process.exit(1);
+  });
   // SIGTERM/SIGINT: refuse new requests with 503, let running batches finish, then close (start-server.ts).
   const stop = () => {
     server.close().then(

@@ -21,10 +21,28 @@ const DEFAULT_GRACE_MS = 30_000;
 
 const DEFAULT_FROM = 'Client portal <no-reply@localhost>';
 
+/** Why the server did not start, in words for the operator (main.ts prints it and exits non-zero). */
+export class StartFailure extends Error {}
+
+async function atStart<T>(what: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    throw new StartFailure(`${what}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
 /** Opens storage (running migrations), builds the app, listens and starts the outbox worker; `close()` stops all. */
 export async function startServer(options: ServerOptions, logStream?: NodeJS.WritableStream): Promise<RunningServer> {
-  const storage = await openStorage({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
-  const sealer = createSealer(options.invitationKey ?? invitationKeyFromDataDir(options.dataDir));
+  const storage = await atStart('the database could not be opened and migrated', () =>
+    openStorage({ databaseUrl: options.databaseUrl, dataDir: options.dataDir }),
+  );
+  const sealer = await atStart('the invitation key could not be read or made', async () =>
+    createSealer(options.invitationKey ?? invitationKeyFromDataDir(options.dataDir)),
+  ).catch(async (error: unknown) => {
+    await storage.db.destroy();
+    throw error;
+  });
   const app = await buildApp({
     db: storage.db,
     storage: storage.kind,
@@ -60,7 +78,7 @@ export async function startServer(options: ServerOptions, logStream?: NodeJS.Wri
     await storage.db.destroy();
   });
   try {
-    await app.listen({ port: options.port, host: options.host });
+    await atStart(`it could not listen on ${options.host}:${options.port}`, () => app.listen({ port: options.port, host: options.host }));
   } catch (error) {
     await app.close();
     throw error;

@@ -7,7 +7,7 @@ import { NetworkError, runImport, type FetchLike, type ImportState } from '../..
 import { startFaultProxy } from './support/fault-proxy';
 import { expectedProfiles, faultFile, profileKeys, reportMismatches } from './support/fault-rows';
 import { allClients, createFirmOver, duplicateProfiles, portalFor, reportOf, type HttpFirm } from './support/portal';
-import { freePort, killAllServerProcesses, startServerProcess, type ServerProcess } from './support/server-process';
+import { freePort, killAllServerProcesses, startBuiltServer, type ServerProcess } from '../support/built-server';
 
 jest.setTimeout(240_000);
 
@@ -16,7 +16,7 @@ describe('server killed mid-import, restarted on the same PGlite data dir', () =
   let port: number;
   let server: ServerProcess;
   let firm: HttpFirm;
-  const start = async () => (server = await startServerProcess({ port, dataDir }));
+  const start = async () => (server = await startBuiltServer({ port, dataDir }));
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'fault-pglite-'));

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { faultFile } from './support/fault-rows';
 import { createFirmOver, type HttpFirm } from './support/portal';
-import { freePort, killAllServerProcesses, startServerProcess, type ServerProcess } from './support/server-process';
+import { freePort, killAllServerProcesses, startBuiltServer, type ServerProcess } from '../support/built-server';
 
 jest.setTimeout(180_000);
 
@@ -54,7 +54,7 @@ describe('SIGTERM with a batch in flight', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'sigterm-pglite-'));
     port = await freePort();
-    server = await startServerProcess({ port, dataDir });
+    server = await startBuiltServer({ port, dataDir });
     firm = await createFirmOver(server.url);
   });
   afterAll(async () => {
@@ -91,7 +91,7 @@ describe('SIGTERM with a batch in flight', () => {
     expect((JSON.parse(answered.body) as { results: unknown[] }).results).toHaveLength(1000);
     expect(await server.exit).toBe(0);
 
-    server = await startServerProcess({ port, dataDir });
+    server = await startBuiltServer({ port, dataDir });
     const job = await fetch(`${server.url}/api/v1/imports/${importId}`, { headers: auth });
     expect(((await job.json()) as { counts: { rows: number } }).counts.rows).toBe(1000);
   });

@@ -34,6 +34,10 @@ export class PGliteThread implements PGliteLike {
         else reject(toError(message.error ?? {}));
       };
       this.worker.on('message', onStart);
+      // A thread that dies before it is ready (its file missing from a build, PGlite failing to load) fails
+      // the start: without this, `ready` never settles and a server waiting on it exits silently with 0.
+      this.worker.once('error', reject);
+      this.worker.once('exit', (code) => reject(new Error(`The database thread stopped before it was ready (exit code ${code})`)));
     });
     this.worker.on('message', (message: Answer | Started) => {
       if (!('id' in message)) return;

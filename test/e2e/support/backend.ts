@@ -1,10 +1,11 @@
-// The real backend on PGlite in a temp dir, serving the harness build, on 127.0.0.1 with a random port.
+// The real backend as users run it: the built server (`npm run serve`'s dist/node/server/main.js) in a process
+// of its own, on PGlite in a temp dir, serving the harness build, on 127.0.0.1 with a free port.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startServer } from '../../../src/server/start-server';
+import { SERVER_ADMIN_TOKEN, startBuiltServer } from '../../support/built-server';
 
-export const ADMIN_TOKEN = 'e2e-admin-token';
+export const ADMIN_TOKEN = SERVER_ADMIN_TOKEN;
 
 export interface Backend {
   url: string;
@@ -15,16 +16,10 @@ export interface Backend {
 /** `smtpUrl`: invitation e-mails go there (else .eml files in the temp data folder). */
 export async function startBackend(options: { smtpUrl?: string } = {}): Promise<Backend> {
   const dataDir = mkdtempSync(join(tmpdir(), 'client-import-e2e-'));
-  const server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
+  const server = await startBuiltServer({
     dataDir,
-    adminToken: ADMIN_TOKEN,
-    staticDir: resolve(__dirname, '../../../dist/addin-harness'),
-    development: false,
-    smtpUrl: options.smtpUrl,
+    env: { STATIC_DIR: resolve(__dirname, '../../../dist/addin-harness'), ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}) },
   });
-  server.app.log.level = 'warn';
   const api = async <T>(method: string, path: string, token: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${server.url}/api/v1${path}`, {
       method,
@@ -39,7 +34,7 @@ export async function startBackend(options: { smtpUrl?: string } = {}): Promise<
     url: server.url,
     api,
     close: async () => {
-      await server.close();
+      await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

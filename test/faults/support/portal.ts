@@ -1,6 +1,6 @@
 import { createPortalClient, type FetchLike, type PortalClient, type RetryPolicy } from '../../../src/api';
 import type { Client, ReportRow } from '../../../src/domain/api-types';
-import { FAULT_ADMIN_TOKEN } from './server-process';
+import { SERVER_ADMIN_TOKEN } from '../../support/built-server';
 
 export const OWNER = 'owner@fault.test';
 export const OFFICE = 'Main Office';
@@ -13,7 +13,7 @@ export interface HttpFirm {
   token: string;
 }
 
-export async function createFirmOver(url: string, adminToken = FAULT_ADMIN_TOKEN): Promise<HttpFirm> {
+export async function createFirmOver(url: string, adminToken = SERVER_ADMIN_TOKEN): Promise<HttpFirm> {
   const res = await fetch(`${url}/api/v1/admin/firms`, {
     method: 'POST',
     headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },

@@ -1,12 +1,17 @@
+// The production server as users run it: `node dist/node/server/main.js`, the build of `npm run serve`, as a
+// real child process (node itself, not npm or tsx, so the pid we signal is the server and a SIGKILL leaves
+// nothing behind). What ships is what is tested: a file the build forgot fails the tests that start it.
+// `npm test` builds first; a test run alone needs `npm run build:server` after a change to src/server.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const MAIN = path.join(ROOT, 'src/server/main.ts');
+const ROOT = path.resolve(__dirname, '../..');
+export const BUILT_MAIN = path.join(ROOT, 'dist/node/server/main.js');
 const LOG_TAIL = 8000;
 
-export const FAULT_ADMIN_TOKEN = 'fault-admin-token-0123456789-abcdefghij';
+export const SERVER_ADMIN_TOKEN = 'built-server-admin-token-0123456789-abcdefghij';
 
 /** A port that was free a moment ago on 127.0.0.1; the same port is reused across restarts. */
 export function freePort(): Promise<number> {
@@ -29,33 +34,79 @@ export interface ServerProcess {
   stop(): Promise<void>;
   /** Settles when the process has exited, with its exit code (null when a signal ended it). */
   exit: Promise<number | null>;
+  /** The last few kilobytes of what it printed. */
   log(): string;
 }
 
 export interface ServerProcessOptions {
-  port: number;
+  /** Unset: a free port. */
+  port?: number;
+  /** PGlite's folder, when there is no databaseUrl (main.js has no in-memory database). */
   dataDir?: string;
   databaseUrl?: string;
+  /** Further settings (PUBLIC_ORIGIN, SMTP_URL, STATIC_DIR…); they win over the defaults here. */
+  env?: Record<string, string>;
   startTimeoutMs?: number;
 }
 
-/**
- * `node --import tsx src/server/main.ts` as a real child process (node itself, not the tsx CLI or
- * npx, so the pid we signal is the server and a SIGKILL leaves nothing behind).
- */
-export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
-  const env: NodeJS.ProcessEnv = {
+/** The settings `npm run serve` would read, for a server on 127.0.0.1:`port`. */
+export function serverEnv(port: number, options: ServerProcessOptions = {}): NodeJS.ProcessEnv {
+  return {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     NODE_ENV: 'production',
-    PORT: String(options.port),
+    PORT: String(port),
     HOST: '127.0.0.1',
-    ADMIN_TOKEN: FAULT_ADMIN_TOKEN,
+    ADMIN_TOKEN: SERVER_ADMIN_TOKEN,
+    PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
     STATIC_DIR: path.join(ROOT, 'no-static'),
     ...(options.dataDir ? { DATA_DIR: options.dataDir } : {}),
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+    ...options.env,
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Fails with what to do when there is no build, or when src/server changed after it. */
+export function assertBuilt(): void {
+  if (!existsSync(BUILT_MAIN)) throw new Error(`${BUILT_MAIN} is missing: run \`npm run build:server\` (npm test builds first)`);
+  const built = statSync(BUILT_MAIN).mtimeMs;
+  const newer = newestSource(path.join(ROOT, 'src/server'), built) ?? newestSource(path.join(ROOT, 'src/domain'), built);
+  if (newer) throw new Error(`${newer} is newer than the build: run \`npm run build:server\``);
+}
+
+function newestSource(dir: string, than: number): string | null {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const found = newestSource(file, than);
+      if (found) return found;
+    } else if (!entry.name.includes('.test.') && statSync(file).mtimeMs > than) return file;
+  }
+  return null;
+}
+
+/** Runs main.js to the end: for starts that must fail. Resolves with its exit code and what it printed. */
+export function runBuiltServerToExit(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {
+  assertBuilt();
+  const child = spawn(process.execPath, [BUILT_MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  track(child);
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  return new Promise((resolve) =>
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    }),
+  );
+}
+
+/** Starts the built server and waits until /api/v1/health answers. */
+export async function startBuiltServer(options: ServerProcessOptions = {}): Promise<ServerProcess> {
+  assertBuilt();
+  const port = options.port ?? (await freePort());
+  const child = spawn(process.execPath, [BUILT_MAIN], { cwd: ROOT, env: serverEnv(port, options), stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
   const keep = (chunk: Buffer) => {
     tail = (tail + chunk.toString()).slice(-LOG_TAIL);
@@ -64,7 +115,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   child.stderr!.on('data', keep);
   const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const exited = exit.then(() => undefined);
-  const url = `http://127.0.0.1:${options.port}`;
+  const url = `http://127.0.0.1:${port}`;
   track(child);
 
   const stopWith = async (signal: NodeJS.Signals) => {
