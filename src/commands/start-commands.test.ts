@@ -42,6 +42,23 @@ describe('startCommands', () => {
     expect(calls.filter((c) => c.startsWith('startup'))).toEqual([]);
   });
 
+  // Office.onReady resolves outside Office too (host null), where Office.context has no requirements:
+  // the page used to throw "Cannot read properties of undefined (reading 'isSetSupported')".
+  it('opens outside Office without throwing, and leaves the startup behaviour alone', async () => {
+    const { office, calls, ready } = fakeOffice({ sharedRuntime11: true });
+    const outside: OfficeForCommands = { ...office, context: {} };
+    const failures: unknown[] = [];
+    const onRejection = (reason: unknown) => failures.push(reason);
+    process.on('unhandledRejection', onRejection);
+    startCommands(outside, createPaneInbox());
+    ready();
+    await settle();
+    await settle();
+    process.off('unhandledRejection', onRejection);
+    expect(failures).toEqual([]);
+    expect(calls.filter((c) => c.startsWith('startup'))).toEqual([]);
+  });
+
   it('says in the pane when Excel refuses the startup behaviour', async () => {
     const { office, ready } = fakeOffice({ sharedRuntime11: true, startupFails: true });
     const inbox = createPaneInbox();

@@ -7,7 +7,8 @@ export interface OfficeForCommands {
   onReady(): Promise<unknown>;
   actions: { associate(id: string, handler: (event: CompletableEvent) => Promise<void>): void };
   addin: { showAsTaskpane(): Promise<void>; setStartupBehavior(behavior: Office.StartupBehavior): Promise<void> };
-  context: { requirements: { isSetSupported(name: string, version?: string): boolean } };
+  /** Outside Office (the page opened in a plain browser) `onReady` resolves and `context.requirements` is undefined. */
+  context?: { requirements?: { isSetSupported(name: string, version?: string): boolean } };
   StartupBehavior: { load: Office.StartupBehavior };
 }
 
@@ -22,7 +23,7 @@ export function startCommands(office: OfficeForCommands, inbox: PaneInbox): void
   registerCommands(COMMANDS, (id, handler) => office.actions.associate(id, handler), host);
   void office.onReady().then(async () => {
     // setStartupBehavior needs SharedRuntime 1.1; without it the add-in still works, only loads on first use.
-    if (!office.context.requirements.isSetSupported('SharedRuntime', '1.1')) return;
+    if (office.context?.requirements?.isSetSupported('SharedRuntime', '1.1') !== true) return;
     try {
       await office.addin.setStartupBehavior(office.StartupBehavior.load);
     } catch (error) {
