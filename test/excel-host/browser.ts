@@ -4,3 +4,4 @@ export type { ExcelHost, ExcelHostOptions } from './host';
 export type { HostStats } from './stats';
 export type { SheetHandle, CellView } from './sheet-handle';
 export type { CellInit, SeedCell } from './model/seed';
+export { setOfficeRequirements } from './library';

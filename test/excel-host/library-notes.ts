@@ -4,7 +4,8 @@
  * hosted office.js Excel runs today has them; so that the add-in's notes code runs on the library
  * too, this adds Note and NoteCollection to the loaded library the way the library declares its
  * own classes (Comment/CommentCollection: ClientObject subclasses built with BatchApiHelper), after
- * the 1.18 reference. Everything else is the library as shipped. Remove when npm catches up.
+ * the 1.18 reference, with the library's own requirement-set check (ExcelApi 1.18) on `notes`.
+ * Everything else is the library as shipped. Remove when npm catches up.
  */
 export function addNotesApi(Excel: any, OE: any): void {
   if (Excel.NoteCollection) return;
@@ -107,9 +108,14 @@ export function addNotesApi(Excel: any, OE: any): void {
 
   Excel.Note = Note;
   Excel.NoteCollection = NoteCollection;
-  for (const owner of [Excel.Worksheet, Excel.Workbook]) {
+  for (const [owner, name] of [
+    [Excel.Worksheet, 'Worksheet'],
+    [Excel.Workbook, 'Workbook'],
+  ]) {
     Object.defineProperty(owner.prototype, 'notes', {
       get(this: any) {
+        // As the library's own navigation properties do (Worksheet.comments checks ExcelApi 1.10).
+        U.throwIfApiNotSupported(`${name}.notes`, 'ExcelApi', '1.18', 'Excel');
         return (this._notesApi ??= H.createPropertyObject(NoteCollection, this, 'Notes', true, 4));
       },
       configurable: true,

@@ -41,3 +41,31 @@ export function registerHost(answer: Answer): string {
   hosts.set(url, answer);
   return url;
 }
+
+let lentWindow = false;
+/**
+ * Requirement sets below the newest. The library checks each member's set itself before queuing it
+ * (`OfficeExtension.Utility.throwIfApiNotSupported`: "The method or property … is part of the ExcelApi
+ * 1.9 requirement set, which is not available in your version of Excel.", code `ApiNotFound`), asking
+ * `window.Office.context.requirements.isSetSupported`, as on a page where office.js runs. Node has no
+ * `Office`, so the check is off unless a test sets one here; `null` takes it away again (afterEach).
+ * Returns the same function, for the add-in's door.
+ */
+export function setOfficeRequirements<F extends (name: string, version?: string) => boolean>(isSetSupported: F | null): F | null {
+  const g = globalThis as any;
+  officeLibrary();
+  g.OfficeExtension.CommonUtility._doApiNotSupportedCheck = isSetSupported !== null;
+  if (isSetSupported === null) {
+    if (lentWindow) delete g.window;
+    else if (g.window) delete g.window.Office;
+    lentWindow = false;
+    return null;
+  }
+  // A window only while a test sets one: a window left behind makes other Node code (PGlite) believe it runs in a browser.
+  if (g.window === undefined) {
+    g.window = {};
+    lentWindow = true;
+  }
+  g.window.Office = { context: { requirements: { isSetSupported } } };
+  return isSetSupported;
+}
