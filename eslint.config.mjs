@@ -1,10 +1,11 @@
 // `npm run lint`. ESLint's and typescript-eslint's recommended rules, every rule of Microsoft's
-// eslint-plugin-office-addins (its `recommended` and `react` configs), the import walls, and
+// eslint-plugin-office-addins (its `recommended` and `react` configs), React's hooks rules, the import walls, and
 // eslint-config-prettier last so no rule argues with Prettier (`npm run format:check` owns layout).
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import prettier from 'eslint-config-prettier';
 import officeAddins from 'eslint-plugin-office-addins';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import walls from './scripts/eslint-walls.cjs';
@@ -57,6 +58,13 @@ export default defineConfig([
     files: ['**/*.tsx'],
     ...reactRecommended,
     settings: { react: { version: 'detect' } },
+  },
+  {
+    // The rules of hooks, and every effect, memo and callback naming what it reads (no exceptions in
+    // src). The plugin's React Compiler rules are left out: this code is not compiled by it.
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   // tsconfig compiles JSX with the automatic runtime ("jsx": "react-jsx"): React need not be in scope.
   { files: ['**/*.tsx'], ...react.configs.flat['jsx-runtime'] },

@@ -84,7 +84,7 @@ export function WorkbookViews({ tab, setTab, workbook, connection, settings, rep
         busy={history.busy}
         connected={client !== null}
         resumableId={importer.resumable?.state.importId ?? null}
-        onRefresh={() => void history.load()}
+        onRefresh={history.load}
         onLoadMore={() => void history.loadMore()}
         onDownload={(id) => void importer.downloadReport(id)}
         onWriteSheet={(item) => void history.writeSheet(item)}

@@ -10,6 +10,7 @@ export interface HistoryState {
   /** More imports to load (the portal answered with a cursor). */
   hasMore: boolean;
   busy: string | null;
+  /** The first page again; the same function for as long as the client is (a view may load on mount with it). */
   load(): Promise<void>;
   loadMore(): Promise<void>;
   /** Writes an import's exception report into a new sheet (rows link back when its template sheet is here). */
@@ -34,11 +35,13 @@ export function useHistory(client: PortalClient | null, workbook: WorkbookPort, 
     [client],
   );
 
+  const load = useCallback(async () => void (await act('Loading past imports', () => page(null))), [act, page]);
+
   return {
     items,
     hasMore: next !== null,
     busy,
-    load: async () => void (await act('Loading past imports', () => page(null))),
+    load,
     loadMore: async () => void (await act('Loading more imports', () => page(next))),
     writeSheet: async (item) => {
       await act('Writing the exception sheet', async () => {

@@ -1,10 +1,11 @@
-import { useCallback, useRef, useState } from 'react';
-import { CancelledError, plainMessage, runImport, type ImportProgress, type ImportState, type PortalClient } from '../../api';
+import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
+import { CancelledError, plainMessage, runImport, type ImportProgress, type PortalClient } from '../../api';
 import type { SettingsStore } from '../services/settings-store';
 import type { WorkbookPort } from '../workbook/workbook-port';
 import { withHeldBack } from './held-back';
 import type { Reporter } from './use-error-bar';
-import { describeSource, RESUME_SETTING, stoppedResult, type ImportPhase, type ImportResult, type ImportSource, type SavedResume } from './import-result';
+import { describeSource, RESUME_SETTING, type ImportPhase, type ImportResult, type ImportSource, type SavedResume } from './import-result';
+import { ImportStore, isRunning } from './import-store';
 
 export interface ImportDeps {
   workbook: WorkbookPort;
@@ -34,96 +35,75 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 /** The one owner of an import: rows from a source → checks → batches (progress, cancel, resume) → exception sheet → result. */
 export function useImport({ workbook, client, settings, reporter, saveFile, sendInvitations }: ImportDeps): Importer {
-  const [phase, setPhase] = useState<ImportPhase>('idle');
-  const [progress, setProgress] = useState<ImportProgress | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const [resumable, setResumable] = useState<SavedResume | null>(() => settings.read<SavedResume>(RESUME_SETTING));
+  const [store] = useState(() => new ImportStore(settings.read<SavedResume>(RESUME_SETTING)));
+  const machine = useSyncExternalStore(store.subscribe, store.read);
   const controller = useRef<AbortController | null>(null);
 
   const run = useCallback(
     async (source: ImportSource, mode: 'new' | 'resume') => {
-      if (controller.current) return; // one import at a time
       if (!client) return reporter.fail(new Error('Connect to the portal before importing.'));
       const saved = mode === 'resume' ? settings.read<SavedResume>(RESUME_SETTING) : null;
       if (mode === 'resume' && saved?.source !== source.key)
         return reporter.fail(new Error(`There is no interrupted import of ${describeSource(source.key)} to resume.`));
+      if (store.dispatch({ type: 'start', source: source.key, portal: saved?.state ?? null }).refused !== null) {
+        return reporter.say({ intent: 'warning', text: 'An import is already running: wait for it to finish, or cancel it, then try again.' });
+      }
       const abort = (controller.current = new AbortController());
       reporter.clear();
-      setResult(null);
-      setProgress(null);
-      let state: ImportState | null = saved?.state ?? null;
-      let rowsTotal = 0;
-      let marked: number | null = null;
-      let key = source.key;
       try {
-        setPhase('reading');
         const read = await source.read(abort.signal);
         const heldBack = read.heldBack ?? [];
-        rowsTotal = read.rows.length + heldBack.length;
-        marked = read.marked ?? null;
-        key = read.key ?? key;
+        const rowsTotal = read.rows.length + heldBack.length;
+        const key = read.key ?? source.key;
+        store.dispatch({ type: 'read', source: key, rowsTotal, marked: read.marked ?? null });
         if (rowsTotal === 0) throw new Error('The template has no client rows to import.');
         if (read.rows.length === 0) throw new Error(`No row can be imported: row ${heldBack[0].row}: ${heldBack[0].comment}.`);
-        setPhase('importing');
         const sent = await runImport(client, {
           rows: read.rows,
           source: key,
           sendInvitations,
-          resume: state,
+          resume: saved?.state ?? null,
           signal: abort.signal,
-          onProgress: setProgress,
-          onState: (next) => {
-            state = next;
-            const keep = { source: key, state: next };
-            settings.write(RESUME_SETTING, keep);
-            setResumable(next.completed ? null : keep);
+          onProgress: (progress) => store.dispatch({ type: 'progress', progress }),
+          onState: (state) => {
+            settings.write(RESUME_SETTING, { source: key, state });
+            store.dispatch({ type: 'portal', state });
           },
         });
         settings.remove(RESUME_SETTING);
         const outcome = withHeldBack(sent, heldBack);
-        const done: ImportResult = {
-          importId: outcome.importId,
-          source: key,
-          rowsTotal,
-          counts: outcome.counts,
-          completed: true,
-          marked,
-          sheetName: null,
-        };
-        setResult(done);
-        setPhase('writing');
+        store.dispatch({ type: 'sent', importId: outcome.importId, counts: outcome.counts });
+        let sheetName: string | null = null;
         try {
-          const sheet = await workbook.writeExceptions(outcome.report, read.link);
-          setResult({ ...done, sheetName: sheet.sheetName });
+          sheetName = (await workbook.writeExceptions(outcome.report, read.link)).sheetName;
         } catch (error) {
           // The import is complete in the portal: the counts and the download stay; only the sheet is missing.
           reporter.fail(
             new Error(`The import finished, but the exception sheet could not be written: ${plainMessage(error)} Download the exception report instead.`),
           );
         }
-        setPhase('done');
+        store.dispatch({ type: 'written', sheetName });
       } catch (error) {
-        setResult(stoppedResult(state, key, rowsTotal, marked));
-        if (error instanceof CancelledError) {
-          setPhase('cancelled');
+        const cancelled = error instanceof CancelledError;
+        store.dispatch({ type: 'stopped', cancelled });
+        if (cancelled) {
           reporter.say({ intent: 'warning', text: 'Import cancelled. Rows already sent stay imported; Resume import sends the rest without duplicates.' });
         } else {
-          setPhase('failed');
           reporter.fail(error);
         }
       } finally {
         controller.current = null;
       }
     },
-    [client, workbook, settings, reporter, sendInvitations],
+    [client, workbook, settings, reporter, sendInvitations, store],
   );
 
   return {
-    phase,
-    progress,
-    result,
-    resumable,
-    isRunning: () => controller.current !== null,
+    phase: machine.phase,
+    progress: machine.progress,
+    result: machine.result,
+    resumable: machine.resumable,
+    isRunning: () => isRunning(store.read()),
     start: (source) => run(source, 'new'),
     resume: (source) => run(source, 'resume'),
     cancel: () => controller.current?.abort(),

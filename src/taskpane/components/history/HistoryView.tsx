@@ -10,10 +10,10 @@ export function HistoryView(props: HistoryViewProps) {
   const styles = useViewStyles();
   const list = useHistoryStyles();
   const { connected, onRefresh } = props;
+  // Loads when the view opens or the pane connects: onRefresh stays the same function meanwhile (useHistory's load).
   useEffect(() => {
     if (connected) onRefresh();
-    // Loads when the view opens (or the pane connects), not on every render: onRefresh is a new function each time.
-  }, [connected]);
+  }, [connected, onRefresh]);
   if (!connected) return <Text className={styles.hint}>Connect to the portal to see past imports.</Text>;
   return (
     <section className={styles.view} aria-label="History">

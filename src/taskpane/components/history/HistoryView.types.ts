@@ -7,6 +7,7 @@ export interface HistoryViewProps {
   connected: boolean;
   /** The open import this pane can resume (its rows are known here), if any. */
   resumableId: string | null;
+  /** Loads the list; called when the view opens or the pane connects, so pass the same function each render. */
   onRefresh(): void;
   onLoadMore(): void;
   onDownload(importId: string): void;
