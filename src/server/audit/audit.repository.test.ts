@@ -7,7 +7,7 @@ describe.each(DIALECTS)('audit events on %s', (dialect) => {
   beforeAll(async () => {
     storage = await openTestStorage(dialect);
     for (const id of ['firm-a', 'firm-b']) {
-      await insertFirm(storage.db, { id, name: id, tokenHash: `hash-${id}`, offlineClientsEnabled: true, owners: [], offices: [], users: [] });
+      await insertFirm(storage.db, { id, name: id, offlineClientsEnabled: true, owners: [], offices: [], users: [] });
     }
   });
   afterAll(() => storage?.close());

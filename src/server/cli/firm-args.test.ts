@@ -1,7 +1,7 @@
 import { parseFirmArgs } from './firm-args';
 
 describe('parseFirmArgs', () => {
-  it('reads repeatable owners, offices and users and the offline switch', () => {
+  it('reads repeatable owners, offices, users and admins and the offline switch', () => {
     expect(
       parseFirmArgs([
         'create',
@@ -17,11 +17,20 @@ describe('parseFirmArgs', () => {
         'North',
         '--user',
         'c@acme.test',
+        '--admin',
+        'boss@acme.test',
         '--offline',
       ]),
     ).toEqual({
       command: 'create',
-      settings: { name: 'Acme Tax', owners: ['a@acme.test', 'b@acme.test'], offices: ['Main', 'North'], users: ['c@acme.test'], offlineClientsEnabled: true },
+      settings: {
+        name: 'Acme Tax',
+        owners: ['a@acme.test', 'b@acme.test'],
+        offices: ['Main', 'North'],
+        users: ['c@acme.test'],
+        admins: ['boss@acme.test'],
+        offlineClientsEnabled: true,
+      },
     });
   });
 
@@ -37,6 +46,9 @@ describe('parseFirmArgs', () => {
       change: { owners: ['a@b.c'], offices: ['M'], users: ['u@b.c'] },
     });
     expect(parseFirmArgs(['rotate-token', '--id', 'f1'])).toEqual({ command: 'rotate-token', id: 'f1' });
+    expect(parseFirmArgs(['update', '--id', 'f1', '--admin', 'boss@b.c'])).toEqual({ command: 'update', id: 'f1', change: { admins: ['boss@b.c'] } });
+    expect(parseFirmArgs(['create-key', '--id', 'f1', '--name', 'Nightly sync'])).toEqual({ command: 'create-key', id: 'f1', name: 'Nightly sync' });
+    expect(() => parseFirmArgs(['create-key', '--id', 'f1'])).toThrow('--name is required');
     expect(parseFirmArgs(['list'])).toEqual({ command: 'list' });
   });
 

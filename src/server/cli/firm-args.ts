@@ -1,8 +1,9 @@
 import type { FirmChange } from '../firms/firm-admin.service';
 import type { FirmSettings } from '../firms/firm.service';
 
-const USAGE = `usage: npm run firm -- create --name NAME --owner EMAIL [--owner EMAIL…] --office NAME [--office NAME…] [--user EMAIL…] [--offline]
-       npm run firm -- update --id FIRM_ID [--name NAME] [--owner EMAIL…] [--office NAME…] [--user EMAIL…] [--offline | --no-offline]
+const USAGE = `usage: npm run firm -- create --name NAME --owner EMAIL [--owner EMAIL…] --office NAME [--office NAME…] [--user EMAIL…] [--admin EMAIL…] [--offline]
+       npm run firm -- update --id FIRM_ID [--name NAME] [--owner EMAIL…] [--office NAME…] [--user EMAIL…] [--admin EMAIL…] [--offline | --no-offline]
+       npm run firm -- create-key --id FIRM_ID --name KEY_NAME
        npm run firm -- rotate-token --id FIRM_ID
        npm run firm -- list`;
 
@@ -10,6 +11,7 @@ export type FirmCommand =
   | { command: 'create'; settings: FirmSettings }
   | { command: 'update'; id: string; change: FirmChange }
   | { command: 'rotate-token'; id: string }
+  | { command: 'create-key'; id: string; name: string }
   | { command: 'list' };
 
 interface Flags {
@@ -18,11 +20,12 @@ interface Flags {
   owners: string[];
   offices: string[];
   users: string[];
+  admins: string[];
   offline?: boolean;
 }
 
 function readFlags(rest: readonly string[]): Flags {
-  const flags: Flags = { owners: [], offices: [], users: [] };
+  const flags: Flags = { owners: [], offices: [], users: [], admins: [] };
   for (let i = 0; i < rest.length; i++) {
     const flag = rest[i];
     if (flag === '--offline' || flag === '--no-offline') {
@@ -37,6 +40,7 @@ function readFlags(rest: readonly string[]): Flags {
     else if (flag === '--owner') flags.owners.push(value);
     else if (flag === '--office') flags.offices.push(value);
     else if (flag === '--user') flags.users.push(value);
+    else if (flag === '--admin') flags.admins.push(value);
     else throw new Error(`unknown option ${flag}\n${USAGE}`);
   }
   return flags;
@@ -63,11 +67,16 @@ export function parseFirmArgs(argv: readonly string[]): FirmCommand {
     if (rest.length > 0) throw new Error(`list takes no options\n${USAGE}`);
     return { command };
   }
-  if (command !== 'create' && command !== 'update' && command !== 'rotate-token') throw new Error(USAGE);
+  if (command !== 'create' && command !== 'update' && command !== 'rotate-token' && command !== 'create-key') throw new Error(USAGE);
   const flags = readFlags(rest);
   if (command === 'rotate-token') {
     only(flags, ['id'], command);
     return { command, id: requireId(flags) };
+  }
+  if (command === 'create-key') {
+    only(flags, ['id', 'name'], command);
+    if (!flags.name?.trim()) throw new Error(`--name is required\n${USAGE}`);
+    return { command, id: requireId(flags), name: flags.name };
   }
   if (command === 'update') {
     const id = requireId(flags);
@@ -77,16 +86,24 @@ export function parseFirmArgs(argv: readonly string[]): FirmCommand {
       ...(flags.owners.length > 0 ? { owners: flags.owners } : {}),
       ...(flags.offices.length > 0 ? { offices: flags.offices } : {}),
       ...(flags.users.length > 0 ? { users: flags.users } : {}),
+      ...(flags.admins.length > 0 ? { admins: flags.admins } : {}),
     };
     if (Object.keys(change).length === 0) throw new Error(`update needs something to change\n${USAGE}`);
     return { command, id, change };
   }
-  only(flags, ['name', 'owners', 'offices', 'users', 'offline'], command);
+  only(flags, ['name', 'owners', 'offices', 'users', 'admins', 'offline'], command);
   if (!flags.name?.trim() || flags.owners.length === 0 || flags.offices.length === 0) {
     throw new Error(`--name, --owner and --office are required\n${USAGE}`);
   }
   return {
     command,
-    settings: { name: flags.name, owners: flags.owners, offices: flags.offices, users: flags.users, offlineClientsEnabled: flags.offline ?? false },
+    settings: {
+      name: flags.name,
+      owners: flags.owners,
+      offices: flags.offices,
+      users: flags.users,
+      admins: flags.admins,
+      offlineClientsEnabled: flags.offline ?? false,
+    },
   };
 }

@@ -3,7 +3,8 @@
 import type { Kysely } from 'kysely';
 import { optionsFromEnv } from '../config';
 import { rotateFirmToken, updateFirm } from '../firms/firm-admin.service';
-import { listFirms, type FirmRecord } from '../firms/firm.repository';
+import { createApiKey } from '../access/access.service';
+import { findFirmById, listFirms, type FirmRecord } from '../firms/firm.repository';
 import { createFirm } from '../firms/firm.service';
 import { openStorage } from '../storage/database';
 import type { Database } from '../storage/schema';
@@ -15,13 +16,18 @@ const describeFirm = (f: FirmRecord) =>
 async function run(db: Kysely<Database>, parsed: FirmCommand): Promise<string> {
   switch (parsed.command) {
     case 'create': {
-      const firm = await createFirm(db, parsed.settings);
-      return `Firm created: ${firm.name} (${firm.id})\nToken (shown once, keep it safe): ${firm.token}\n`;
+      const firm = await createFirm(db, parsed.settings, 'cli');
+      return `Firm created: ${firm.name} (${firm.id})\nAPI key "initial" (shown once, keep it safe): ${firm.token}\n`;
     }
     case 'update':
       return `Firm updated: ${describeFirm(await updateFirm(db, parsed.id, parsed.change))}`;
     case 'rotate-token':
-      return `New token for ${parsed.id} (shown once; the old token stops working within 2 seconds on a running server): ${(await rotateFirmToken(db, parsed.id)).token}\n`;
+      return `New API key "rotated" for ${parsed.id} (shown once; every older key of the firm stops working: at once on PostgreSQL, within 2 seconds on a PGlite server running now): ${(await rotateFirmToken(db, parsed.id, 'cli')).token}\n`;
+    case 'create-key': {
+      if (!(await findFirmById(db, parsed.id))) throw new Error(`No firm ${parsed.id}`);
+      const key = await createApiKey(db, parsed.id, parsed.name, 'cli');
+      return `API key "${key.name}" for ${parsed.id} (shown once, keep it safe): ${key.key}\n`;
+    }
     case 'list': {
       const firms = await listFirms(db);
       return firms.length === 0 ? 'No firms yet.\n' : firms.map(describeFirm).join('');

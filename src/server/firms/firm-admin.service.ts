@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import { conflict, notFound } from '../http/problem';
-import { hashToken, newToken } from '../security/tokens';
+import { replaceApiKeys } from '../access/access.service';
+import { listUsers, upsertUser } from '../access/user.repository';
 import type { Database } from '../storage/schema';
-import { findFirmById, referencesInUse, setTokenHash, updateFirmSettings, type FirmRecord } from './firm.repository';
+import { findFirmById, referencesInUse, updateFirmSettings, type FirmRecord } from './firm.repository';
 import { cleanList } from './firm.service';
 
 export interface FirmChange {
@@ -12,6 +13,8 @@ export interface FirmChange {
   owners?: string[];
   offices?: string[];
   users?: string[];
+  /** People who sign in as admins: added, or made admins if they are already users. */
+  admins?: string[];
 }
 
 const key = (text: string) => text.trim().toLowerCase();
@@ -47,16 +50,17 @@ export async function updateFirm(db: Kysely<Database>, id: string, change: FirmC
       offlineClientsEnabled: change.offlineClientsEnabled ?? firm.offlineClientsEnabled,
       owners: owners ?? firm.owners,
       offices: offices ?? firm.offices,
-      users: cleanList([...(owners ?? firm.owners), ...(change.users ?? firm.users)]),
+      // People who sign in stay firm users whatever list is given: clients may not take their addresses.
+      users: cleanList([...(owners ?? firm.owners), ...(change.users ?? firm.users), ...(await listUsers(trx, id)).map((u) => u.email)]),
     };
     await updateFirmSettings(trx, next);
-    return next;
+    for (const email of cleanList(change.admins ?? [])) await upsertUser(trx, id, { email, role: 'admin' });
+    return (await findFirmById(trx, id))!;
   });
 }
 
-/** A new token for the firm; the old one stops working at once. Returned only here. */
-export async function rotateFirmToken(db: Kysely<Database>, id: string): Promise<{ token: string }> {
-  const token = newToken();
-  if (!(await setTokenHash(db, id, hashToken(token)))) throw notFound('Firm');
-  return { token };
+/** A new API key for the firm, named `rotated`; every older key stops working at once. Returned only here. */
+export async function rotateFirmToken(db: Kysely<Database>, id: string, createdBy: string): Promise<{ token: string }> {
+  if (!(await findFirmById(db, id))) throw notFound('Firm');
+  return replaceApiKeys(db, id, createdBy);
 }

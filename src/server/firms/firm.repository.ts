@@ -10,7 +10,6 @@ export interface FirmRecord extends Firm {
 export interface NewFirm {
   id: string;
   name: string;
-  tokenHash: string;
   offlineClientsEnabled: boolean;
   owners: string[];
   offices: string[];
@@ -23,7 +22,6 @@ export async function insertFirm(db: Kysely<Database>, firm: NewFirm): Promise<v
     .values({
       id: firm.id,
       name: firm.name,
-      token_hash: firm.tokenHash,
       offline_clients_enabled: firm.offlineClientsEnabled,
       owners: firm.owners,
       offices: firm.offices,
@@ -32,11 +30,11 @@ export async function insertFirm(db: Kysely<Database>, firm: NewFirm): Promise<v
     .execute();
 }
 
-const FIRM_COLUMNS = ['id', 'name', 'offline_clients_enabled', 'owners', 'offices', 'users'] as const;
+export const FIRM_COLUMNS = ['id', 'name', 'offline_clients_enabled', 'owners', 'offices', 'users'] as const;
 
 type FirmColumns = Pick<Database['firms'], (typeof FIRM_COLUMNS)[number]>;
 
-function toFirmRecord(row: FirmColumns): FirmRecord {
+export function toFirmRecord(row: FirmColumns): FirmRecord {
   return {
     id: row.id,
     name: row.name,
@@ -45,11 +43,6 @@ function toFirmRecord(row: FirmColumns): FirmRecord {
     offices: row.offices,
     users: row.users,
   };
-}
-
-export async function findFirmByTokenHash(db: Kysely<Database>, tokenHash: string): Promise<FirmRecord | null> {
-  const row = await db.selectFrom('firms').select(FIRM_COLUMNS).where('token_hash', '=', tokenHash).executeTakeFirst();
-  return row ? toFirmRecord(row) : null;
 }
 
 export async function findFirmById(db: Kysely<Database>, id: string): Promise<FirmRecord | null> {
@@ -75,11 +68,6 @@ export async function updateFirmSettings(db: Kysely<Database>, firm: FirmRecord)
     })
     .where('id', '=', firm.id)
     .execute();
-}
-
-export async function setTokenHash(db: Kysely<Database>, id: string, tokenHash: string): Promise<boolean> {
-  const result = await db.updateTable('firms').set({ token_hash: tokenHash }).where('id', '=', id).executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
 }
 
 /** Of these lower-cased owner addresses and office names, the ones the firm's clients still use (any case), with how many clients each. */

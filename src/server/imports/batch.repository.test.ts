@@ -18,7 +18,7 @@ onPostgres('a batch queued behind another on the import lock (PostgreSQL)', () =
   beforeAll(async () => {
     storage = await openTestStorage('postgres');
     db = storage.db;
-    await sql`insert into firms (id, name, token_hash, owners, offices, users) values (${firmId}, 'Lock test', ${randomUUID()}, '{}', '{}', '{}')`.execute(db);
+    await sql`insert into firms (id, name, owners, offices, users) values (${firmId}, 'Lock test', '{}', '{}', '{}')`.execute(db);
     await sql`insert into imports (id, firm_id, source, send_invitations, status) values (${importId}, ${firmId}, 'test', false, 'open')`.execute(db);
   });
   afterAll(() => storage.close());

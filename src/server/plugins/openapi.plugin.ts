@@ -22,7 +22,17 @@ export const openApiPlugin: FastifyPluginAsync = shared(async (app) => {
       info: { title: 'Client Import for Excel portal API', version: '1.0.0' },
       components: {
         securitySchemes: {
-          firmToken: { type: 'http', scheme: 'bearer', description: "A firm's token (npm run firm -- create)" },
+          apiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'A named API key of a firm, for scripts and integrations (created by a firm admin, or printed by `npm run firm -- create`); it acts as a preparer. Keys made from the old firm tokens are named `migrated`.',
+          },
+          session: {
+            type: 'http',
+            scheme: 'bearer',
+            description: "A signed-in person's short-lived access token; the firm's admin routes (people, API keys) need an admin's.",
+          },
           adminToken: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN setting' },
         },
       },

@@ -6,6 +6,7 @@ import { firmAdminRoutes } from './firm-admin.route';
 /** Admin routes exist only when an admin token is configured. */
 export const adminRoutes: FastifyPluginAsyncTypebox<{ adminToken: string }> = async (app, { adminToken }) => {
   app.addHook('onRequest', app.requireAdmin(adminToken));
+  app.addHook('onSend', app.forgetCredentialsOnChange);
   await app.register(firmAdminRoutes);
 
   app.post(
@@ -13,6 +14,6 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ adminToken: string }> = as
     {
       schema: { security: [{ adminToken: [] }], body: FirmSettingsBody, response: { 201: FirmCreated } },
     },
-    async (request, reply) => reply.code(201).send(await createFirm(app.db, request.body)),
+    async (request, reply) => reply.code(201).send(await createFirm(app.db, request.body, 'admin token')),
   );
 };

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { adminRoutes } from './admin.route';
 import { batchRoutes } from './batches.route';
 import { clientRoutes } from './clients.route';
+import { firmAccessRoutes } from './firm-access.route';
 import { firmRoutes } from './firm.route';
 import { healthRoutes } from './health.route';
 import { importHistoryRoutes } from './import-history.route';
@@ -24,10 +25,19 @@ export const apiRoutes: FastifyPluginAsync<{ adminToken?: string }> = async (api
   await api.register(async (firm) => {
     firm.addHook('onRequest', firm.requireFirm);
     firm.addHook('onRoute', (route) => {
-      route.schema = { ...route.schema, security: [{ firmToken: [] }] };
+      route.schema = { ...route.schema, security: route.schema?.security ?? [{ apiKey: [] }, { session: [] }] };
     });
     for (const routes of [firmRoutes, importRoutes, importHistoryRoutes, batchRoutes, reportRoutes, clientRoutes, invitationResendRoutes]) {
       await firm.register(routes);
     }
+    // The firm admin's routes: 403 for preparers and API keys, before any body is read.
+    await firm.register(async (admins) => {
+      admins.addHook('onRequest', admins.requireRole('admin'));
+      admins.addHook('onSend', admins.forgetCredentialsOnChange);
+      admins.addHook('onRoute', (route) => {
+        route.schema = { ...route.schema, security: [{ session: [] }] };
+      });
+      await admins.register(firmAccessRoutes);
+    });
   });
 };

@@ -6,16 +6,11 @@ const security = [{ adminToken: [] }];
 
 /** Firm administration; registered inside the admin routes, so their admin-token check runs first. */
 export const firmAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  // Each change makes the firms kept by token (plugins/auth.plugin.ts) be read again.
   app.patch('/admin/firms/:id', { schema: { security, params: FirmIdParams, body: FirmChangeBody, response: { 200: AdminFirmSchema } } }, async (request) => {
-    const firm = await updateFirm(app.db, request.params.id, request.body);
-    app.firmTokens.forget();
-    return firm;
+    return updateFirm(app.db, request.params.id, request.body);
   });
 
   app.post('/admin/firms/:id/token', { schema: { security, params: FirmIdParams, response: { 200: FirmToken } } }, async (request) => {
-    const token = await rotateFirmToken(app.db, request.params.id);
-    app.firmTokens.forget();
-    return token;
+    return rotateFirmToken(app.db, request.params.id, 'admin token');
   });
 };

@@ -19,7 +19,11 @@ function registeredRoutes(app: FastifyInstance): string[] {
 
 describe('GET /api/v1/openapi.json', () => {
   let t: TestApp;
-  let doc: { openapi: string; paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>> };
+  let doc: {
+    openapi: string;
+    components: { securitySchemes: Record<string, unknown> };
+    paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>>;
+  };
   beforeAll(async () => {
     t = await build('pglite');
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
@@ -47,7 +51,9 @@ describe('GET /api/v1/openapi.json', () => {
   it('marks firm and admin routes with their token and gives every route its problem answer', () => {
     const ops = Object.entries(doc.paths).flatMap(([path, byMethod]) => Object.entries(byMethod).map(([m, op]) => ({ at: `${m} ${path}`, op })));
     for (const { at, op } of ops) expect({ at, default: Object.keys(op.responses) }).toEqual({ at, default: expect.arrayContaining(['default']) });
-    expect(doc.paths['/api/v1/imports/{id}/batches/{seq}'].put.security).toEqual([{ firmToken: [] }]);
+    expect(doc.paths['/api/v1/imports/{id}/batches/{seq}'].put.security).toEqual([{ apiKey: [] }, { session: [] }]);
+    expect(doc.paths['/api/v1/firm/keys'].post.security).toEqual([{ session: [] }]);
+    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['adminToken', 'apiKey', 'session']);
     expect(doc.paths['/api/v1/admin/firms'].post.security).toEqual([{ adminToken: [] }]);
     expect(doc.paths['/api/v1/health'].get.security).toBeUndefined();
   });

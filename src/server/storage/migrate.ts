@@ -6,9 +6,10 @@ import * as m004 from './migrations/004-invitations-and-delivery';
 import * as m005 from './migrations/005-batch-documents-gzipped';
 import * as m006 from './migrations/006-import-last-write';
 import * as m009 from './migrations/009-audit-events';
+import * as m010 from './migrations/010-users-and-api-keys';
 
 // Migrations are imported, not read from disk, so the built server and tsx run the same list.
-const MIGRATIONS: Record<string, Migration> = {
+export const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
   '002-import-provenance': m002,
   '003-batch-documents-as-text': m003,
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '005-batch-documents-gzipped': m005,
   '006-import-last-write': m006,
   '009-audit-events': m009,
+  '010-users-and-api-keys': m010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -8,7 +8,6 @@ type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 export interface FirmTable {
   id: string;
   name: string;
-  token_hash: string;
   offline_clients_enabled: boolean;
   owners: string[];
   offices: string[];
@@ -108,6 +107,29 @@ export interface AuditEventTable {
   created_at: CreatedAt;
 }
 
+/** A person who signs in to a firm (migration 010). */
+export interface FirmUserTable {
+  id: string;
+  firm_id: string;
+  email: string;
+  name: Generated<string>;
+  role: 'admin' | 'preparer';
+  created_at: CreatedAt;
+}
+
+/** A named API key (migration 010); only its SHA-256 is stored. */
+export interface ApiKeyTable {
+  id: string;
+  firm_id: string;
+  name: string;
+  key_hash: string;
+  /** Who made it: a person's address, `admin token`, `cli` or `migration 010`. */
+  created_by: Generated<string>;
+  created_at: CreatedAt;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
 export interface Database {
   firms: FirmTable;
   clients: ClientTable;
@@ -117,4 +139,6 @@ export interface Database {
   outbox: OutboxTable;
   replaced_invitations: ReplacedInvitationTable;
   audit_events: AuditEventTable;
+  firm_users: FirmUserTable;
+  api_keys: ApiKeyTable;
 }
