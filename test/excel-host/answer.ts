@@ -1,3 +1,4 @@
+import { sendRequestChanges } from './events';
 import { Exec, Limits } from './exec';
 import { ref, Ref } from './host-type';
 import { execute } from './interpreter';
@@ -57,6 +58,8 @@ function run(state: HostState, text: string, bytes: number, injected: Injection 
   const x = new Exec(state.model, state.limits, state.members, state.references);
   const body = execute(JSON.parse(text) as RequestBody, ref(workbookType, state.model), x);
   s.cellsRead += x.cellsRead;
+  // The add-in's own writes raise change events too, after the request (their trigger source says whose).
+  sendRequestChanges(state.model.sheets);
   let response = reply(body);
   const size = utf8Bytes(response.body);
   s.totalResponseBytes += size;

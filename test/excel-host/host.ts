@@ -1,4 +1,6 @@
-import { rectA1 } from './model/a1';
+import { parseA1, rectA1 } from './model/a1';
+import { writeValues } from './model/range-data';
+import { sendChanged } from './events';
 import { seedSheet, SeedCell } from './model/seed';
 import { WorkbookModel } from './model/workbook-model';
 import { answer, HostState } from './answer';
@@ -40,14 +42,20 @@ export interface ExcelHost {
   selectedAddress(): string | null;
   /** Every Office.js member the requests used so far, as `Type.member`. */
   membersUsed(): string[];
+  /**
+   * The user types or pastes `rows` into the sheet from `address` (its top-left cell) on: Excel's typing rules,
+   * then one Worksheet.onChanged event for the area, delivered through the library's event path (events.ts).
+   */
+  edit(sheetName: string, address: string, rows: (string | number | boolean)[][]): void;
 }
 
 const MB5 = 5 * 1024 * 1024;
+let hosts = 0;
 
 export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
   const { Excel: xl } = officeLibrary();
   const state: HostState = {
-    model: new WorkbookModel(),
+    model: new WorkbookModel(`h${++hosts}-`),
     limits: {
       maxRequestBytes: options.maxRequestBytes ?? MB5,
       maxResponseBytes: options.maxResponseBytes ?? MB5,
@@ -113,5 +121,15 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       return sel && sel.sheet === model.active ? rectA1(sel.rect) : model.active ? 'A1' : null;
     },
     membersUsed: () => [...state.members].sort(),
+    edit(sheetName, address, rows) {
+      const s = model.get(sheetName, 'ExcelHost.edit');
+      const at = parseA1(address).rect;
+      const rect = { row: at.row, col: at.col, rows: rows.length, cols: Math.max(0, ...rows.map((r) => r.length)) };
+      const before = rect.rows * rect.cols === 1 ? (s.cell(rect.row, rect.col)?.v ?? '') : undefined;
+      writeValues(s, rect, rows, 'ExcelHost.edit');
+      s.changes.length = 0;
+      const single = before === undefined ? undefined : { before, after: s.cell(rect.row, rect.col)?.v ?? '' };
+      sendChanged(s, rect, 'Unknown', single);
+    },
   };
 }

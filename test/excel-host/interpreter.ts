@@ -41,12 +41,15 @@ function run(action: Action, resolve: Resolve, x: Exec, kept: Set<number>): unkn
     case ActionType.Instantiate: {
       const target = resolve(action.ObjectPathId);
       if (target === null) return null;
-      // Objects with an id answer it, so the library addresses them by id from then on (worksheets.add() stays usable).
-      if (!kept.has(action.ObjectPathId)) return target.type.id ? { _Id: target.type.id(target.target) } : {};
+      // Objects with an id answer it, so the library addresses them by id from then on (worksheets.add() stays usable),
+      // and as their Id, which the library keeps (Worksheet._handleIdResult) and event handlers use as their target.
+      const key = target.type.id?.(target.target);
+      const known = key === undefined ? {} : { Id: key };
+      if (!kept.has(action.ObjectPathId)) return key === undefined ? {} : { _Id: key, ...known };
       // A tracked object: Excel answers a reference id, which the library sends instead of the path from now on.
       const id = `ref-${++references}`;
       x.references.set(id, target);
-      return { _ReferenceId: id };
+      return { _ReferenceId: id, ...known };
     }
     case ActionType.Query: {
       const target = resolve(action.ObjectPathId);

@@ -1,4 +1,5 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
+import { installEventPath } from './events';
 import { addNotesApi } from './library-notes';
 import type { WireRequest, WireResponse } from './protocol';
 
@@ -17,6 +18,7 @@ export function officeLibrary(): OfficeLibrary {
   if (!g.Excel?.RequestContext || !g.OfficeExtension?.HttpUtility)
     throw new Error('Excel host: @microsoft/office-js (excel-web-16.00.js) is not loaded; import test/excel-host (Node) or load the script first (browser).');
   addNotesApi(g.Excel, g.OfficeExtension);
+  installEventPath(g.OSF);
   if (!installed) {
     // One send function for the process: each host answers the requests sent to its own URL.
     g.OfficeExtension.HttpUtility.setCustomSendRequestFunc((request: WireRequest) => {

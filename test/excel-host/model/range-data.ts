@@ -76,6 +76,7 @@ export function checkShape(input: unknown, rect: Rect, where: string): (r: numbe
 export function writeValues(s: SheetModel, rect: Rect, input: unknown, where: string): void {
   const at = checkShape(input, rect, where);
   if (rect.rows * rect.cols > 5_000_000 && !Array.isArray(input)) throw invalidArgument('The fake does not fill more than 5,000,000 cells at once.', where);
+  if (s.changeListeners > 0) s.changes.push(rect);
   for (let i = 0; i < rect.rows; i++) {
     const r = rect.row + i;
     for (let j = 0; j < rect.cols; j++) {

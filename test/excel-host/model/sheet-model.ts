@@ -59,6 +59,10 @@ export class SheetModel {
   /** Later entries win; a `null` state is a cleared area. */
   validations: { rect: Rect; state: ValidationState | null }[] = [];
   readonly annotations = new Map<string, Annotation>();
+  /** Change handlers registered on this sheet (`_RegisterDataChangedEvent` minus `_Unregister…`); events go out while above 0. */
+  changeListeners = 0;
+  /** Areas whose values the current request changed, sent as change events once it is answered (events.ts). */
+  readonly changes: Rect[] = [];
 
   constructor(
     public name: string,

@@ -31,8 +31,11 @@ export class WorkbookModel {
   tables: TableModel[] = [];
   private seq = 0;
 
+  /** `tag` keeps ids apart between hosts in one page: change events find their sheet by id. */
+  constructor(private readonly tag = '') {}
+
   nextId(prefix: string): string {
-    return `${prefix}${++this.seq}`;
+    return `${prefix}${this.tag}${++this.seq}`;
   }
 
   find(name: string): SheetModel | undefined {

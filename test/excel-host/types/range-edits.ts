@@ -34,6 +34,7 @@ export const rangeEdits: Record<string, Method> = {
     const formats = applyTo === 'All' || applyTo === 'Formats';
     const links = applyTo === 'All' || applyTo === 'Hyperlinks' || applyTo === 'RemoveHyperlinks';
     if (!contents && !formats && !links) throw invalidArgument(`Bad applyTo '${applyTo}'.`, 'Range.clear');
+    if (contents && s.changeListeners > 0) s.changes.push(rect);
     for (const [r, c, cell] of [...s.existing(rect)]) {
       if (contents) emptyValue(cell);
       if (formats) {

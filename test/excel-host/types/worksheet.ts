@@ -91,6 +91,15 @@ export const worksheetType: HostType<SheetModel> = {
       rangeOn(s, checkRect({ row: Number(row), col: Number(col), rows: Number(rows), cols: Number(cols) }, 'Worksheet.getRangeByIndexes')),
     getCell: (s, [row, col]) => rangeOn(s, checkRect({ row: Number(row), col: Number(col), rows: 1, cols: 1 }, 'Worksheet.getCell')),
     // Worksheet.getUsedRange: "If the entire worksheet is blank, this function will return the top left cell (i.e. it will not throw an error)."
+    // Worksheet.onChanged (ExcelApi 1.7): the library sends these when the first handler is added and the last removed.
+    _RegisterDataChangedEvent: (s) => {
+      s.changeListeners += 1;
+      return null;
+    },
+    _UnregisterDataChangedEvent: (s) => {
+      s.changeListeners = Math.max(0, s.changeListeners - 1);
+      return null;
+    },
     getUsedRange: (s, [valuesOnly]) => rangeOn(s, s.usedRect(!!valuesOnly) ?? { row: 0, col: 0, rows: 1, cols: 1 }),
     getUsedRangeOrNullObject: (s, [valuesOnly]) => rangeOn(s, s.usedRect(!!valuesOnly)),
   },
