@@ -48,12 +48,26 @@ export interface PlacedTarget extends Target {
  * Requests are sized by their estimated bytes (mark-requests.ts), under Excel on the web's 5 MB.
  */
 export async function markIssues(context: Excel.RequestContext, template: TemplateLocation, issues: readonly Issue[], options: MarkOptions): Promise<number> {
-  const areas = options.areas ?? false;
-  await clearMarks(context, { areas, notes: options.notes });
+  await clearMarks(context, { areas: options.areas ?? false, notes: options.notes });
   const targets = markTargets(template, issues);
   if (targets.length === 0) return 0;
+  return addMarks(context, template, targets, options, null);
+}
+
+/**
+ * Marks `targets` (cells holding no mark of ours) and records them: in a new record sheet, or in `into`
+ * from its row `nextRow` (0-based) on. Returns the number of cells marked.
+ */
+export async function addMarks(
+  context: Excel.RequestContext,
+  template: TemplateLocation,
+  targets: readonly PlacedTarget[],
+  options: MarkOptions,
+  into: { record: Excel.Worksheet; nextRow: number } | null,
+): Promise<number> {
+  const areas = options.areas ?? false;
   const sheet = context.workbook.worksheets.getItem(template.sheetName);
-  const sheets = context.workbook.worksheets.load('items/name');
+  const sheets = into === null ? context.workbook.worksheets.load('items/name') : null;
   const comments = options.notes ? sheet.comments.load('items/id') : null;
   // One look over every marked cell at once: a range reads one colour only when all its cells share it
   // ("Properties return null when a range contains multiple different values", learn.microsoft.com/
@@ -63,18 +77,22 @@ export async function markIssues(context: Excel.RequestContext, template: Templa
   const noteCount = options.notes ? sheet.notes.getCount() : null;
   await context.sync();
   const commented = comments === null ? new Set<string>() : await commentedCells(context, comments);
-  const record = addHelperSheet(
-    context,
-    MARKS_RECORD,
-    sheets.items.map((s) => s.name),
-  ).sheet;
-  // Users cannot unhide a VeryHidden sheet, so they cannot edit the record by mistake.
-  record.visibility = 'VeryHidden';
+  let record = into?.record;
+  if (record === undefined) {
+    record = addHelperSheet(
+      context,
+      MARKS_RECORD,
+      sheets!.items.map((s) => s.name),
+    ).sheet;
+    // Users cannot unhide a VeryHidden sheet, so they cannot edit the record by mistake.
+    record.visibility = 'VeryHidden';
+  }
 
   // null: the cells' fills differ, so some cell has one.
   const lookUp = { fills: area.color === null || !noFill(area.color), notes: noteCount !== null && noteCount.value > 0 };
   const plan = planMarks(template.sheetName, targets, commented, options.notes, { areas, lookUp: lookUp.fills || lookUp.notes });
-  const job: MarkJob = { sheet, record, sheetName: template.sheetName, targets, texts: plan.notes, commented, lookUp, areas };
+  const firstRow = into?.nextRow ?? RECORD_FIRST_ROW;
+  const job: MarkJob = { sheet, record, firstRow, sheetName: template.sheetName, targets, texts: plan.notes, commented, lookUp, areas };
   // At most two syncs per request-sized chunk (DESIGN §7), never per cell.
   for (const chunk of plan.chunks) await markChunk(context, job, chunk);
   return targets.length;
@@ -83,6 +101,8 @@ export async function markIssues(context: Excel.RequestContext, template: Templa
 interface MarkJob {
   sheet: Excel.Worksheet;
   record: Excel.Worksheet;
+  /** The record row (0-based) of the first target. */
+  firstRow: number;
   sheetName: string;
   targets: readonly Target[];
   /** Our note per target; null where we add none. */
@@ -125,7 +145,7 @@ async function markChunk(context: Excel.RequestContext, job: MarkJob, chunk: Row
     marks.push({ sheetName: job.sheetName, address, before: fill === null || noFill(fill.color) ? '' : fill.color, annotation });
     notes.push(addNote ? job.texts[i] : null);
   });
-  queueMarks(job.sheet, job.record, RECORD_FIRST_ROW + chunk.start, marks, notes, job.areas);
+  queueMarks(job.sheet, job.record, job.firstRow + chunk.start, marks, notes, job.areas);
   await context.sync();
 }
 

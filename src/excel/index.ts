@@ -19,3 +19,6 @@ export type { ExceptionSource, ExceptionSheetOptions, ExceptionSheetResult } fro
 export { insertTemplateSheet, TEMPLATE_SHEET } from './template-insertion';
 export { selectCell } from './cell-selection';
 export { writeStatusColumn, STATUS_HEADER } from './status-column';
+export { remarkRows } from './live-marks';
+export { watchChanges, stopWatching, changeOf } from './sheet-changes';
+export type { SheetChange } from './sheet-changes';

@@ -1,6 +1,6 @@
 import { chunkByCost, chunkRows } from './chunking';
 import { deleteHelperSheet, findHelperSheet } from './helper-sheets';
-import { fillRanges } from './lean-requests';
+import { fillRanges, untracked } from './lean-requests';
 import {
   MARK_FILL,
   MARKS_RECORD,
@@ -37,32 +37,45 @@ export async function clearMarks(context: Excel.RequestContext, options: ClearOp
   const search = await findHelperSheet(context, MARKS_RECORD);
   const record = search.ours;
   if (record === null) return 0;
-  const used = record.getUsedRangeOrNullObject(true).load('rowCount');
-  await context.sync();
   const existing = new Set(search.taken);
-  const total = used.isNullObject ? 0 : Math.max(0, used.rowCount - RECORD_FIRST_ROW);
-  let cleared = 0;
+  const marks = (await readRecord(context, record)).marks.filter((m) => existing.has(m.sheetName));
   const moved: CellMark[] = [];
-  for (const read of chunkRows(total, RECORD_ROWS_PER_READ)) {
-    const rows = record.getRangeByIndexes(RECORD_FIRST_ROW + read.start, 0, read.count, 4).load('values');
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request-sized chunk (DESIGN §7), never per row
-    await context.sync();
-    const marks = rows.values.map(markOf).filter((m) => m.address !== '' && existing.has(m.sheetName));
-    for (const chunk of chunkByCost(marks, clearCost))
-      moved.push(...(await restore(context, marks.slice(chunk.start, chunk.start + chunk.count), options.areas ?? false, notes)));
-    cleared += marks.length;
-  }
-  for (const [sheetName, marks] of groupBy(moved, (m) => m.sheetName)) await restoreMoved(context, sheetName, marks, options.areas ?? false, notes);
+  for (const chunk of chunkByCost(marks, clearCost))
+    moved.push(...(await restore(context, marks.slice(chunk.start, chunk.start + chunk.count), options.areas ?? false, notes)));
+  for (const [sheetName, group] of groupBy(moved, (m) => m.sheetName)) await restoreMoved(context, sheetName, group, options.areas ?? false, notes);
   deleteHelperSheet(record);
   await context.sync();
-  return cleared;
+  return marks.length;
+}
+
+/** A mark read back from the record, with its 0-based row there. */
+export interface RecordedMark extends CellMark {
+  recordRow: number;
+}
+
+/** Every mark in our record (blanked entries left out), and the first row after its last entry. One sync per 20,000 entries, plus one. */
+export async function readRecord(context: Excel.RequestContext, record: Excel.Worksheet): Promise<{ marks: RecordedMark[]; nextRow: number }> {
+  const used = record.getUsedRangeOrNullObject(true).load('rowCount');
+  await context.sync();
+  const total = used.isNullObject ? 0 : Math.max(0, used.rowCount - RECORD_FIRST_ROW);
+  const marks: RecordedMark[] = [];
+  for (const read of chunkRows(total, RECORD_ROWS_PER_READ)) {
+    const rows = untracked(record.getRangeByIndexes(RECORD_FIRST_ROW + read.start, 0, read.count, 4)).load('values');
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request-sized chunk (DESIGN §7), never per row
+    await context.sync();
+    rows.values.forEach((row, i) => {
+      const mark = markOf(row);
+      if (mark.address !== '') marks.push({ ...mark, recordRow: RECORD_FIRST_ROW + read.start + i });
+    });
+  }
+  return { marks, nextRow: RECORD_FIRST_ROW + total };
 }
 
 /**
  * Two syncs: look the cells up, then put back what is still ours to put back. Returns the marks not
  * found where recorded (our fill gone, or our note): moved with their rows, or recoloured by the user.
  */
-async function restore(context: Excel.RequestContext, marks: readonly CellMark[], areas: boolean, notes: boolean): Promise<CellMark[]> {
+export async function restore(context: Excel.RequestContext, marks: readonly CellMark[], areas: boolean, notes: boolean): Promise<CellMark[]> {
   const sheets = new Map<string, Excel.Worksheet>();
   // One object path per sheet, not per cell: each path is sent with every request that uses it.
   const sheetOf = (name: string) => sheets.get(name) ?? sheets.set(name, context.workbook.worksheets.getItem(name)).get(name)!;

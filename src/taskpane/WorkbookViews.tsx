@@ -2,9 +2,11 @@ import type { PaneRequest, PaneAnswer } from '../commands/pane-inbox';
 import { HistoryView } from './components/history/HistoryView';
 import type { Connection } from './hooks/use-connection';
 import type { Reporter } from './hooks/use-error-bar';
-import { describeSource, type ImportSource } from './hooks/import-result';
+import { describeSource, type ImportPhase, type ImportSource } from './hooks/import-result';
 import { sheetSource } from './hooks/sheet-source';
-import { useCheck } from './hooks/use-check';
+import { firmRules, useCheck } from './hooks/use-check';
+import { useLiveCheck } from './hooks/use-live-check';
+import { usePaneVisible } from './hooks/use-pane-visible';
 import { useDroppedFile } from './hooks/use-dropped-file';
 import { useFirmSetting } from './hooks/use-firm-setting';
 import { useHistory } from './hooks/use-history';
@@ -29,6 +31,7 @@ export interface WorkbookViewsProps {
   reporter: Reporter;
 }
 
+const RUNNING: readonly ImportPhase[] = ['reading', 'importing', 'writing'];
 const BUSY = 'Client Import is busy with another task. Wait for it to finish, then try again.';
 
 /** The views that need a workbook; the hooks stay mounted across tabs so an import keeps running. */
@@ -37,9 +40,20 @@ export function WorkbookViews({ tab, setTab, workbook, connection, settings, rep
   const { client, firm } = connection;
   const invitations = useInvitations(client, reporter, () => template.refreshStatus());
   const template = useTemplate(workbook, connection, reporter, invitations.update);
-  const check = useCheck(workbook, firm, template.locate, reporter);
+  const check = useCheck(workbook, firm, template.locate, reporter, (snapshot) => live.seed(snapshot));
   const [sendInvitations, setSendInvitations] = useFirmSetting(settings, firm?.id ?? null, 'sendInvitations', false);
   const importer = useImport({ workbook, client, settings, reporter, saveFile: services.saveFile, sendInvitations });
+  const visible = usePaneVisible(services);
+  const live = useLiveCheck({
+    workbook,
+    template: template.search?.found ? template.search : null,
+    firm: firm ? firmRules(firm) : undefined,
+    visible,
+    // Nothing while an import or another task of the pane runs: they write to the sheet themselves.
+    paused: RUNNING.includes(importer.phase) || check.busy !== null || template.busy !== null || invitations.busy,
+    onChecked: (snapshot) => check.adopt(snapshot, snapshot.template),
+    onError: (error) => reporter.fail(error),
+  });
   const dropped = useDroppedFile(reporter);
   const history = useHistory(client, workbook, reporter);
   const sheet = sheetSource(template.search?.found ? template.search.sheetName : null, check);

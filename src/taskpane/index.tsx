@@ -5,6 +5,20 @@ import { mountPane } from './mount-pane';
 import { saveFileInBrowser } from './services/save-file';
 import { createWorkbookPort } from './workbook/workbook-port';
 
+/** Office.addin.onVisibilityModeChanged (SharedRuntime 1.1): closing the pane hides it; the page lives on. */
+function paneVisibility(listener: (visible: boolean) => void): () => void {
+  if (!Office.context.requirements.isSetSupported('SharedRuntime', '1.1')) return () => undefined;
+  let remove: (() => Promise<void>) | null = null;
+  let stopped = false;
+  void Office.addin
+    .onVisibilityModeChanged((args) => listener(args.visibilityMode === Office.VisibilityMode.taskpane))
+    .then((off) => (stopped ? void off() : (remove = off)));
+  return () => {
+    stopped = true;
+    void remove?.();
+  };
+}
+
 void Office.onReady((info) => {
   const inExcel = info.host === Office.HostType.Excel;
   const door = inExcel
@@ -21,5 +35,6 @@ void Office.onReady((info) => {
     defaultBaseUrl: window.location.origin,
     ribbonInbox: sharedPaneInbox(window),
     saveFile: saveFileInBrowser,
+    onPaneVisibility: inExcel ? paneVisibility : undefined,
   });
 });

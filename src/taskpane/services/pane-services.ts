@@ -17,6 +17,11 @@ export interface PaneServices {
   defaultBaseUrl: string;
   /** Where the ribbon's commands leave their requests for the pane (one per page: sharedPaneInbox(window)). */
   ribbonInbox: PaneInbox;
+  /**
+   * Calls `listener` when the pane is shown or hidden (Office.addin.onVisibilityModeChanged: with the shared
+   * runtime, closing the pane hides it and the page lives on); returns a function that stops listening.
+   */
+  onPaneVisibility?(listener: (visible: boolean) => void): () => void;
   /** Saves a downloaded file for the user. */
   saveFile(name: string, bytes: ArrayBuffer, type: string): void;
 }

@@ -9,7 +9,10 @@ import {
   NOTES_REQUIREMENT,
   prepareTemplate,
   readClientRows,
+  remarkRows,
   selectCell,
+  stopWatching,
+  watchChanges,
   setIsOffline,
   writeExceptionSheet,
   writeStatusColumn,
@@ -19,6 +22,7 @@ import {
   type FirmLists,
   type OfflineChoice,
   type PreparationResult,
+  type SheetChange,
   type TemplateLocation,
   type TemplateSearch,
 } from '../../excel';
@@ -32,6 +36,12 @@ export interface WorkbookPort {
   setOffline(template: TemplateLocation, sheetRows: readonly number[]): Promise<number>;
   readRows(template: TemplateLocation): Promise<ClientRow[]>;
   markIssues(template: TemplateLocation, issues: readonly Issue[]): Promise<number>;
+  /** The data rows `firstRow`…`lastRow` (1-based sheet rows), blank rows left out. */
+  readRowsAt(template: TemplateLocation, firstRow: number, lastRow: number): Promise<ClientRow[]>;
+  /** Our marks on `rows` replaced by marks for `issues` (those of these rows); other rows' marks stay. */
+  remarkRows(template: TemplateLocation, rows: readonly number[], issues: readonly Issue[]): Promise<number>;
+  /** Calls `onChange` for each change of values on the sheet until the returned stop() is called. */
+  watchChanges(sheetName: string, onChange: (change: SheetChange) => void): Promise<() => Promise<void>>;
   clearMarks(): Promise<number>;
   writeExceptions(rows: readonly ReportRow[], source: ExceptionSource | null): Promise<ExceptionSheetResult>;
   selectCell(sheetName: string, row: number, column: number): Promise<void>;
@@ -54,6 +64,17 @@ export function createWorkbookPort(door: ExcelDoor): WorkbookPort {
         step: 'marking invalid cells',
         requires: notes() ? [NOTES_REQUIREMENT] : [],
       }),
+    readRowsAt: (template, firstRow, lastRow) =>
+      door.run((c) => readClientRows(c, { ...template, headerRow: firstRow - 1, lastRow }), { step: 'reading the changed rows' }),
+    remarkRows: (template, rows, issues) =>
+      door.run((c) => remarkRows(c, template, rows, issues, { notes: notes(), areas: areas() }), {
+        step: 'marking the changed rows',
+        requires: notes() ? [NOTES_REQUIREMENT] : [],
+      }),
+    watchChanges: async (sheetName, onChange) => {
+      const handler = await door.run((c) => watchChanges(c, sheetName, onChange), { step: 'watching the template for changes' });
+      return () => door.run(() => stopWatching(handler), { step: 'no longer watching the template' });
+    },
     clearMarks: () => door.run((c) => clearMarks(c, { areas: areas(), notes: notes() }), { step: 'clearing the marks' }),
     writeExceptions: (rows, source) => door.run((c) => writeExceptionSheet(c, rows, source, { areas: areas() }), { step: 'writing the exception sheet' }),
     selectCell: (sheetName, row, column) => door.run((c) => selectCell(c, sheetName, row, column), { step: 'selecting the cell' }),
