@@ -5,6 +5,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import { problem } from './http/problem';
 import type { Kysely } from 'kysely';
 import { MAX_BODY_BYTES } from '../domain/api-types';
+import { applyConnectionLimits, checkingIntervalMs, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './http/connection-limits';
 import { loggerOptions } from './http/log-options';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits';
 import { authPlugin } from './plugins/auth.plugin';
@@ -39,6 +40,8 @@ export interface AppDeps {
   /** Behind a TLS-terminating proxy: trust its X-Forwarded-* headers (Fastify's trustProxy). */
   trustProxy?: boolean | number | string;
   rateLimits?: Partial<RateLimits>;
+  /** Request, header and idle timeouts and the connection cap (they act only once the app listens). */
+  connectionLimits?: Partial<ConnectionLimits>;
   /** Origins besides Office's own that may frame the pane. */
   frameAncestors?: string[];
 }
@@ -52,25 +55,32 @@ declare module 'fastify' {
 
 /** Builds the portal backend without listening; the caller owns `deps.db`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const limits = { ...DEFAULT_CONNECTION_LIMITS, ...deps.connectionLimits };
+  const connectionsCheckingInterval = checkingIntervalMs(limits);
   const app = Fastify({
     logger: deps.logger ? loggerOptions(deps.logger) : false,
     trustProxy: deps.trustProxy ?? false,
     bodyLimit: MAX_BODY_BYTES,
+    requestTimeout: limits.requestTimeoutMs,
+    connectionTimeout: limits.idleTimeoutMs,
+    http: { connectionsCheckingInterval },
     // Wrong types and unknown fields are errors here, never silently coerced or dropped.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true } },
-    ...(deps.https ? { https: deps.https } : {}),
+    ...(deps.https ? { https: { ...deps.https, connectionsCheckingInterval } } : {}),
     // Router errors (bad percent-encoding, over-long path ids) bypass the error handler: answer them as problems too.
     frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
       const status = error.statusCode ?? 400;
       const detail = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A value in the address is too long' : 'The address is not valid';
-      return reply.code(status).type('application/problem+json').send(problem(status, detail));
+      return reply.code(status).header('cache-control', 'no-store').type('application/problem+json').send(problem(status, detail));
     },
   } as FastifyServerOptions).withTypeProvider<TypeBoxTypeProvider>() as unknown as FastifyInstance;
+  applyConnectionLimits(app.server, limits);
 
   app.decorate('publicOrigin', (request: FastifyRequest) => deps.publicOrigin ?? `${request.protocol}://${request.host}`);
   app.decorate('sealer', deps.sealer ?? createSealer());
-  await app.register(shutdownPlugin);
+  // Headers first: even a 503 while shutting down says no-store.
   await app.register(securityHeadersPlugin, { frameAncestors: deps.frameAncestors ?? [] });
+  await app.register(shutdownPlugin);
   await app.register(problemPlugin);
   await app.register(storagePlugin, { db: deps.db, kind: deps.storage });
   await app.register(rateLimitPlugin, { ...DEFAULT_RATE_LIMITS, ...deps.rateLimits });

@@ -1,3 +1,4 @@
+import { DEFAULT_CONNECTION_LIMITS } from './http/connection-limits';
 import { DEFAULT_RATE_LIMITS } from './http/rate-limits';
 import { MIN_ADMIN_TOKEN_CHARS, optionsFromEnv } from './config';
 
@@ -34,6 +35,17 @@ describe('optionsFromEnv', () => {
     ]);
     expect(() => env({ FRAME_ANCESTORS: "https://a.example; script-src 'unsafe-eval'" })).toThrow(/FRAME_ANCESTORS/);
     expect(() => env({ FRAME_ANCESTORS: 'http://plain.example' })).toThrow(/FRAME_ANCESTORS/);
+  });
+
+  it('has connection limits by default, each from the environment, headers within the request', () => {
+    expect(env({}).connectionLimits).toEqual(DEFAULT_CONNECTION_LIMITS);
+    expect(env({ REQUEST_TIMEOUT_MS: '5000', HEADERS_TIMEOUT_MS: '2000', MAX_CONNECTIONS: '50' }).connectionLimits).toMatchObject({
+      requestTimeoutMs: 5000,
+      headersTimeoutMs: 2000,
+      maxConnections: 50,
+    });
+    expect(() => env({ REQUEST_TIMEOUT_MS: '5000' })).toThrow(/HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS/);
+    expect(() => env({ MAX_CONNECTIONS: '0' })).toThrow(/MAX_CONNECTIONS must be a whole number of at least 1/);
   });
 
   it('is production unless NODE_ENV says otherwise', () => {

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './http/connection-limits';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits';
 
 export interface ServerOptions {
@@ -22,6 +23,7 @@ export interface ServerOptions {
   /** Fastify's trustProxy: true, a hop count, or the proxies' addresses (comma-separated). */
   trustProxy?: boolean | number | string;
   rateLimits?: RateLimits;
+  connectionLimits?: ConnectionLimits;
   /** Origins besides Office's own that may frame the pane (Office Online Server, a WOPI host). */
   frameAncestors?: string[];
   /** How long a SIGTERM waits for running requests before closing anyway. */
@@ -71,6 +73,19 @@ function rateLimits(env: Record<string, string | undefined>): RateLimits {
   };
 }
 
+function connectionLimits(env: Record<string, string | undefined>): ConnectionLimits {
+  const d = DEFAULT_CONNECTION_LIMITS;
+  const limits = {
+    requestTimeoutMs: whole(env, 'REQUEST_TIMEOUT_MS', d.requestTimeoutMs, 1),
+    headersTimeoutMs: whole(env, 'HEADERS_TIMEOUT_MS', d.headersTimeoutMs, 1),
+    idleTimeoutMs: whole(env, 'IDLE_TIMEOUT_MS', d.idleTimeoutMs, 1),
+    maxConnections: whole(env, 'MAX_CONNECTIONS', d.maxConnections, 1),
+  };
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs)
+    throw new Error('HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS (the headers are part of the request)');
+  return limits;
+}
+
 /** DESIGN §6 settings from an environment (main.ts and the CLI pass process.env). */
 export function optionsFromEnv(env: Record<string, string | undefined>, cwd = process.cwd()): ServerOptions {
   const port = Number(blank(env.PORT) ?? 3000);
@@ -97,6 +112,7 @@ export function optionsFromEnv(env: Record<string, string | undefined>, cwd = pr
     development: env.NODE_ENV === 'development',
     trustProxy: trustProxy(blank(env.TRUST_PROXY)),
     rateLimits: rateLimits(env),
+    connectionLimits: connectionLimits(env),
     frameAncestors: origins(blank(env.FRAME_ANCESTORS)),
     shutdownGraceMs: whole(env, 'SHUTDOWN_GRACE_MS', 30_000),
   };

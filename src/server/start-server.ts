@@ -54,6 +54,7 @@ export async function startServer(options: ServerOptions, logStream?: NodeJS.Wri
     https: options.tls,
     trustProxy: options.trustProxy,
     rateLimits: options.rateLimits,
+    connectionLimits: options.connectionLimits,
     frameAncestors: options.frameAncestors,
     logger: { level: options.development ? 'debug' : 'info', ...(logStream ? { stream: logStream } : {}) },
   });

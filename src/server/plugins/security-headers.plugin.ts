@@ -23,25 +23,42 @@ export const OFFICE_FRAME_ANCESTORS = [
 // office.js and the host scripts it loads come from Microsoft's CDN; nothing else runs but our own bundles.
 const OFFICE_SCRIPTS = ['https://appsforoffice.microsoft.com', 'https://ajax.aspnetcdn.com'];
 
-/** Helmet's headers on every answer (pane files, API, errors), with a CSP that Office can still frame. */
+type Directives = Record<string, string[]>;
+
+const DIRECTIVES: Directives = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'", ...OFFICE_SCRIPTS],
+  scriptSrcAttr: ["'none'"],
+  // Fluent UI (Griffel) writes its styles into <style> elements at run time, and the page has one inline rule.
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+};
+
+const header = (directives: Directives) =>
+  Object.entries(directives)
+    .map(([name, values]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${values.join(' ')}`)
+    .join('; ');
+
+/** The taxpayer's invitation page is never framed (clickjacking its Accept button): only the pane is Office's. */
+const PAGE_CSP = header({ ...DIRECTIVES, frameAncestors: ["'none'"] });
+
+/** Answers that carry links, tokens or clients' data: the API and the invitation pages. */
+export const isPrivateAnswer = (url: string) => url.startsWith('/api/') || url.startsWith('/invitations/');
+
+/**
+ * Helmet's headers on every answer (pane files, API, errors), with a CSP that Office can still frame;
+ * `Cache-Control: no-store` on the API and the invitation pages, which never let themselves be framed.
+ */
 export const securityHeadersPlugin: FastifyPluginAsync<{ frameAncestors: string[] }> = shared(async (app, { frameAncestors }) => {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", ...OFFICE_SCRIPTS],
-        scriptSrcAttr: ["'none'"],
-        // Fluent UI (Griffel) writes its styles into <style> elements at run time, and the page has one inline rule.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'self'", ...OFFICE_FRAME_ANCESTORS, ...frameAncestors],
-      },
+      directives: { ...DIRECTIVES, frameAncestors: ["'self'", ...OFFICE_FRAME_ANCESTORS, ...frameAncestors] },
     },
     // X-Frame-Options cannot name several framing origins; frame-ancestors above replaces it.
     frameguard: false,
@@ -57,5 +74,7 @@ export const securityHeadersPlugin: FastifyPluginAsync<{ frameAncestors: string[
   });
   app.addHook('onRequest', async (request, reply) => {
     if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000');
+    if (isPrivateAnswer(request.url)) reply.header('cache-control', 'no-store');
+    if (request.url.startsWith('/invitations/')) reply.header('content-security-policy', PAGE_CSP);
   });
 });
