@@ -7,11 +7,16 @@ import { answer, HostState } from './answer';
 import { officeLibrary, registerHost } from './library';
 import { sheetHandle, SheetHandle } from './sheet-handle';
 import { HostStats, newStats } from './stats';
+import { EN_US, HostLocale } from './model/locale';
 
 export interface ExcelHostOptions {
   maxRequestBytes?: number; // default 5 MB, Excel on the web's request limit
   maxResponseBytes?: number; // default 5 MB, the same limit on what comes back
   maxReadCells?: number; // default 5,000,000 cells read in one request
+  /** Regional settings (EN_US, DE_DE from model/locale.ts); en-US unless said. */
+  locale?: HostLocale;
+  /** 'web' (the default) or 'desktop': desktop Excel takes only the locale's list separator between areas. */
+  platform?: 'web' | 'desktop';
 }
 
 /** An in-memory workbook answering Microsoft's own Excel library, plus what tests need to set it up and look inside. */
@@ -70,6 +75,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
   };
   const url = registerHost((request) => answer(state, request));
   const model = state.model;
+  model.locale = options.locale ?? EN_US;
+  model.platform = options.platform ?? 'web';
   const inject = (n: number, injection: Parameters<HostState['injections']['set']>[1]) => state.injections.set(state.stats.syncs + n, injection);
   // As inside Excel.run: Ranges are tracked, so product code may keep one across syncs.
   const context = new xl.RequestContext(url) as Excel.RequestContext & { _autoCleanup: boolean };

@@ -60,7 +60,7 @@ export function sheetHandle(model: WorkbookModel, s: SheetModel): SheetHandle {
       const list = v && 'list' in v.rule ? (v.rule as { list: { source: string; inCellDropDown: boolean } }).list : null;
       return {
         value: c ? c.v : '',
-        text: c ? (c.t ?? formatText(c.v, nf, c.err)) : '',
+        text: c ? (c.t ?? formatText(c.v, nf, c.err, s.locale)) : '',
         formula: c?.f ?? null,
         numberFormat: nf,
         valueType,

@@ -1,4 +1,5 @@
-import { format } from 'numfmt';
+import { format, isDateFormat } from 'numfmt';
+import { EN_US, HostLocale, localSeparators, SHORT_DATE } from './locale';
 /** Displayed text of a cell from its value and number format, for the formats a client list meets. */
 export type CellValue = string | number | boolean;
 
@@ -34,7 +35,8 @@ export function formatGeneral(n: number): string {
  * rendered by numfmt, an implementation of Excel's number-format language (sections, conditions,
  * colours, literals, `_`/`*` padding, dates), as the dropped-file reader renders them.
  */
-export function formatText(value: CellValue, fmt: string, isError = false): string {
+export function formatText(value: CellValue, fmt: string, isError = false, locale: HostLocale = EN_US): string {
+  if (locale !== EN_US && typeof value === 'number' && !isError) return localText(value, fmt, locale);
   if (isError) return String(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   const code = fmt.trim() === '' ? 'General' : fmt;
@@ -53,4 +55,11 @@ function rendered(code: string, value: string | number): string | null {
   } catch {
     return null; // a format Excel would have refused to store
   }
+}
+
+/** A number as a user of `locale` sees it: the short date in the locale's order, other formats with its separators. */
+function localText(value: number, fmt: string, locale: HostLocale): string {
+  if (fmt === SHORT_DATE) return formatText(value, locale.shortDate);
+  const text = formatText(value, fmt);
+  return isDateFormat(fmt) ? text : localSeparators(text, locale);
 }

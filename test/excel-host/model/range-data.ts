@@ -46,7 +46,7 @@ export function readGrid(s: SheetModel, rect: Rect, prop: GridProp): unknown[][]
           row[j] = cell?.nf ?? s.columnFormats.get(c) ?? 'General';
           break;
         case 'text':
-          row[j] = !cell ? '' : (cell.t ?? formatText(cell.v, cell.nf ?? s.columnFormats.get(c) ?? 'General', cell.err));
+          row[j] = !cell ? '' : (cell.t ?? formatText(cell.v, cell.nf ?? s.columnFormats.get(c) ?? 'General', cell.err, s.locale));
           break;
       }
     }
@@ -84,7 +84,7 @@ export function writeValues(s: SheetModel, rect: Rect, input: unknown, where: st
       const v = at(i, j);
       if (v === null || v === undefined || hiddenByMerge(s, r, c)) continue;
       const existing = s.cell(r, c);
-      const typed = typeInput(v, existing?.nf ?? s.columnFormats.get(c) ?? 'General', where)!;
+      const typed = typeInput(v, existing?.nf ?? s.columnFormats.get(c) ?? 'General', where, s.locale)!;
       if (!existing && typed.v === '' && typed.f === undefined) continue;
       // A new cell is made with its value (and formula) in place: one object, not one grown property by property.
       const cell = existing ?? s.ensure(r, c, typed.f === undefined ? { v: typed.v } : { v: typed.v, f: typed.f });

@@ -1,5 +1,6 @@
 import { Rect, intersect, MAX_ROWS } from './a1';
 import { CellValue } from './number-format';
+import { EN_US, HostLocale } from './locale';
 
 export interface Hyperlink {
   address?: string;
@@ -63,6 +64,8 @@ export class SheetModel {
   changeListeners = 0;
   /** Areas whose values the current request changed, sent as change events once it is answered (events.ts). */
   readonly changes: Rect[] = [];
+  /** The workbook's regional settings (WorkbookModel.locale), for typing and showing numbers. */
+  locale: HostLocale = EN_US;
 
   constructor(
     public name: string,

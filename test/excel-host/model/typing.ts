@@ -1,5 +1,6 @@
 import { invalidArgument } from './errors';
 import { CellValue, dateToSerial } from './number-format';
+import { EN_US, HostLocale, SHORT_DATE } from './locale';
 
 /** What Excel stores after a value is written through `range.values` / `range.formulas`. */
 export interface Typed {
@@ -27,10 +28,23 @@ export const ERROR_VALUES = new Set([
   '#UNKNOWN!',
 ]);
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
-const PERCENT = /^[+-]?(\d+\.?\d*|\.\d+)%$/;
-const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/;
+const escape = (ch: string) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** What typing a number looks like where the decimal separator is `d` and the thousands separator `g`. */
+function numberPatterns(locale: HostLocale) {
+  const d = escape(locale.decimal);
+  const g = escape(locale.group);
+  return {
+    number: new RegExp(`^[+-]?(\\d+${d}?\\d*|${d}\\d+)([eE][+-]?\\d+)?$`),
+    grouped: new RegExp(`^[+-]?\\d{1,3}(${g}\\d{3})+(${d}\\d*)?$`),
+    percent: new RegExp(`^[+-]?(\\d+${d}?\\d*|${d}\\d+)%$`),
+    // Day first takes dots or slashes (31.12.2024); month first, slashes (12/31/2024).
+    date: locale.dayFirst ? /^(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})$/ : /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/,
+  };
+}
+const PATTERNS = new Map<HostLocale, ReturnType<typeof numberPatterns>>();
+const patternsOf = (locale: HostLocale) => PATTERNS.get(locale) ?? PATTERNS.set(locale, numberPatterns(locale)).get(locale)!;
+/** A typed number in `locale` as JavaScript reads it: `1.234,5` (de-DE) → 1234.5. */
+const toNumber = (s: string, locale: HostLocale) => Number(s.split(locale.group).join('').replace(locale.decimal, '.'));
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 
 const isGeneral = (fmt: string) => fmt === '' || /^general$/i.test(fmt);
@@ -40,12 +54,13 @@ function validDate(y: number, m: number, d: number): boolean {
   return y >= 1900 && y <= 9999 && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
 }
 
-function parseDate(s: string): number | null {
-  let m = US_DATE.exec(s);
+function parseDate(s: string, locale: HostLocale): number | null {
+  let m = patternsOf(locale).date.exec(s);
   if (m) {
     let y = Number(m[3]);
     if (m[3].length === 2) y += y < 30 ? 2000 : 1900;
-    return validDate(y, Number(m[1]), Number(m[2])) ? dateToSerial(y, Number(m[1]), Number(m[2])) : null;
+    const [month, day] = locale.dayFirst ? [Number(m[2]), Number(m[1])] : [Number(m[1]), Number(m[2])];
+    return validDate(y, month, day) ? dateToSerial(y, month, day) : null;
   }
   m = ISO_DATE.exec(s);
   if (m) return validDate(Number(m[1]), Number(m[2]), Number(m[3])) ? dateToSerial(Number(m[1]), Number(m[2]), Number(m[3])) : null;
@@ -58,7 +73,7 @@ function parseDate(s: string): number | null {
  * formula, numbers/percentages/dates/TRUE/FALSE/error literals are converted, "'" forces text.
  * Returns null for null/undefined: Office.js leaves that cell unchanged.
  */
-export function typeInput(input: unknown, effectiveFormat: string, where: string): Typed | null {
+export function typeInput(input: unknown, effectiveFormat: string, where: string, locale: HostLocale = EN_US): Typed | null {
   if (input === null || input === undefined) return null;
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) throw invalidArgument(`Cannot write ${input} into a cell.`, where);
@@ -74,15 +89,17 @@ export function typeInput(input: unknown, effectiveFormat: string, where: string
   const lower = input.charCodeAt(0) | 32;
   if (lower >= 97 && lower <= 122 && input.length > 5) return { v: input };
   const s = input.trim();
-  if (NUMBER.test(s)) return { v: Number(s) };
+  const p = patternsOf(locale);
+  if (p.number.test(s)) return { v: toNumber(s, locale) };
   if (first === '=' && input.length > 1) return { v: '', f: input };
   if (first === '+' || first === '-' || first === '@') return { v: '', f: `=${input}` };
   const general = isGeneral(effectiveFormat);
-  if (GROUPED.test(s)) return { v: Number(s.replace(/,/g, '')), autoFormat: general ? (s.includes('.') ? '#,##0.00' : '#,##0') : undefined };
-  if (PERCENT.test(s)) return { v: Number(s.slice(0, -1)) / 100, autoFormat: general ? (s.includes('.') ? '0.00%' : '0%') : undefined };
+  const decimals = s.includes(locale.decimal);
+  if (p.grouped.test(s)) return { v: toNumber(s, locale), autoFormat: general ? (decimals ? '#,##0.00' : '#,##0') : undefined };
+  if (p.percent.test(s)) return { v: toNumber(s.slice(0, -1), locale) / 100, autoFormat: general ? (decimals ? '0.00%' : '0%') : undefined };
   if (/^(true|false)$/i.test(s)) return { v: s.toLowerCase() === 'true' };
   if (ERROR_VALUES.has(s.toUpperCase())) return { v: s.toUpperCase(), err: true };
-  const serial = parseDate(s);
-  if (serial !== null) return { v: serial, autoFormat: general ? 'm/d/yyyy' : undefined };
+  const serial = parseDate(s, locale);
+  if (serial !== null) return { v: serial, autoFormat: general ? SHORT_DATE : undefined };
   return { v: input };
 }

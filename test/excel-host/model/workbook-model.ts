@@ -1,6 +1,7 @@
 import { Rect } from './a1';
 import { officeError, invalidArgument, itemNotFound } from './errors';
 import { SheetModel } from './sheet-model';
+import { EN_US, HostLocale } from './locale';
 
 export interface TableModel {
   id: string;
@@ -29,6 +30,10 @@ export class WorkbookModel {
   active: SheetModel | null = null;
   selection: { sheet: SheetModel; rect: Rect } | null = null;
   tables: TableModel[] = [];
+  /** Regional settings, as Windows or the browser gives them to Excel. */
+  locale: HostLocale = EN_US;
+  /** Excel on the web or desktop Excel: they differ in what a multi-area address may be separated by. */
+  platform: 'web' | 'desktop' = 'web';
   private seq = 0;
 
   /** `tag` keeps ids apart between hosts in one page: change events find their sheet by id. */
@@ -61,6 +66,7 @@ export class WorkbookModel {
     let n = name;
     if (n === undefined) for (let i = this.sheets.length + 1; !n || this.find(n); i++) n = `Sheet${i}`;
     const sheet = new SheetModel(this.checkName(n, where), this.nextId('{sheet-'));
+    sheet.locale = this.locale;
     this.sheets.push(sheet);
     if (!this.active) this.active = sheet;
     return sheet;

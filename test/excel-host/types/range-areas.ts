@@ -26,12 +26,20 @@ export function rangeAreasOf(t: RangeTarget): Ref<AreasTarget> | null {
  */
 export const MAX_RANGES_ADDRESS = 8192;
 
-/** Worksheet.getRanges (ExcelApi 1.9): "a string with comma-delimited range addresses", all on this sheet. */
-export function rangesOn(sheet: SheetModel, address: unknown): Ref<AreasTarget> {
+/**
+ * Worksheet.getRanges (ExcelApi 1.9), all on this sheet. The reference: "A string containing the
+ * comma-separated or semicolon-separated addresses or names of the individual ranges. For example,
+ * "A1:B2, A5:B5" or "A1:B2; A5:B5"." Excel on the web takes either. Desktop Excel takes only the list
+ * separator of the computer's regional settings (office-js issues #1167, "Currently this method must be
+ * called using locale specific argument/list separator, e.g. with Czech or German settings the call
+ * looks like this `sheet.getRanges("B7:C7;G10")`", and #1985): the host refuses the other one there.
+ */
+export function rangesOn(sheet: SheetModel, address: unknown, platform: 'web' | 'desktop'): Ref<AreasTarget> {
   const where = 'Worksheet.getRanges';
   if (typeof address !== 'string' || address.trim() === '') throw invalidArgument('Expected comma-delimited addresses.', where);
   if (address.length > MAX_RANGES_ADDRESS) throw invalidArgument(`An address list of ${address.length} characters.`, where);
-  const rects = splitAddresses(address).map((part) => {
+  const separators = platform === 'web' ? [',', ';'] : [sheet.locale.list];
+  const rects = splitAddresses(address, separators).map((part) => {
     let parsed: ReturnType<typeof parseA1>;
     try {
       parsed = parseA1(part);
@@ -46,14 +54,14 @@ export function rangesOn(sheet: SheetModel, address: unknown): Ref<AreasTarget> 
   return ref(rangeAreasType, { sheet, rects });
 }
 
-/** Splits at commas outside quoted sheet names: `'a,b'!A1, C3` → two parts. */
-function splitAddresses(list: string): string[] {
+/** Splits at the separators outside quoted sheet names: `'a,b'!A1, C3` → two parts. */
+function splitAddresses(list: string, separators: readonly string[]): string[] {
   const parts: string[] = [];
   let quoted = false;
   let start = 0;
   for (let i = 0; i < list.length; i++) {
     if (list[i] === "'") quoted = !quoted;
-    else if (list[i] === ',' && !quoted) {
+    else if (separators.includes(list[i]) && !quoted) {
       parts.push(list.slice(start, i));
       start = i + 1;
     }

@@ -12,6 +12,7 @@ import { rangeFormatType } from './range-format';
 import { dataValidationType } from './data-validation';
 import { rangeAreasOf } from './range-areas';
 import { worksheetType } from './worksheet';
+import { englishFormula, localFormula } from '../model/locale';
 
 function hiddenState(set: Set<number>, start: number, count: number): boolean | null {
   let hidden = 0;
@@ -97,7 +98,22 @@ export const rangeType: HostType<RangeTarget> = {
     style: { get: () => 'Normal' },
     values: writable('values', writeValues),
     formulas: writable('formulas', writeValues),
-    formulasLocal: writable('formulas', writeValues),
+    // "in the user's language and number-formatting locale": separators only; function names stay English here.
+    formulasLocal: {
+      get: (t: RangeTarget, x: Exec) =>
+        (grid('formulas').get(t, x) as unknown[][]).map((row) =>
+          row.map((f) => (typeof f === 'string' && f.startsWith('=') ? localFormula(f, t.sheet.locale) : f)),
+        ),
+      set: ({ sheet, rect }: RangeTarget, v: unknown) =>
+        writeValues(
+          sheet,
+          rect,
+          Array.isArray(v)
+            ? v.map((row) => (Array.isArray(row) ? row.map((f) => (typeof f === 'string' && f.startsWith('=') ? englishFormula(f, sheet.locale) : f)) : row))
+            : v,
+          'Range.formulasLocal',
+        ),
+    },
     numberFormat: writable('numberFormat', writeNumberFormat),
     text: grid('text'),
     valueTypes: grid('valueTypes'),

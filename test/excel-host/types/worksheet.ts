@@ -86,7 +86,7 @@ export const worksheetType: HostType<SheetModel> = {
         throw invalidArgument(`'${address}' is not on worksheet '${s.name}'.`, 'Worksheet.getRange');
       return rangeOn(s, parsed.rect);
     },
-    getRanges: (s, [address]) => rangesOn(s, address),
+    getRanges: (s, [address], x) => rangesOn(s, address, x.model.platform),
     getRangeByIndexes: (s, [row, col, rows, cols]) =>
       rangeOn(s, checkRect({ row: Number(row), col: Number(col), rows: Number(rows), cols: Number(cols) }, 'Worksheet.getRangeByIndexes')),
     getCell: (s, [row, col]) => rangeOn(s, checkRect({ row: Number(row), col: Number(col), rows: 1, cols: 1 }, 'Worksheet.getCell')),
