@@ -2,10 +2,11 @@ import type { Issue } from '../domain';
 import { chunkByCost, type RowChunk } from './chunking';
 import { addHelperSheet } from './helper-sheets';
 import { clearMarks } from './mark-clearing';
-import { untracked } from './lean-requests';
+import { probeListSeparator, untracked } from './lean-requests';
 import {
   MARKS_RECORD,
   RECORD_FIRST_ROW,
+  SCRATCH_CELL,
   markCost,
   noteText,
   queueCellProbes,
@@ -86,6 +87,11 @@ export async function addMarks(
     ).sheet;
     // Users cannot unhide a VeryHidden sheet, so they cannot edit the record by mistake.
     record.visibility = 'VeryHidden';
+  }
+  const learn = areas ? probeListSeparator(record.getRange(SCRATCH_CELL)) : null;
+  if (learn !== null) {
+    await context.sync();
+    learn();
   }
 
   // null: the cells' fills differ, so some cell has one.

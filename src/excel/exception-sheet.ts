@@ -1,7 +1,7 @@
 import type { ReportRow } from '../domain';
 import { BYTES_PER_OPERATION, chunkByCost, jsonBytes, rowRuns } from './chunking';
 import { addHelperSheet, deleteHelperSheet, findHelperSheet, type HelperSheetKind } from './helper-sheets';
-import { areaBytes, fillRanges, formatAsText, untracked } from './lean-requests';
+import { areaBytes, fillRanges, formatAsText, probeListSeparator, untracked } from './lean-requests';
 import { cellAddress, quoteSheetName } from './sheet-address';
 
 export const EXCEPTION_SHEET = 'Import Exceptions';
@@ -67,6 +67,12 @@ export async function writeExceptionSheet(
   const { sheet, name: sheetName } = addHelperSheet(context, UNFINISHED, taken);
   sheet.visibility = 'Hidden';
   untracked(sheet.getRangeByIndexes(0, 0, 1, EXCEPTION_HEADERS.length)).values = [[...EXCEPTION_HEADERS]];
+  // A cell right of the table, left empty again.
+  const learn = areas ? probeListSeparator(sheet.getRangeByIndexes(0, EXCEPTION_HEADERS.length + 2, 1, 1)) : null;
+  if (learn !== null) {
+    await context.sync();
+    learn();
+  }
 
   const cells = rows.map(textCells);
   const rejected = rows.map((r) => r.outcome === 'rejected');

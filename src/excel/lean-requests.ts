@@ -36,8 +36,11 @@ export function areaBytes(address: string): number {
   return address.length + 4;
 }
 
-/** Comma-delimited lists of `addresses`, each at most `max` characters: `addressLists(["A1", "B2", "C3"], 5)` → `["A1,B2", "C3"]`. */
-export function addressLists(addresses: readonly string[], max = AREAS_ADDRESS_CHARS): string[] {
+/**
+ * Address lists for Worksheet.getRanges, each at most `max` characters, joined by `separator`:
+ * `addressLists(["A1", "B2", "C3"], 5)` → `["A1,B2", "C3"]`.
+ */
+export function addressLists(addresses: readonly string[], max = AREAS_ADDRESS_CHARS, separator = ','): string[] {
   const lists: string[] = [];
   let list = '';
   for (const address of addresses) {
@@ -45,7 +48,7 @@ export function addressLists(addresses: readonly string[], max = AREAS_ADDRESS_C
       lists.push(list);
       list = '';
     }
-    list = list === '' ? address : `${list},${address}`;
+    list = list === '' ? address : `${list}${separator}${address}`;
   }
   if (list !== '') lists.push(list);
   return lists;
@@ -59,10 +62,45 @@ export function addressLists(addresses: readonly string[], max = AREAS_ADDRESS_C
  */
 export function fillRanges(sheet: Excel.Worksheet, addresses: readonly string[], color: string | null, areas: boolean): void {
   const fills = areas
-    ? addressLists(addresses).map((list) => untracked(sheet.getRanges(list)).format.fill)
+    ? addressLists(addresses, AREAS_ADDRESS_CHARS, listSeparatorOf(sheet.context)).map((list) => untracked(sheet.getRanges(list)).format.fill)
     : addresses.map((address) => untracked(sheet.getRange(address)).format.fill);
   for (const fill of fills) {
     if (color === null) fill.clear();
     else fill.color = color;
   }
+}
+
+/**
+ * The separator Worksheet.getRanges takes between areas. Its reference says "comma-separated or
+ * semicolon-separated", and Excel on the web takes either, but desktop Excel takes only the list
+ * separator of the computer's regional settings (";" in German or Czech; office-js issues #1167,
+ * #1985), which no Office.js property reports. Excel writes it in a formula's `formulasLocal` ("the
+ * English "=SUM(A1, 1.5)" formula would become "=SUMME(A1; 1,5)" in German"), so it is read from a
+ * formula put for a moment in a cell of one of our own sheets. Learned once per batch (RequestContext).
+ */
+const listSeparators = new WeakMap<Excel.RequestContext, string>();
+
+/**
+ * Queues the look at the list separator in `scratch`, an empty cell of one of our sheets (left
+ * empty); call the returned function after the sync. Null (nothing queued) when this batch knows it already.
+ */
+export function probeListSeparator(scratch: Excel.Range): (() => void) | null {
+  if (listSeparators.has(scratch.context)) return null;
+  const cell = untracked(scratch);
+  // A text cell would keep the formula as text, in English.
+  cell.numberFormat = [['General']];
+  cell.formulas = [['=SUM(1,2)']];
+  const seen = cell.load('formulasLocal');
+  cell.clear('All');
+  return () => {
+    const separator = /1([^0-9])\s*2\)$/.exec(String(seen.formulasLocal[0][0]))?.[1];
+    if (separator !== undefined) listSeparators.set(scratch.context, separator);
+  };
+}
+
+/** The separator learned by probeListSeparator in this batch; a batch filling areas without one is a bug. */
+function listSeparatorOf(context: Excel.RequestContext): string {
+  const separator = listSeparators.get(context);
+  if (separator === undefined) throw new Error('Address lists need the list separator: call probeListSeparator in this batch first.');
+  return separator;
 }

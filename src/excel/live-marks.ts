@@ -2,9 +2,9 @@ import type { Issue } from '../domain';
 import { addMarks, markTargets, type MarkOptions } from './cell-marks';
 import { findHelperSheet } from './helper-sheets';
 import { readRecord, restore } from './mark-clearing';
-import { MARKS_RECORD } from './mark-requests';
+import { MARKS_RECORD, SCRATCH_CELL } from './mark-requests';
 import { chunkByCost } from './chunking';
-import { untracked } from './lean-requests';
+import { probeListSeparator, untracked } from './lean-requests';
 import { clearCost } from './mark-requests';
 import { parseAddress } from './sheet-address';
 import type { TemplateLocation } from './template-finder';
@@ -28,7 +28,10 @@ export async function remarkRows(
   const wanted = new Set(rows);
   let nextRow: number | null = null;
   if (search.ours !== null) {
+    // Address lists need the list separator: queued now, answered by readRecord's first sync.
+    const learn = areas ? probeListSeparator(search.ours.getRange(SCRATCH_CELL)) : null;
     const record = await readRecord(context, search.ours);
+    learn?.();
     const here = record.marks.filter((m) => m.sheetName === template.sheetName && wanted.has(parseAddress(m.address).firstRow));
     for (const chunk of chunkByCost(here, clearCost)) await restore(context, here.slice(chunk.start, chunk.start + chunk.count), areas, options.notes);
     for (const mark of here) untracked(search.ours.getRangeByIndexes(mark.recordRow, 0, 1, 4)).values = [['', '', '', '']];

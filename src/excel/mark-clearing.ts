@@ -1,11 +1,12 @@
 import { chunkByCost, chunkRows } from './chunking';
 import { deleteHelperSheet, findHelperSheet } from './helper-sheets';
-import { fillRanges, untracked } from './lean-requests';
+import { fillRanges, probeListSeparator, untracked } from './lean-requests';
 import {
   MARK_FILL,
   MARKS_RECORD,
   NOTE_PREFIX,
   RECORD_FIRST_ROW,
+  SCRATCH_CELL,
   clearCost,
   queueCellProbes,
   sameColour,
@@ -37,8 +38,11 @@ export async function clearMarks(context: Excel.RequestContext, options: ClearOp
   const search = await findHelperSheet(context, MARKS_RECORD);
   const record = search.ours;
   if (record === null) return 0;
+  // Queued now, answered by readRecord's first sync.
+  const learn = options.areas ? probeListSeparator(record.getRange(SCRATCH_CELL)) : null;
   const existing = new Set(search.taken);
   const marks = (await readRecord(context, record)).marks.filter((m) => existing.has(m.sheetName));
+  learn?.();
   const moved: CellMark[] = [];
   for (const chunk of chunkByCost(marks, clearCost))
     moved.push(...(await restore(context, marks.slice(chunk.start, chunk.start + chunk.count), options.areas ?? false, notes)));

@@ -18,6 +18,8 @@ export const MARKS_RECORD: HelperSheetKind = {
   signatureAddress: 'A1',
 };
 export const RECORD_FIRST_ROW = 1;
+/** A cell of the record clear of its four columns, for a formula put there a moment (probeListSeparator). */
+export const SCRATCH_CELL = 'H1';
 
 export type Annotation = 'note' | 'comment' | '';
 
