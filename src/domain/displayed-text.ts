@@ -26,17 +26,29 @@ import { issue, type Issue } from './row-validation';
 /** Fields whose long digit strings Excel may show in scientific notation: read their values too. */
 export const DIGIT_FIELDS: readonly FieldKey[] = ['taxClientId', 'mobile'];
 
-// General format shows integers of 12+ digits in scientific notation ("4.47911E+11").
-const SCIENTIFIC = /^-?\d(\.\d+)?E[+-]?\d+$/i;
+// General format shows integers of 12+ digits in scientific notation: "4.47911E+11" in en-US,
+// "4,47911E+11" with a decimal comma; any one character between the digits is the locale's decimal separator.
+const SCIENTIFIC = /^-?\d([^\d\sE]\d+)?E[+-]?\d+$/i;
+/** Excel keeps 15 significant digits: a whole number from 10^15 up may have lost some when it was typed. */
+const EXACT_BELOW = 1e15;
 
 /**
  * The text a Tax Client ID or Mobile cell stands for: its displayed text, except a whole number
- * squeezed into scientific notation, which keeps its digits.
- * `cellText(447911123456, "4.47911E+11")` → `"447911123456"`
+ * squeezed into scientific notation, which keeps its digits when Excel kept them all (under 10^15).
+ * `cellText(447911123456, "4,47911E+11")` → `"447911123456"`; `cellText(1234567890123450000, "1.23457E+18")` → `"1.23457E+18"`
  */
 export function cellText(value: unknown, text: string): string {
-  if (typeof value === 'number' && Number.isSafeInteger(value) && mayHideDigits(text)) return String(value);
+  if (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) < EXACT_BELOW && mayHideDigits(text)) return String(value);
   return text;
+}
+
+/**
+ * A Tax Client ID or Mobile still shown in scientific notation after cellText: its digits are gone.
+ * The row is held back; the fix is the user's (Prepare never writes such a text into the cell).
+ * `hiddenDigitsIssue(7, "taxClientId", "1,23457E+18").message` → `"shows as 1,23457E+18, so some digits are lost: format the column as Text and type the number again"`
+ */
+export function hiddenDigitsIssue(row: number, field: FieldKey, text: string): Issue {
+  return issue(row, field, 'hidden-digits', `shows as ${text.trim()}, so some digits are lost: format the column as Text and type the number again`);
 }
 
 /** Whether a digit field's text may stand for more digits than it shows: only then does cellText need the value. */

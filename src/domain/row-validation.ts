@@ -1,5 +1,6 @@
 import type { ClientRow } from './api-types';
 import { COLUMN_BY_FIELD, TEMPLATE_COLUMNS, type FieldKey } from './columns';
+import { DIGIT_FIELDS, hiddenDigitsIssue, mayHideDigits } from './displayed-text';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -18,7 +19,9 @@ export type IssueCode =
   | 'offline-disabled'
   | 'duplicate-id'
   /** A saved file's formula with no saved result (src/domain/displayed-text.ts). */
-  | 'not-calculated';
+  | 'not-calculated'
+  /** An ID or mobile Excel shows in scientific notation whose digits are lost (src/domain/displayed-text.ts). */
+  | 'hidden-digits';
 
 export interface Issue {
   row: number;
@@ -71,6 +74,7 @@ export function sameText(a: string, b: string): boolean {
 function valueIssue(row: ClientRow, field: FieldKey, value: string): Issue | null {
   if (value.charCodeAt(0) === 0x23 /* # */ && EXCEL_ERROR.test(value)) return issue(row.row, field, 'error-value', `shows the error ${value}`);
   if (CONTROL.test(value)) return issue(row.row, field, 'control-character', 'contains a control character');
+  if (DIGIT_FIELDS.includes(field) && mayHideDigits(value)) return hiddenDigitsIssue(row.row, field, value);
   switch (field) {
     case 'taxClientId':
       return ASCII_TAX_CLIENT_ID.test(value) || TAX_CLIENT_ID.test(value)

@@ -1,6 +1,7 @@
 import type { ColumnMap } from '../domain';
 import { chunkRows, rowRuns, rowsPerChunk } from './chunking';
 import { cellText } from './cell-text';
+import { mayHideDigits } from '../domain';
 import { inlineListSource, listsRangeSource, queueListValidation, type ListMessages } from './list-validation';
 import { prepareListsSheet } from './lists-sheet';
 import type { TemplateLocation } from './template-finder';
@@ -86,24 +87,31 @@ export async function finishPreparation(
   return { template: { ...template, columns, lastColumn, missing: [] }, addedIsOffline, idsConvertedToText, listsSheet };
 }
 
-/** Text format on the ID column's data rows; numbers there rewritten as their displayed text. */
+/**
+ * Text format on the ID column's data rows; numbers there rewritten as their displayed text (a whole
+ * number shown in scientific notation as its digits). A number whose digits Excel did not keep (shown
+ * as `1,23457E+18`) is left as it is, format and all: writing its text would make the loss permanent,
+ * and its row is held back until the user types the ID again (hiddenDigitsIssue).
+ */
 async function convertIdsToText(context: Excel.RequestContext, sheet: Excel.Worksheet, headerRow: number, column: number, dataRows: number): Promise<number> {
   let converted = 0;
-  for (const chunk of chunkRows(dataRows, rowsPerChunk(2))) {
+  for (const chunk of chunkRows(dataRows, rowsPerChunk(3))) {
     const first = headerRow + chunk.start; // 0-based row index of the chunk's first cell
-    const range = sheet.getRangeByIndexes(first, column, chunk.count, 1).load('formulas,text');
+    const range = sheet.getRangeByIndexes(first, column, chunk.count, 1).load('formulas,text,numberFormat');
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request-sized chunk (DESIGN §7), never per row
     await context.sync();
     // A formula is left alone (it keeps computing); numbers and booleans become their text.
+    const texts = range.formulas.map((cell, i) => cellText(cell[0], range.text[i][0]));
+    const lost = range.formulas.map((cell, i) => typeof cell[0] === 'number' && mayHideDigits(texts[i]));
     const toRewrite: number[] = [];
     range.formulas.forEach((cell, i) => {
-      if (typeof cell[0] === 'number' || typeof cell[0] === 'boolean') toRewrite.push(i);
+      if ((typeof cell[0] === 'number' || typeof cell[0] === 'boolean') && !lost[i]) toRewrite.push(i);
     });
     // The format goes first so the text written next is not read back as a number.
-    range.numberFormat = range.formulas.map(() => ['@']);
+    range.numberFormat = range.formulas.map((_, i) => [lost[i] ? range.numberFormat[i][0] : '@']);
     for (const run of rowRuns(toRewrite)) {
       const target = sheet.getRangeByIndexes(first + run.first, column, run.count, 1);
-      target.values = Array.from({ length: run.count }, (_, k) => [cellText(range.formulas[run.first + k][0], range.text[run.first + k][0])]);
+      target.values = Array.from({ length: run.count }, (_, k) => [texts[run.first + k]]);
     }
     converted += toRewrite.length;
   }
