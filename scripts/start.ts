@@ -103,6 +103,8 @@ async function main(): Promise<void> {
     tls: tls ?? undefined,
     staticDir: DIST,
     development: true,
+    // Invitation links are made from this origin only, never from a request's Host header.
+    publicOrigin: process.env.PUBLIC_ORIGIN ?? `${tls ? 'https' : 'http'}://localhost:${PORT}`,
   });
   if (!secrets.demo) {
     const answer = await server.app.inject({

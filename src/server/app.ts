@@ -26,8 +26,11 @@ export interface AppDeps {
   storage: StorageKind;
   /** Unset: the admin routes do not exist. */
   adminToken?: string;
-  /** Origin for invitation links; unset: taken from each request. */
-  publicOrigin?: string;
+  /**
+   * Origin of invitation links (PUBLIC_ORIGIN), never a request's Host; a function when it is known only once the
+   * server listens (startServer on a random port).
+   */
+  publicOrigin: string | (() => string);
   /** Seals invitation tokens and e-mails; unset: a random key (links can be shown only by this process). */
   sealer?: Sealer;
   /** Built add-in files served at `/` so the pane and the API share one origin. */
@@ -48,7 +51,8 @@ export interface AppDeps {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    publicOrigin(request: FastifyRequest): string;
+    /** The origin invitation links are made from (DESIGN §9: never a request's Host header). */
+    publicOrigin(): string;
     sealer: Sealer;
   }
 }
@@ -76,7 +80,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   } as FastifyServerOptions).withTypeProvider<TypeBoxTypeProvider>() as unknown as FastifyInstance;
   applyConnectionLimits(app.server, limits);
 
-  app.decorate('publicOrigin', (request: FastifyRequest) => deps.publicOrigin ?? `${request.protocol}://${request.host}`);
+  const origin = deps.publicOrigin;
+  app.decorate('publicOrigin', typeof origin === 'string' ? () => origin : origin);
   app.decorate('sealer', deps.sealer ?? createSealer());
   // Headers first: even a 503 while shutting down says no-store.
   await app.register(securityHeadersPlugin, { frameAncestors: deps.frameAncestors ?? [] });

@@ -1,6 +1,6 @@
 import { DEFAULT_CONNECTION_LIMITS } from './http/connection-limits';
 import { DEFAULT_RATE_LIMITS } from './http/rate-limits';
-import { MIN_ADMIN_TOKEN_CHARS, optionsFromEnv } from './config';
+import { MIN_ADMIN_TOKEN_CHARS, optionsFromEnv, requirePublicOrigin } from './config';
 
 const env = (extra: Record<string, string>) => optionsFromEnv({ NODE_ENV: 'production', ...extra }, '/srv/portal');
 
@@ -46,6 +46,15 @@ describe('optionsFromEnv', () => {
     });
     expect(() => env({ REQUEST_TIMEOUT_MS: '5000' })).toThrow(/HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS/);
     expect(() => env({ MAX_CONNECTIONS: '0' })).toThrow(/MAX_CONNECTIONS must be a whole number of at least 1/);
+  });
+
+  it('takes PUBLIC_ORIGIN as an origin only, and production needs one (invitation links never follow Host)', () => {
+    expect(env({ PUBLIC_ORIGIN: 'https://portal.example.com:8443' }).publicOrigin).toBe('https://portal.example.com:8443');
+    expect(() => env({ PUBLIC_ORIGIN: 'https://portal.example.com/path' })).toThrow(/PUBLIC_ORIGIN is an origin like/);
+    expect(() => env({ PUBLIC_ORIGIN: 'javascript:alert(1)' })).toThrow(/PUBLIC_ORIGIN is an origin like/);
+    expect(() => requirePublicOrigin(env({}))).toThrow(/PUBLIC_ORIGIN must be set to the origin users reach the server at/);
+    expect(requirePublicOrigin(env({ PUBLIC_ORIGIN: 'https://p.example' })).publicOrigin).toBe('https://p.example');
+    expect(requirePublicOrigin(optionsFromEnv({ NODE_ENV: 'development' }, '/srv')).publicOrigin).toBeUndefined();
   });
 
   it('is production unless NODE_ENV says otherwise', () => {

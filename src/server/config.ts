@@ -11,6 +11,7 @@ export interface ServerOptions {
   adminToken?: string;
   tls?: { cert: Buffer; key: Buffer };
   staticDir?: string;
+  /** The origin users reach the server at, for invitation links; startServer: unset means its own listening origin. */
   publicOrigin?: string;
   /** Unset: e-mails are written as .eml files under `<dataDir>/outbox`. */
   smtpUrl?: string;
@@ -51,6 +52,13 @@ function trustProxy(value: string | undefined): boolean | number | string | unde
 function adminToken(value: string | undefined): string | undefined {
   if (value !== undefined && value.length < MIN_ADMIN_TOKEN_CHARS) {
     throw new Error(`ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_CHARS} characters (it has ${value.length}); make one with: openssl rand -base64 32`);
+  }
+  return value;
+}
+
+function publicOrigin(value: string | undefined): string | undefined {
+  if (value !== undefined && !/^https?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?$/.test(value)) {
+    throw new Error(`PUBLIC_ORIGIN is an origin like https://portal.example.com (no path, no trailing slash), not "${value}"`);
   }
   return value;
 }
@@ -104,7 +112,7 @@ export function optionsFromEnv(env: Record<string, string | undefined>, cwd = pr
     adminToken: adminToken(blank(env.ADMIN_TOKEN)),
     tls: cert && key ? { cert: readFileSync(cert), key: readFileSync(key) } : undefined,
     staticDir: blank(env.STATIC_DIR) ?? (existsSync(defaultStatic) ? defaultStatic : undefined),
-    publicOrigin: blank(env.PUBLIC_ORIGIN),
+    publicOrigin: publicOrigin(blank(env.PUBLIC_ORIGIN)),
     smtpUrl: blank(env.SMTP_URL),
     mailFrom: blank(env.MAIL_FROM),
     invitationKey,
@@ -116,4 +124,17 @@ export function optionsFromEnv(env: Record<string, string | undefined>, cwd = pr
     frameAncestors: origins(blank(env.FRAME_ANCESTORS)),
     shutdownGraceMs: whole(env, 'SHUTDOWN_GRACE_MS', 30_000),
   };
+}
+
+/**
+ * `npm run serve` in production: invitation links need a known origin (DESIGN §9), so the server does not start
+ * without PUBLIC_ORIGIN. In development the server's own listening origin stands in (start-server.ts).
+ */
+export function requirePublicOrigin(options: ServerOptions): ServerOptions {
+  if (options.publicOrigin === undefined && !options.development) {
+    throw new Error(
+      "PUBLIC_ORIGIN must be set to the origin users reach the server at, e.g. PUBLIC_ORIGIN=https://portal.example.com: invitation links are made from it, never from a request's Host header",
+    );
+  }
+  return options;
 }

@@ -1,5 +1,5 @@
 // `npm run serve`: the only place that reads the environment.
-import { optionsFromEnv, type ServerOptions } from './config';
+import { optionsFromEnv, requirePublicOrigin, type ServerOptions } from './config';
 import { StartFailure, startServer } from './start-server';
 
 export { startServer } from './start-server';
@@ -8,7 +8,7 @@ export { optionsFromEnv } from './config';
 async function main(): Promise<void> {
   let options: ServerOptions;
   try {
-    options = optionsFromEnv(process.env);
+    options = requirePublicOrigin(optionsFromEnv(process.env));
   } catch (error) {
     // A setting the operator must fix: say which and how, without a stack trace.
     console.error(`Not started: ${error instanceof Error ? error.message : String(error)}`);

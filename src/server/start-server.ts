@@ -43,11 +43,13 @@ export async function startServer(options: ServerOptions, logStream?: NodeJS.Wri
     await storage.db.destroy();
     throw error;
   });
+  let url = '';
   const app = await buildApp({
     db: storage.db,
     storage: storage.kind,
     adminToken: options.adminToken,
-    publicOrigin: options.publicOrigin,
+    // Unset (npm start, tests on a random port): the origin this server listens at, known once it listens.
+    publicOrigin: options.publicOrigin ?? (() => url),
     sealer,
     staticDir: options.staticDir,
     sourceMaps: options.development,
@@ -84,13 +86,14 @@ export async function startServer(options: ServerOptions, logStream?: NodeJS.Wri
     await app.close();
     throw error;
   }
-  outbox.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  url = `${options.tls ? 'https' : 'http'}://${host}:${port}`;
+  outbox.start();
   const close = async () => {
     await app.drain(options.shutdownGraceMs ?? DEFAULT_GRACE_MS);
     await app.close();
   };
-  return { app, url: `${options.tls ? 'https' : 'http'}://${host}:${port}`, outbox, close };
+  return { app, url, outbox, close };
 }

@@ -118,4 +118,12 @@ describe('a start that fails says why and exits non-zero, without a stack trace'
     expect(output).toMatch(/^Not started: ADMIN_TOKEN must be at least 32 characters/m);
     noStack(output);
   });
+
+  it('no PUBLIC_ORIGIN (invitation links would have no known origin)', async () => {
+    const { PUBLIC_ORIGIN: _origin, ...env } = serverEnv(await freePort(), { dataDir: path.join(dir, 'y') });
+    const { code, output } = await runBuiltServerToExit(env);
+    expect(code).toBe(1);
+    expect(output).toMatch(/^Not started: PUBLIC_ORIGIN must be set to the origin users reach the server at/m);
+    noStack(output);
+  });
 });

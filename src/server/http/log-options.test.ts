@@ -24,7 +24,13 @@ describe('log redaction', () => {
       },
     });
     const storage = await openTestStorage('pglite');
-    const app = await buildApp({ db: storage.db, storage: storage.kind, adminToken: ADMIN_TOKEN, logger: { level: 'trace', stream } });
+    const app = await buildApp({
+      db: storage.db,
+      storage: storage.kind,
+      adminToken: ADMIN_TOKEN,
+      publicOrigin: 'https://portal.test',
+      logger: { level: 'trace', stream },
+    });
     try {
       await app.ready();
       const firm = await createFirm(app);

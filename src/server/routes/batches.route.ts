@@ -52,7 +52,7 @@ export const batchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         after,
         order,
         rows: request.body.rows,
-        origin: app.publicOrigin(request),
+        origin: app.publicOrigin(),
         sealer: app.sealer,
         lap: (phase) => clocks.get(request)?.lap(phase),
       });

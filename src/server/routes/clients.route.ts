@@ -28,7 +28,7 @@ export const clientRoutes: FastifyPluginAsyncTypebox = async (app) => {
       limit: Math.min(MAX_LIMIT, Math.max(1, Number(q.limit ?? DEFAULT_LIMIT))),
       after: q.cursor,
     });
-    const origin = app.publicOrigin(request);
+    const origin = app.publicOrigin();
     const clients = page.clients.map(({ invitationSealed, ...client }): Client => {
       const invitationUrl = client.status === 'Not Enrolled' ? shownInvitationUrl(app.sealer, origin, invitationSealed) : undefined;
       return invitationUrl ? { ...client, invitationUrl } : client;
@@ -40,7 +40,7 @@ export const clientRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const results = await inviteClients(app.db, {
       firm: currentFirm(request),
       taxClientIds: request.body.taxClientIds,
-      origin: app.publicOrigin(request),
+      origin: app.publicOrigin(),
       sealer: app.sealer,
     });
     return { results };

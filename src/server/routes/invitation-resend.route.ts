@@ -13,7 +13,7 @@ export const invitationResendRoutes: FastifyPluginAsyncTypebox = async (app) => 
     results: await resendInvitations(app.db, {
       firm: currentFirm(request),
       taxClientIds: request.body.taxClientIds,
-      origin: app.publicOrigin(request),
+      origin: app.publicOrigin(),
       sealer: app.sealer,
     }),
   }));
