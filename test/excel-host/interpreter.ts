@@ -2,6 +2,7 @@ import { Exec } from './exec';
 import { HostType, isRef, Ref } from './host-type';
 import { HostError, itemNotFound, notModelled, officeError } from './model/errors';
 import { Action, ActionResult, ActionType, ArgumentInfo, camel, ObjectPath, PathType, RequestBody, ResponseBody } from './protocol';
+import { refuseOnProtected } from './types/protection';
 import { query } from './query';
 
 /**
@@ -128,6 +129,7 @@ function call(target: Ref, name: string, argv: unknown[], x: Exec): unknown {
   if (!method) throw notModelled(`${type.name}.${name}`);
   x.use(type.name, name);
   type.check?.(target.target, `${type.name}.${name}`);
+  refuseOnProtected(target, name, 'call');
   return method(target.target, argv, x);
 }
 
@@ -138,6 +140,7 @@ export function setProperty(target: Ref, name: string, value: unknown, x: Exec):
   if (!scalar.set) throw officeError('InvalidArgument', `The property '${name}' is read-only.`, `${type.name}.${name}`);
   x.use(type.name, name);
   type.check?.(target.target, `${type.name}.${name}`);
+  refuseOnProtected(target, name, 'set');
   scalar.set(target.target, value, x);
 }
 

@@ -66,6 +66,8 @@ export class SheetModel {
   readonly changes: Rect[] = [];
   /** The workbook's regional settings (WorkbookModel.locale), for typing and showing numbers. */
   locale: HostLocale = EN_US;
+  /** Worksheet protection (types/protection.ts); null when unprotected. */
+  protection: { password: string; options: Record<string, boolean> } | null = null;
 
   constructor(
     public name: string,

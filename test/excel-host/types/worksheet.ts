@@ -5,6 +5,7 @@ import { HostType, ref } from '../host-type';
 import { liveSheet } from './range-target';
 import { rangeType } from './range';
 import { freezePanesType } from './freeze-panes';
+import { worksheetProtectionType } from './protection';
 import { tablesOf } from './tables';
 import { commentsOf, notesOf } from './annotations';
 import { rangesOn } from './range-areas';
@@ -66,6 +67,7 @@ export const worksheetType: HostType<SheetModel> = {
     tables: (s) => tablesOf(s),
     comments: (s) => commentsOf(s),
     notes: (s) => notesOf(s),
+    protection: (s) => ref(worksheetProtectionType, s),
   },
   methods: {
     activate: (s, _args, x) => {
