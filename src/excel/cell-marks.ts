@@ -17,6 +17,7 @@ import {
   type MarkRequests,
 } from './mark-requests';
 import { cellAddress } from './sheet-address';
+import { refuseProtectedSheet } from './sheet-protection';
 import type { TemplateLocation } from './template-finder';
 
 export { MARK_FILL } from './mark-requests';
@@ -49,6 +50,7 @@ export interface PlacedTarget extends Target {
  * Requests are sized by their estimated bytes (mark-requests.ts), under Excel on the web's 5 MB.
  */
 export async function markIssues(context: Excel.RequestContext, template: TemplateLocation, issues: readonly Issue[], options: MarkOptions): Promise<number> {
+  await refuseProtectedSheet(context, template.sheetName);
   await clearMarks(context, { areas: options.areas ?? false, notes: options.notes });
   const targets = markTargets(template, issues);
   if (targets.length === 0) return 0;

@@ -4,6 +4,7 @@ import { cellText } from './cell-text';
 import { mayHideDigits } from '../domain';
 import { inlineListSource, listsRangeSource, queueListValidation, type ListMessages } from './list-validation';
 import { prepareListsSheet } from './lists-sheet';
+import { refuseProtectedSheet } from './sheet-protection';
 import type { TemplateLocation } from './template-finder';
 
 export interface FirmLists {
@@ -37,6 +38,7 @@ const MESSAGES = {
  * safe to run again (each step rewrites the same cells).
  */
 export async function prepareTemplate(context: Excel.RequestContext, template: TemplateLocation, lists: FirmLists): Promise<PreparationResult> {
+  await refuseProtectedSheet(context, template.sheetName);
   const listsSheet = await prepareListsFor(context, lists);
   const dataRows = Math.max(0, template.lastRow - template.headerRow);
   const sheet = context.workbook.worksheets.getItem(template.sheetName);
