@@ -71,7 +71,12 @@ export function createFakePortal(): FakePortal {
         job.rows.push(...rows);
         job.batches.set(
           seq,
-          rows.map((r) => ({ row: r.row, taxClientId: r.taxClientId, outcome: 'imported', kind: 'standard', status: 'Not Invited', comment: '' })),
+          // As the portal does: a row the add-in held back is rejected with its comment; the fake imports every other row.
+          rows.map((r) =>
+            r.heldBack !== undefined
+              ? { row: r.row, taxClientId: r.taxClientId, outcome: 'rejected', kind: null, status: null, comment: r.heldBack }
+              : { row: r.row, taxClientId: r.taxClientId, outcome: 'imported', kind: 'standard', status: 'Not Invited', comment: '' },
+          ),
         );
       }
       return json(200, { results: job.batches.get(seq) });
@@ -79,7 +84,7 @@ export function createFakePortal(): FakePortal {
     if (method === 'POST' && (m = path.match(/^\/imports\/([^/]+)\/complete$/))) {
       const job = portal.imports.get(m[1])!;
       job.completed = true;
-      return json(200, { id: m[1], status: 'completed', counts: { rows: job.rows.length, imported: job.rows.length, rejected: 0 } });
+      return json(200, { id: m[1], status: 'completed', counts: countsOf(job) });
     }
     if (method === 'GET' && path === '/imports') return json(200, listImports(portal, new URL(url, 'http://portal.test').searchParams));
     if (method === 'GET' && path === '/clients') return json(200, { clients: clientsOf(portal), next: null });

@@ -22,6 +22,12 @@ export interface ClientRow {
   officeLocation: string;
   /** `Yes`, `No` or blank as typed; any other text is a row error, not a malformed request. */
   isOffline: string;
+  /**
+   * Set when the add-in could not read the row as Excel shows it (a dropped file's formula whose result
+   * the file cannot vouch for): why, and what to do. The portal records the row as rejected with this
+   * comment and never imports it, so every report lists every row of the file.
+   */
+  heldBack?: string;
 }
 
 /** The outcome of one submitted row. Rejected rows have kind and status null; imported rows an empty comment. */

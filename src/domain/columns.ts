@@ -1,6 +1,6 @@
 import type { ClientRow } from './api-types';
 
-export type FieldKey = Exclude<keyof ClientRow, 'row'>;
+export type FieldKey = Exclude<keyof ClientRow, 'row' | 'heldBack'>;
 
 export interface ColumnSpec {
   field: FieldKey;

@@ -19,15 +19,24 @@ describe('displayed text rules shared by both paths', () => {
   });
 
   it('reports a cell the file cannot tell instead of reporting it missing', () => {
-    const issues = withReadIssues(checkFields(row), [notCalculatedIssue(7, 'lastName')]);
+    const issues = withReadIssues(checkFields(row), [notCalculatedIssue(7, 'lastName', 'no-result')]);
     expect(issues.map((i) => [i.field, i.code])).toEqual([['lastName', 'not-calculated']]);
   });
 
   it('keeps other missing fields of that row', () => {
-    const issues = withReadIssues(checkFields({ ...row, firstName: '' }), [notCalculatedIssue(7, 'lastName')]);
+    const issues = withReadIssues(checkFields({ ...row, firstName: '' }), [notCalculatedIssue(7, 'lastName', 'no-result')]);
     expect(issues.map((i) => [i.field, i.code])).toEqual([
       ['lastName', 'not-calculated'],
       ['firstName', 'required'],
     ]);
+  });
+
+  it('tells a formula with no saved result apart from one the file asks Excel to recalculate, and says the fix', () => {
+    const none = notCalculatedIssue(7, 'lastName', 'no-result').message;
+    const stale = notCalculatedIssue(7, 'lastName', 'recalculate-on-open').message;
+    expect(none).toBe('is a formula with no result saved in the file: open the file in Excel, save it and drop it again');
+    expect(stale).toBe(
+      'is a formula the file asks Excel to recalculate on open, so the result saved with it cannot be trusted: open the file in Excel, save it and drop it again',
+    );
   });
 });

@@ -15,8 +15,8 @@ import { issue, type Issue } from './row-validation';
  * a 1904-system date onto the 1900 system numfmt knows; shared and inline strings as written (with
  * OOXML's `_xHHHH_` escapes undone), booleans `TRUE`/`FALSE`, errors by their code, a formula by its
  * cached value; covered cells of a merge blank. What the file cannot tell is said, not guessed: a
- * formula with no cached value (or a workbook that asks to be recalculated on open) reads blank and
- * its row gets `notCalculatedIssue`.
+ * formula with no cached value, or any formula of a workbook that asks to be recalculated on open (its
+ * saved results are placeholders), reads blank and its row gets `notCalculatedIssue`, which says which.
  *
  * On both paths, one deliberate exception (`cellText` below): Tax Client ID and Mobile keep every
  * digit of a whole number that General squeezed into scientific notation (`4.47911E+11`), because the
@@ -56,12 +56,22 @@ export function mayHideDigits(text: string): boolean {
   return SCIENTIFIC.test(text.trim());
 }
 
+/** Why a saved file cannot tell a formula's result: none saved, or one the file asks Excel to recalculate on open. */
+export type UnreadableReason = 'no-result' | 'recalculate-on-open';
+
+const OPEN_AND_SAVE = 'open the file in Excel, save it and drop it again';
+
+const UNREADABLE_MESSAGES: Record<UnreadableReason, string> = {
+  'no-result': `is a formula with no result saved in the file: ${OPEN_AND_SAVE}`,
+  'recalculate-on-open': `is a formula the file asks Excel to recalculate on open, so the result saved with it cannot be trusted: ${OPEN_AND_SAVE}`,
+};
+
 /**
- * A cell of a saved file whose formula has no saved result: the text Excel would show is unknown.
- * `notCalculatedIssue(7, "lastName").message` → `"has a formula with no saved result: open the file in Excel, save it and drop it again"`
+ * A cell of a saved file whose formula result the file cannot vouch for: the text Excel would show is unknown.
+ * `notCalculatedIssue(7, "lastName", "no-result").message` → `"is a formula with no result saved in the file: open the file in Excel, save it and drop it again"`
  */
-export function notCalculatedIssue(row: number, field: FieldKey): Issue {
-  return issue(row, field, 'not-calculated', 'has a formula with no saved result: open the file in Excel, save it and drop it again');
+export function notCalculatedIssue(row: number, field: FieldKey, reason: UnreadableReason): Issue {
+  return issue(row, field, 'not-calculated', UNREADABLE_MESSAGES[reason]);
 }
 
 /**

@@ -57,6 +57,17 @@ describe('new standard profiles', () => {
 });
 
 describe('§4 check order: the first failing step gives the comment', () => {
+  it('a row the add-in held back is rejected with its own comment, before any check, and never imported', () => {
+    const heldBack = 'Taxpayer Last Name is a formula with no result saved in the file: open the file in Excel, save it and drop it again';
+    expect(decideRow(validRow({ heldBack, firstName: '' }), context({ standard: 'Connected' }))).toEqual({
+      outcome: 'rejected',
+      kind: null,
+      status: null,
+      comment: heldBack,
+    });
+    expect(decideRow(validRow({ heldBack }), context({})).outcome).toBe('rejected');
+  });
+
   it('field checks come before everything', () => {
     const ctx = context({ standard: 'Connected' }, { firstRowWithSameId: 2, emailConflict: 'client' });
     expect(decideRow(validRow({ firstName: '', officeLocation: 'Mars' }), ctx).comment).toBe('Missing mandatory fields: Taxpayer First Name');

@@ -58,11 +58,14 @@ export function decideRow(row: ClientRow, ctx: DecisionContext): Decision {
 }
 
 /**
- * The part of §4 that needs nothing from the portal: the field checks and the firm's references.
+ * The part of §4 that needs nothing from the portal: a row the add-in held back (rejected with its
+ * own comment), the field checks and the firm's references.
  * The rejection of a row that fails them, or null. The server runs it before it takes any lock. `lookup`:
  * the firm's, built once for many rows.
  */
 export function checkRow(row: ClientRow, firm: FirmRules, lookup: FirmLookup = firmLookup(firm)): Decision | null {
+  // The add-in could not read this row as Excel shows it: its cells are not the user's, so no rule applies.
+  if (row.heldBack !== undefined) return reject(row.heldBack);
   const fieldIssues = checkFields(row);
   if (fieldIssues.length > 0) return reject(rowComment(fieldIssues));
   const referenceIssues: Issue[] = [];

@@ -30,8 +30,9 @@ const fieldText = (cells: readonly string[], index: number | undefined) => (inde
 export function readRow(cells: readonly string[], columns: ColumnMap, sheetRow: number): ClientRow | null {
   if (isBlankRow(cells)) return null;
   // One literal with every field (Required: a field added to ClientRow must be read here too), so each row
-  // is a single allocation of one shape, not eleven property additions.
-  const row: Required<ClientRow> = {
+  // is a single allocation of one shape, not eleven property additions. `heldBack` is not read: a
+  // reader sets it on the rows it could not read.
+  const row: Required<Omit<ClientRow, 'heldBack'>> = {
     row: sheetRow,
     taxClientId: fieldText(cells, columns.taxClientId),
     firstName: fieldText(cells, columns.firstName),

@@ -18,7 +18,7 @@ export type IssueCode =
   | 'unknown-office'
   | 'offline-disabled'
   | 'duplicate-id'
-  /** A saved file's formula with no saved result (src/domain/displayed-text.ts). */
+  /** A saved file's formula whose result the file cannot vouch for (src/domain/displayed-text.ts). */
   | 'not-calculated'
   /** An ID or mobile Excel shows in scientific notation whose digits are lost (src/domain/displayed-text.ts). */
   | 'hidden-digits';

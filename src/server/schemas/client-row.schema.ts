@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { MAX_CELL_CHARS, type ClientRow, type ClientStatus, type ProfileKind, type RowResult } from '../../domain/api-types';
-import { plainText } from './text.schema';
+import { plainText, visibleText } from './text.schema';
 import { wire } from './wire-type';
 
 // Longer values are a malformed request, not a row error (the add-in shortens them before sending).
@@ -26,6 +26,7 @@ export const ClientRowSchema = wire<ClientRow>()(
       ownerEmail: cell,
       officeLocation: cell,
       isOffline: cell,
+      heldBack: Type.Optional(visibleText(MAX_CELL_CHARS)),
     },
     { additionalProperties: false },
   ),

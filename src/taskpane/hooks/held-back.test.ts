@@ -4,7 +4,7 @@ import { createPortalClient } from '../../api/portal-client';
 import { excelLikeXlsx } from '../../../test/xlsx-writers/excel-like-xlsx';
 import type { WorkbookSpec } from '../../../test/xlsx-writers/workbook-spec';
 import { readTemplateFile } from '../xlsx/xlsx-file-reader';
-import { holdBackUnknowable, withHeldBack } from './held-back';
+import { holdBackUnknowable } from './held-back';
 
 // Rows 2 and 4 are plain text; row 3's Last Name is a formula saved without its result (as scripts write it).
 const text = (ref: string, value: string) => ({ ref, kind: 'string' as const, value });
@@ -25,22 +25,25 @@ const dropped: WorkbookSpec = {
 };
 
 describe('a dropped file with a formula that has no saved result', () => {
-  it('imports the other rows and reports that row rejected, telling the user to open and save the file in Excel', async () => {
+  it('sends every row in row order, the unreadable one held back with its reason; the report lists it rejected', async () => {
     const portal = createFakePortal();
     const client = createPortalClient({ baseUrl: 'http://portal.test', token: 't', fetch: portal.fetch, retry: instantRetry().policy });
     const file = await readTemplateFile(excelLikeXlsx(dropped).slice().buffer);
 
-    const { rows, heldBack } = holdBackUnknowable(file.rows, file.issues);
-    const outcome = withHeldBack(await runImport(client, { rows }), heldBack);
+    const outcome = await runImport(client, { rows: holdBackUnknowable(file.rows, file.issues) });
 
-    const sent = portal.calls.filter((c) => c.method === 'PUT').flatMap((c) => (c.body as { rows: { row: number }[] }).rows.map((r) => r.row));
-    expect(sent).toEqual([2, 4]);
-    expect(outcome.report.map((r) => [r.row, r.outcome])).toEqual([
-      [2, 'imported'],
-      [3, 'rejected'],
-      [4, 'imported'],
+    const sent = portal.calls.filter((c) => c.method === 'PUT').flatMap((c) => (c.body as { rows: { row: number; heldBack?: string }[] }).rows);
+    const comment = 'Taxpayer Last Name is a formula with no result saved in the file: open the file in Excel, save it and drop it again';
+    expect(sent.map((r) => [r.row, r.heldBack])).toEqual([
+      [2, undefined],
+      [3, comment],
+      [4, undefined],
     ]);
-    expect(outcome.report[1].comment).toBe('Taxpayer Last Name has a formula with no saved result: open the file in Excel, save it and drop it again');
+    expect(outcome.report.map((r) => [r.row, r.outcome, r.comment])).toEqual([
+      [2, 'imported', ''],
+      [3, 'rejected', comment],
+      [4, 'imported', ''],
+    ]);
     expect(outcome.counts).toEqual({ rows: 3, imported: 2, rejected: 1 });
   });
 });

@@ -1,14 +1,13 @@
 import type { ImportState } from '../../api';
-import type { ClientRow, ImportCounts, ReportRow } from '../../domain';
+import type { ClientRow, ImportCounts } from '../../domain';
 import type { ExceptionSource } from '../../excel';
 
 export type ImportPhase = 'idle' | 'reading' | 'importing' | 'writing' | 'done' | 'cancelled' | 'failed';
 
 /** The rows an import sends, as a source hands them over. */
 export interface ImportRows {
+  /** Every row of the source, in row order; a row the source could not read carries `heldBack` (the portal rejects it with that comment). */
   rows: ClientRow[];
-  /** Rows not sent (the file cannot tell what they hold), already rejected with the reason; the report lists them. */
-  heldBack?: ReportRow[];
   /** Where exception rows link back to; null when the rows are not in this workbook (a dropped file). */
   link: ExceptionSource | null;
   /** Cells marked invalid in the sheet before sending (the sheet source checks first, as Check does). */

@@ -45,7 +45,7 @@ export function useDroppedFile(reporter: Reporter): DroppedFileState {
           reporter.say({ intent: 'info', text: `Reading sheet "${sheetName}": ${Math.round(done * 100)}%` });
         const template = await readTemplateFile(file.bytes, { signal, onProgress });
         reporter.say({ intent: 'info', text: `Read ${template.rows.length.toLocaleString('en-US')} client rows from sheet "${template.sheetName}".` });
-        return { ...holdBackUnknowable(template.rows, template.issues), link: null };
+        return { rows: holdBackUnknowable(template.rows, template.issues), link: null };
       },
     },
   };

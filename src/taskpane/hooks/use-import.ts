@@ -2,7 +2,6 @@ import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
 import { CancelledError, plainMessage, runImport, type ImportProgress, type PortalClient } from '../../api';
 import type { SettingsStore } from '../services/settings-store';
 import type { WorkbookPort } from '../workbook/workbook-port';
-import { withHeldBack } from './held-back';
 import type { Reporter } from './use-error-bar';
 import { describeSource, RESUME_SETTING, type ImportPhase, type ImportResult, type ImportSource, type SavedResume } from './import-result';
 import { ImportStore, isRunning } from './import-store';
@@ -52,13 +51,14 @@ export function useImport({ workbook, client, settings, reporter, saveFile, send
       reporter.clear();
       try {
         const read = await source.read(abort.signal);
-        const heldBack = read.heldBack ?? [];
-        const rowsTotal = read.rows.length + heldBack.length;
+        const rowsTotal = read.rows.length;
         const key = read.key ?? source.key;
         store.dispatch({ type: 'read', source: key, rowsTotal, marked: read.marked ?? null });
         if (rowsTotal === 0) throw new Error('The template has no client rows to import.');
-        if (read.rows.length === 0) throw new Error(`No row can be imported: row ${heldBack[0].row}: ${heldBack[0].comment}.`);
-        const sent = await runImport(client, {
+        // Nothing could be imported: say why at once rather than open an import of rejections.
+        const first = read.rows[0];
+        if (read.rows.every((row) => row.heldBack !== undefined)) throw new Error(`No row can be imported: row ${first.row}: ${first.heldBack}.`);
+        const outcome = await runImport(client, {
           rows: read.rows,
           source: key,
           sendInvitations,
@@ -71,7 +71,6 @@ export function useImport({ workbook, client, settings, reporter, saveFile, send
           },
         });
         settings.remove(RESUME_SETTING);
-        const outcome = withHeldBack(sent, heldBack);
         store.dispatch({ type: 'sent', importId: outcome.importId, counts: outcome.counts });
         let sheetName: string | null = null;
         try {

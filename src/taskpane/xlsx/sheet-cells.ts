@@ -1,3 +1,4 @@
+import type { UnreadableReason } from '../../domain';
 import { CellFormatter } from './cell-format';
 import { decodeOoxmlText, ownString, readPart, type XlsxPackage } from './package-parts';
 import { attribute, decodeXml, type XmlHandler } from './xml-scanner';
@@ -14,8 +15,8 @@ export interface SheetCells {
   lastColumn: number;
   /** Numbers whose text may be scientific notation, by `key(r, c)`, for the digit rule. */
   numbers: Map<number, number>;
-  /** Formulas whose result the file does not hold, by `key(r, c)`. */
-  uncalculated: Set<number>;
+  /** Formulas whose result the file cannot vouch for, by `key(r, c)`: none saved, or the file asks Excel to recalculate on open. */
+  uncalculated: Map<number, UnreadableReason>;
   valueCells: number;
 }
 
@@ -40,7 +41,7 @@ export async function readSheetCells(pkg: XlsxPackage, path: string, book: Workb
     firstColumn: -1,
     lastColumn: -1,
     numbers: new Map(),
-    uncalculated: new Set(),
+    uncalculated: new Map(),
     valueCells: 0,
   };
   const formatter = new CellFormatter(book.date1904);
@@ -55,15 +56,15 @@ export async function readSheetCells(pkg: XlsxPackage, path: string, book: Workb
   let phonetic = 0;
   let stopped = false;
 
-  const store = (text: string, uncalculated: boolean) => {
-    if (text === '' && !uncalculated) return;
+  const store = (text: string, uncalculated: UnreadableReason | null) => {
+    if (text === '' && uncalculated === null) return;
     if (row >= COLUMNS * 64 || column >= COLUMNS) return; // past Excel's grid: ignore
     if (cells.firstRow < 0) cells.firstRow = row;
     if (cells.firstColumn < 0 || column < cells.firstColumn) cells.firstColumn = column;
     cells.lastRow = Math.max(cells.lastRow, row);
     cells.lastColumn = Math.max(cells.lastColumn, column);
     (cells.rows[row] ??= [])[column] = text;
-    if (uncalculated) cells.uncalculated.add(key(row, column));
+    if (uncalculated !== null) cells.uncalculated.set(key(row, column), uncalculated);
     cells.valueCells += 1;
     if (cells.valueCells > options.maxValueCells) options.onTooManyCells();
   };
@@ -71,26 +72,31 @@ export async function readSheetCells(pkg: XlsxPackage, path: string, book: Workb
   const finish = () => {
     const raw = value;
     const pattern = book.styleFormats[style] ?? 'General';
-    if (hasFormula && (raw === null || book.recalculateOnOpen || (raw === '' && type !== 'str'))) return store('', true);
+    if (hasFormula) {
+      // No result saved: Excel has never calculated it. A result saved by a writer that asks Excel to
+      // recalculate on open (XlsxWriter, Excel::Writer::XLSX) is a placeholder, not what Excel would show.
+      if (raw === null || (raw === '' && type !== 'str')) return store('', 'no-result');
+      if (book.recalculateOnOpen) return store('', 'recalculate-on-open');
+    }
     if (raw === null) return;
     switch (type) {
       case 's':
-        return store(formatter.string(book.sharedStrings[Number(raw)] ?? '', pattern), false);
+        return store(formatter.string(book.sharedStrings[Number(raw)] ?? '', pattern), null);
       case 'inlineStr':
       case 'str':
-        return store(ownString(formatter.string(decodeOoxmlText(raw), pattern)), false);
+        return store(ownString(formatter.string(decodeOoxmlText(raw), pattern)), null);
       case 'b':
-        return store(/^\s*(1|true)\s*$/i.test(raw) ? 'TRUE' : 'FALSE', false);
+        return store(/^\s*(1|true)\s*$/i.test(raw) ? 'TRUE' : 'FALSE', null);
       case 'e':
-        return store(decodeXml(raw).trim(), false);
+        return store(decodeXml(raw).trim(), null);
       case 'd':
-        return store(formatter.isoDate(decodeXml(raw).trim(), pattern), false);
+        return store(formatter.isoDate(decodeXml(raw).trim(), pattern), null);
       default: {
         const number = Number(raw);
-        if (raw.trim() === '' || !Number.isFinite(number)) return store(decodeXml(raw), false);
+        if (raw.trim() === '' || !Number.isFinite(number)) return store(decodeXml(raw), null);
         const text = formatter.number(number, pattern);
         if (text.includes('E')) cells.numbers.set(key(row, column), number);
-        return store(text, false);
+        return store(text, null);
       }
     }
   };

@@ -24,7 +24,7 @@ export interface FileTemplate {
   /** The sheet the rows were read from. */
   sheetName: string;
   rows: ClientRow[];
-  /** What the file cannot tell, per cell (a formula with no saved result); these rows are not imported. */
+  /** What the file cannot tell, per cell (a formula whose result it cannot vouch for); these rows are not imported. */
   issues: Issue[];
 }
 
@@ -132,10 +132,10 @@ function templateRows({ sheetName, cells, headerRow, columns: sheetColumns }: Ca
   }
   const present = new Set(rows.map((row) => row.row - 1));
   const issues: Issue[] = [];
-  for (const at of cells.uncalculated) {
+  for (const [at, reason] of cells.uncalculated) {
     const r = Math.floor(at / COLUMNS);
     const field = (Object.entries(sheetColumns) as [FieldKey, number][]).find(([, c]) => c === at % COLUMNS)?.[0];
-    if (field !== undefined && present.has(r)) issues.push(notCalculatedIssue(r + 1, field));
+    if (field !== undefined && present.has(r)) issues.push(notCalculatedIssue(r + 1, field, reason));
   }
   issues.sort((a, b) => a.row - b.row);
   return { sheetName, rows, issues };

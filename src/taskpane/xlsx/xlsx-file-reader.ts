@@ -16,7 +16,7 @@ export interface ReadFileOptions {
 /**
  * Reads a saved template (.xlsx) in a Web Worker, as the text Excel would show (DESIGN §3, §8):
  * `{ rows, sheetName, issues }`, where `issues` names the cells the file cannot tell (a formula
- * with no saved result) for the caller to report per row. Rejects with FileTemplateError (a sentence for the user) or
+ * whose result the file cannot vouch for) for the caller to report per row. Rejects with FileTemplateError (a sentence for the user) or
  * CancelledError.
  */
 export function readTemplateFile(bytes: ArrayBuffer, options: ReadFileOptions = {}): Promise<FileTemplate> {
