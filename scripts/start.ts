@@ -94,6 +94,8 @@ function devSecrets(): { adminToken: string; demo: { token: string; name: string
 async function main(): Promise<void> {
   buildIfNeeded();
   const tls = await certificate();
+  // From here the data folder's files (PGlite's, the outbox, the keys) are this account's alone, as with `npm run serve`.
+  process.umask(0o077);
   const secrets = devSecrets();
   const server = await startServer({
     port: PORT,

@@ -6,6 +6,8 @@ export { startServer } from './start-server';
 export { optionsFromEnv } from './config';
 
 async function main(): Promise<void> {
+  // Files the server makes (PGlite's among them) are its account's alone, DESIGN §9.
+  process.umask(0o077);
   let options: ServerOptions;
   try {
     options = requirePublicOrigin(optionsFromEnv(process.env));

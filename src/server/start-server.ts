@@ -7,6 +7,7 @@ import { outboxWorker, type OutboxWorker } from './mail/outbox-worker';
 import { invitationKeyFromDataDir } from './security/invitation-key';
 import { createSealer } from './security/sealing';
 import { openStorage } from './storage/database';
+import { keepPrivate } from './storage/private-dir';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -34,6 +35,7 @@ async function atStart<T>(what: string, step: () => Promise<T>): Promise<T> {
 
 /** Opens storage (running migrations), builds the app, listens and starts the outbox worker; `close()` stops all. */
 export async function startServer(options: ServerOptions, logStream?: NodeJS.WritableStream): Promise<RunningServer> {
+  await atStart(`the data folder ${options.dataDir} could not be made private (0700)`, async () => keepPrivate(options.dataDir));
   const storage = await atStart('the database could not be opened and migrated', () =>
     openStorage({ databaseUrl: options.databaseUrl, dataDir: options.dataDir }),
   );
@@ -79,6 +81,9 @@ export async function startServer(options: ServerOptions, logStream?: NodeJS.Wri
   app.addHook('onClose', async () => {
     await outbox.stop();
     await storage.db.destroy();
+    // PGlite rewrites some files (pg_internal.init) with modes of its own while it runs: the 0700 folder keeps
+    // them from other accounts meanwhile, and here they are tightened too.
+    keepPrivate(options.dataDir);
   });
   try {
     await atStart(`it could not listen on ${options.host}:${options.port}`, () => app.listen({ port: options.port, host: options.host }));

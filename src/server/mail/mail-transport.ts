@@ -56,7 +56,7 @@ export function fileDelivery(dir: string, written: (mail: Mail, file: string) =>
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return async (mail) => {
     const info = await transport.sendMail({ messageId: messageId(mail), from: mail.from, to: mail.to, subject: mail.subject, text: mail.text });
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     const file = join(dir, `${mail.id}.eml`);
     writeFileSync(`${file}.tmp`, info.message as Buffer, { mode: 0o600 });
     renameSync(`${file}.tmp`, file);

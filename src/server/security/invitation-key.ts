@@ -9,7 +9,7 @@ import { join } from 'node:path';
  */
 export function invitationKeyFromDataDir(dataDir: string): string {
   const file = join(dataDir, 'invitation.key');
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   try {
     writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
   } catch (error) {

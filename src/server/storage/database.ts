@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { Kysely, PostgresDialect } from 'kysely';
 import { Pool } from 'pg';
 import { pglitePool } from './pglite-pool';
 import { PGliteThread } from './pglite-thread';
 import type { Database } from './schema';
 import { migrateToLatest } from './migrate';
+import { keepPrivate } from './private-dir';
 
 export type StorageKind = 'pglite' | 'postgres';
 
@@ -32,7 +32,7 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     pool.on('error', () => undefined);
     storage = { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: 'postgres' };
   } else {
-    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    if (options.dataDir) keepPrivate(options.dataDir);
     const pglite = new PGliteThread(options.dataDir);
     await pglite.ready.catch(async (error: unknown) => {
       await pglite.close();
