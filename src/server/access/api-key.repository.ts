@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { FIRM_COLUMNS, toFirmRecord } from '../firms/firm.repository';
 import type { Database } from '../storage/schema';
-import { KEY_ROLE, type Principal } from './actor';
 
 export interface ApiKeyView {
   id: string;
@@ -54,24 +52,6 @@ export async function revokeAllApiKeys(db: Kysely<Database>, firmId: string): Pr
     .where('firm_id', '=', firmId)
     .where('revoked_at', 'is', null)
     .execute();
-}
-
-/** The firm and key behind a key's hash, or null for an unknown or revoked key. */
-export async function findByApiKeyHash(
-  db: Kysely<Database>,
-  keyHash: string,
-): Promise<{ principal: Principal; keyId: string; lastUsedAt: Date | null } | null> {
-  const row = await db
-    .selectFrom('api_keys as k')
-    .innerJoin('firms', 'firms.id', 'k.firm_id')
-    .select(FIRM_COLUMNS.map((c) => `firms.${c}` as const))
-    .select(['k.id as key_id', 'k.name as key_name', 'k.last_used_at'])
-    .where('k.key_hash', '=', keyHash)
-    .where('k.revoked_at', 'is', null)
-    .executeTakeFirst();
-  if (!row) return null;
-  const actor = { kind: 'key', keyId: row.key_id, name: row.key_name, role: KEY_ROLE } as const;
-  return { principal: { firm: toFirmRecord(row), actor }, keyId: row.key_id, lastUsedAt: row.last_used_at };
 }
 
 /** Stamps the key's last use (the list shows it to the minute; see LAST_USE_STEP_MS). */

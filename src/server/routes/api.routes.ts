@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { adminRoutes } from './admin.route';
+import { authRoutes } from './auth.route';
 import { batchRoutes } from './batches.route';
 import { clientRoutes } from './clients.route';
 import { firmAccessRoutes } from './firm-access.route';
@@ -9,6 +10,7 @@ import { importHistoryRoutes } from './import-history.route';
 import { importRoutes } from './imports.route';
 import { invitationResendRoutes } from './invitation-resend.route';
 import { invitationRoutes } from './invitations.route';
+import { meRoutes } from './me.route';
 import { openApiRoutes } from './openapi.route';
 import { reportRoutes } from './reports.route';
 
@@ -19,7 +21,7 @@ import { reportRoutes } from './reports.route';
 export const apiRoutes: FastifyPluginAsync<{ adminToken?: string }> = async (api, { adminToken }) => {
   await api.register(async (anyone) => {
     anyone.addHook('onRequest', anyone.limits.byAddress);
-    for (const routes of [openApiRoutes, healthRoutes, invitationRoutes]) await anyone.register(routes);
+    for (const routes of [openApiRoutes, healthRoutes, invitationRoutes, authRoutes]) await anyone.register(routes);
   });
   if (adminToken) await api.register(adminRoutes, { adminToken });
   await api.register(async (firm) => {
@@ -27,7 +29,7 @@ export const apiRoutes: FastifyPluginAsync<{ adminToken?: string }> = async (api
     firm.addHook('onRoute', (route) => {
       route.schema = { ...route.schema, security: route.schema?.security ?? [{ apiKey: [] }, { session: [] }] };
     });
-    for (const routes of [firmRoutes, importRoutes, importHistoryRoutes, batchRoutes, reportRoutes, clientRoutes, invitationResendRoutes]) {
+    for (const routes of [meRoutes, firmRoutes, importRoutes, importHistoryRoutes, batchRoutes, reportRoutes, clientRoutes, invitationResendRoutes]) {
       await firm.register(routes);
     }
     // The firm admin's routes: 403 for preparers and API keys, before any body is read.

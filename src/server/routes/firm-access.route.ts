@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorLabel } from '../access/actor';
 import { changeRole, createApiKey, removeUser } from '../access/access.service';
 import { listApiKeys, revokeApiKey } from '../access/api-key.repository';
-import { listUsers, upsertUser } from '../access/user.repository';
+import { revokeUserSessions } from '../access/session.repository';
+import { findUser, listUsers, upsertUser } from '../access/user.repository';
 import { notFound } from '../http/problem';
 import { currentActor, currentFirm } from '../plugins/auth.plugin';
 import {
@@ -42,6 +43,13 @@ export const firmAccessRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch('/firm/users/:id', { schema: { params: AccessIdParams, body: FirmUserChangeBody, response: { 200: FirmUserSchema } } }, async (request) =>
     changeRole(app.db, currentFirm(request).id, request.params.id, request.body.role),
   );
+
+  app.delete('/firm/users/:id/sessions', { schema: { params: AccessIdParams } }, async (request, reply) => {
+    const firmId = currentFirm(request).id;
+    if (!(await findUser(app.db, firmId, request.params.id))) throw notFound('User');
+    await revokeUserSessions(app.db, firmId, request.params.id);
+    return reply.code(204).send();
+  });
 
   app.delete('/firm/users/:id', { schema: { params: AccessIdParams } }, async (request, reply) => {
     await removeUser(app.db, currentFirm(request).id, request.params.id);

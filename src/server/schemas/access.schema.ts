@@ -3,6 +3,7 @@ import { plainText, visibleText } from './text.schema';
 
 const Role = Type.Union([Type.Literal('admin'), Type.Literal('preparer')]);
 const instant = Type.String({ format: 'date-time' });
+const email = Type.String({ minLength: 3, maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+$' });
 
 /** A path id of a user or key; the database decides whether it exists. */
 export const AccessIdParams = Type.Object({ id: plainText(100) }, { additionalProperties: false });
@@ -26,9 +27,36 @@ export const FirmUserSchema = Type.Object({ id: Type.String(), email: Type.Strin
 
 export const FirmUserList = Type.Object({ users: Type.Array(FirmUserSchema) });
 
-export const NewFirmUserBody = Type.Object(
-  { email: Type.String({ minLength: 3, maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+$' }), role: Role, name: Type.Optional(plainText(200)) },
+export const NewFirmUserBody = Type.Object({ email, role: Role, name: Type.Optional(plainText(200)) }, { additionalProperties: false });
+
+export const FirmUserChangeBody = Type.Object({ role: Role }, { additionalProperties: false });
+
+export const CodeRequestBody = Type.Object({ email }, { additionalProperties: false });
+
+export const CodeSent = Type.Object({ status: Type.Literal('sent', { description: 'The same answer whether or not the address is known' }) });
+
+export const CodeSignInBody = Type.Object({ email, code: Type.String({ pattern: '^[0-9]{6}$' }) }, { additionalProperties: false });
+
+export const RefreshBody = Type.Object(
+  { refreshToken: Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9_-]+$' }) },
   { additionalProperties: false },
 );
 
-export const FirmUserChangeBody = Type.Object({ role: Role }, { additionalProperties: false });
+/** A session's tokens: the access token goes in `Authorization: Bearer`, the refresh token buys the next pair once. */
+export const TokenPairSchema = Type.Object({
+  accessToken: Type.String(),
+  refreshToken: Type.String(),
+  tokenType: Type.Literal('Bearer'),
+  expiresIn: Type.Integer({ description: 'Seconds until the access token expires' }),
+});
+
+/** GET /me: the firm and who is calling. */
+export const MeSchema = Type.Object({
+  firm: Type.Object({ id: Type.String(), name: Type.String() }),
+  actor: Type.Object({
+    kind: Type.Union([Type.Literal('user'), Type.Literal('key')]),
+    name: Type.String(),
+    email: Type.Union([Type.String(), Type.Null()]),
+    role: Role,
+  }),
+});

@@ -7,6 +7,7 @@ import * as m005 from './migrations/005-batch-documents-gzipped';
 import * as m006 from './migrations/006-import-last-write';
 import * as m009 from './migrations/009-audit-events';
 import * as m010 from './migrations/010-users-and-api-keys';
+import * as m011 from './migrations/011-sessions';
 
 // Migrations are imported, not read from disk, so the built server and tsx run the same list.
 export const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '006-import-last-write': m006,
   '009-audit-events': m009,
   '010-users-and-api-keys': m010,
+  '011-sessions': m011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

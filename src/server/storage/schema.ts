@@ -130,6 +130,38 @@ export interface ApiKeyTable {
   revoked_at: Date | null;
 }
 
+/** A signed-in person's session (migration 011); revoked, or deleted with its user, it ends at once. */
+export interface SessionTable {
+  id: string;
+  firm_id: string;
+  user_id: string;
+  /** How the person signed in: `oidc` or `code`. */
+  method: string;
+  created_at: CreatedAt;
+  revoked_at: Date | null;
+}
+
+/** A session's access or refresh token, as its SHA-256 (migration 011); a used refresh token has `used_at`. */
+export interface SessionTokenTable {
+  token_hash: string;
+  session_id: string;
+  kind: 'access' | 'refresh';
+  expires_at: Date;
+  used_at: Date | null;
+  created_at: CreatedAt;
+}
+
+/** A one-time sign-in code e-mailed to a user (migration 011). */
+export interface SignInCodeTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  expires_at: Date;
+  attempts: Generated<number>;
+  used_at: Date | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   firms: FirmTable;
   clients: ClientTable;
@@ -141,4 +173,7 @@ export interface Database {
   audit_events: AuditEventTable;
   firm_users: FirmUserTable;
   api_keys: ApiKeyTable;
+  sessions: SessionTable;
+  session_tokens: SessionTokenTable;
+  sign_in_codes: SignInCodeTable;
 }
