@@ -1,3 +1,4 @@
+import { hashToken } from '../security/tokens';
 import type { Principal } from './actor';
 
 // Every firm request resolves its Bearer token. An import sends its batches back to back, and on PGlite
@@ -17,17 +18,18 @@ export class CredentialCache {
   private generation = 0;
 
   constructor(
-    private readonly lookup: (tokenHash: string) => Promise<Principal | null>,
+    private readonly lookup: (token: string) => Promise<Principal | null>,
     private readonly ttlMs: number,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** The principal whose token has this hash, or null; an unknown token is never kept. */
-  async find(tokenHash: string): Promise<Principal | null> {
+  /** The principal of this token, or null; kept by the token's hash, and an unknown token is never kept. */
+  async find(token: string): Promise<Principal | null> {
+    const tokenHash = hashToken(token);
     const hit = this.entries.get(tokenHash);
     if (hit && hit.until > this.now()) return hit.principal;
     const generation = this.generation;
-    const principal = await this.lookup(tokenHash);
+    const principal = await this.lookup(token);
     if (!principal || this.ttlMs <= 0) {
       this.entries.delete(tokenHash);
       return principal;

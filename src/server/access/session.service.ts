@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { unauthorized } from '../http/problem';
-import { hashToken, newToken } from '../security/tokens';
+import { hashToken } from '../security/tokens';
 import type { Database } from '../storage/schema';
+import { newAccessToken, newRefreshToken } from './session-tokens';
 import { insertSession, insertTokenPair, lockRefreshToken, markRefreshUsed, revokeSession } from './session.repository';
 
 /** Access tokens are short-lived: a stolen one is worth minutes. */
@@ -18,8 +19,8 @@ export interface TokenPair {
 }
 
 async function issuePair(db: Kysely<Database>, sessionId: string): Promise<TokenPair> {
-  const accessToken = newToken();
-  const refreshToken = newToken();
+  const accessToken = newAccessToken();
+  const refreshToken = newRefreshToken();
   const now = Date.now();
   await insertTokenPair(db, sessionId, {
     accessHash: hashToken(accessToken),

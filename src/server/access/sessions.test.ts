@@ -63,7 +63,12 @@ describe.each(DIALECTS)('sessions on %s', (dialect) => {
     const first = await refresh(adminSession.refreshToken);
     expect(first.statusCode).toBe(200);
     const next = first.json();
-    expect(next).toMatchObject({ tokenType: 'Bearer', expiresIn: 600 });
+    expect(next).toMatchObject({
+      tokenType: 'Bearer',
+      expiresIn: 600,
+      accessToken: expect.stringMatching(/^at\./),
+      refreshToken: expect.stringMatching(/^rt\./),
+    });
     expect((await get('/api/v1/me', { authorization: `Bearer ${next.accessToken}` })).statusCode).toBe(200);
     expect((await get('/api/v1/me', adminSession.auth)).statusCode).toBe(200); // the old access token lives out its minutes
 

@@ -5,7 +5,7 @@ import { findPrincipal } from '../access/principal-lookup';
 import type { FirmRecord } from '../firms/firm.repository';
 import { HttpProblem, unauthorized } from '../http/problem';
 import { shared } from '../http/shared-plugin';
-import { bearerToken, hashToken, sameSecret } from '../security/tokens';
+import { bearerToken, sameSecret } from '../security/tokens';
 
 type Hook = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
@@ -37,7 +37,7 @@ declare module 'fastify' {
 export const authPlugin: FastifyPluginAsync = shared(async (app) => {
   app.decorateRequest('firm', null);
   app.decorateRequest('actor', null);
-  app.decorate('credentials', new CredentialCache((hash) => findPrincipal(app.db, hash), app.storageKind === 'pglite' ? PGLITE_CREDENTIAL_TTL_MS : 0));
+  app.decorate('credentials', new CredentialCache((token) => findPrincipal(app.db, token), app.storageKind === 'pglite' ? PGLITE_CREDENTIAL_TTL_MS : 0));
 
   const guarded =
     (verify: (token: string | null, request: FastifyRequest) => Promise<string | null>): Hook =>
@@ -53,7 +53,7 @@ export const authPlugin: FastifyPluginAsync = shared(async (app) => {
     'requireFirm',
     guarded(async (token, request) => {
       if (!token) return 'A token is required (Authorization: Bearer <API key or access token>)';
-      const principal = await app.credentials.find(hashToken(token));
+      const principal = await app.credentials.find(token);
       if (!principal) return 'The token is not valid (unknown, expired or revoked)';
       request.firm = principal.firm;
       request.actor = principal.actor;

@@ -38,7 +38,7 @@ export const CodeSent = Type.Object({ status: Type.Literal('sent', { description
 export const CodeSignInBody = Type.Object({ email, code: Type.String({ pattern: '^[0-9]{6}$' }) }, { additionalProperties: false });
 
 export const RefreshBody = Type.Object(
-  { refreshToken: Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9_-]+$' }) },
+  { refreshToken: Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9_.-]+$' }) },
   { additionalProperties: false },
 );
 

@@ -24,12 +24,12 @@ describe('migration 010: firm tokens become API keys', () => {
 
       await migrateToLatest(db);
 
-      expect(await findPrincipal(db, hashToken('token-of-firm-one'))).toMatchObject({
+      expect(await findPrincipal(db, 'token-of-firm-one')).toMatchObject({
         firm: { id: 'f1', offices: ['Main'] },
         actor: { kind: 'key', name: 'migrated', role: 'preparer' },
       });
-      expect(await findPrincipal(db, hashToken('token-of-firm-two'))).toMatchObject({ firm: { id: 'f2' } });
-      expect(await findPrincipal(db, hashToken('no-such-token'))).toBeNull();
+      expect(await findPrincipal(db, 'token-of-firm-two')).toMatchObject({ firm: { id: 'f2' } });
+      expect(await findPrincipal(db, 'no-such-token')).toBeNull();
       const { rows } = await sql<{ column_name: string }>`select column_name from information_schema.columns where table_name = 'firms'`.execute(db);
       expect(rows.map((r) => r.column_name)).not.toContain('token_hash');
     } finally {
