@@ -18,6 +18,7 @@ onPostgres('revocation across two servers on one PostgreSQL', () => {
       db: bStorage.db,
       storage: 'postgres',
       adminToken: ADMIN_TOKEN,
+      publicOrigin: 'https://portal.test',
       sealer: a.app.sealer,
       rateLimits: { perAddress: 1e6, failedAuthPerAddress: 1e6 },
     });
