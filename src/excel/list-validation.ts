@@ -11,9 +11,14 @@ export interface ListMessages {
   error: string;
 }
 
-/** A comma-separated source when Excel accepts one, else null: the list must live in cells. */
+/**
+ * A comma-separated source when Excel accepts one, else null: the list must live in cells (written as
+ * text there). A source starting with `=` is a formula or a reference to Excel, not a list (DESIGN §7:
+ * client strings never become formulas), so a firm's item starting with `=` keeps the list in cells.
+ * `inlineListSource(["Main", "North"])` → `"Main,North"`; `inlineListSource(["=HYPERLINK(1)"])` → null
+ */
 export function inlineListSource(items: readonly string[]): string | null {
-  if (items.some((item) => item.includes(',') || item.includes('"'))) return null;
+  if (items.some((item) => item.includes(',') || item.includes('"') || item.trimStart().startsWith('='))) return null;
   const source = items.join(',');
   return source.length <= MAX_LIST_SOURCE_CHARS ? source : null;
 }

@@ -89,6 +89,16 @@ describe('prepareTemplate', () => {
     expect(listsSheet.cell('A31').value).toBe('');
   });
 
+  // A list source starting with "=" is a formula to Excel, not a list (DESIGN §7: client strings never become formulas).
+  it('keeps a short list whose first item starts with = in cells, never as a typed-in source', async () => {
+    const fake = createExcelHost();
+    const sheet = fake.addSheet('Clients', [HEADERS, clientCells(1)], { activate: true });
+    const result = await prepareTemplate(fake.context, await found(fake), { owners: OWNERS, offices: ["=cmd|'/c calc'!A1", 'Main'] });
+    expect(result.listsSheet).toBe('Lists');
+    expect(fake.sheet('Lists').cell('B1')).toMatchObject({ value: "=cmd|'/c calc'!A1", formula: null });
+    expect(sheet.cell('J2').validation?.source).toBe("='Lists'!$B$1:$B$2");
+  });
+
   it("leaves a user's own visible Lists sheet alone", async () => {
     const fake = createExcelHost();
     fake.addSheet('Clients', [HEADERS, clientCells(1)], { activate: true });
