@@ -45,7 +45,7 @@ export function App() {
         </>
       ) : (
         <>
-          <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as PaneTab)} aria-label="Views">
+          <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as PaneTab)} aria-label="Views">
             <Tab value="connect">Connect</Tab>
             <Tab value="template">Template</Tab>
             <Tab value="check">Check</Tab>

@@ -76,7 +76,17 @@ export function WorkbookViews({ tab, setTab, workbook, connection, settings, rep
   /** The source an open import in the history came from, if this pane can read it again. */
   const sourceOf = (key: string): ImportSource | null => (key === sheet.key ? sheet : key === dropped.source?.key ? dropped.source : null);
 
-  if (tab === 'template') return <TemplateTab template={template} invitations={invitations} connected={client !== null} />;
+  if (tab === 'template')
+    return (
+      <TemplateTab
+        template={template}
+        invitations={invitations}
+        check={check}
+        connected={client !== null}
+        setTab={setTab}
+        onImport={() => runInPane('import')}
+      />
+    );
   if (tab === 'check') return <CheckTab check={check} />;
   if (tab === 'import') {
     return (

@@ -3,11 +3,13 @@ import type { PortalClient } from '../../api';
 import type { Client, ClientRow } from '../../domain';
 import { count } from '../format';
 import type { Reporter } from './use-error-bar';
-import { invitableIds } from './portal-status';
+import { invitableIds, rowStatuses } from './portal-status';
 
 export interface InvitationsState {
   /** From the last portal status: who can be invited and who re-invited; null before a status refresh. */
   pending: { notInvited: string[]; notEnrolled: string[] } | null;
+  /** Rows whose client has a standard profile that is not Connected, at the last status refresh; null before one. */
+  notConnected: number | null;
   busy: boolean;
   /** Called with the sheet's rows and the firm's clients whenever the portal status is refreshed. */
   update(rows: readonly ClientRow[], clients: readonly Client[]): void;
@@ -19,10 +21,15 @@ export interface InvitationsState {
 export function useInvitations(client: PortalClient | null, reporter: Reporter, afterSend: () => Promise<void>): InvitationsState {
   const [pending, setPending] = useState<InvitationsState['pending']>(null);
   const [busy, setBusy] = useState(false);
+  const [notConnected, setNotConnected] = useState<number | null>(null);
   return {
     pending,
     busy,
-    update: (rows, clients) => setPending(invitableIds(rows, clients)),
+    notConnected,
+    update: (rows, clients) => {
+      setPending(invitableIds(rows, clients));
+      setNotConnected(rowStatuses(rows, clients).filter((s) => s.unconnected).length);
+    },
     send: async (resend) => {
       const ids = resend ? pending?.notEnrolled : pending?.notInvited;
       if (!client || !ids || ids.length === 0) return;

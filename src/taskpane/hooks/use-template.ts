@@ -11,6 +11,8 @@ import { count } from '../format';
 export interface TemplateState {
   search: TemplateSearch | null;
   busy: string | null;
+  /** Prepare template has run on this template since the pane found it. */
+  prepared: boolean;
   refresh(): Promise<TemplateLocation | null>;
   /** The template as it is now, without touching the pane's message or busy state (for a step of a larger task). */
   locate(): Promise<TemplateLocation | null>;
@@ -29,6 +31,7 @@ export function useTemplate(
   onStatus: (rows: readonly ClientRow[], clients: readonly Client[]) => void = () => undefined,
 ): TemplateState {
   const [search, setSearch] = useState<TemplateSearch | null>(null);
+  const [preparedOn, setPreparedOn] = useState<string | null>(null);
   const { busy, act } = useBusy(reporter);
   const lists = (): FirmLists => ({ owners: connection.firm?.owners ?? [], offices: connection.firm?.offices ?? [] });
 
@@ -56,6 +59,7 @@ export function useTemplate(
   return {
     search,
     busy,
+    prepared: search?.found === true && preparedOn === search.sheetName,
     refresh: () => act('Looking for the template', refresh).then((t) => t ?? null),
     locate: refresh,
     insert: async () => {
@@ -67,7 +71,9 @@ export function useTemplate(
     },
     prepare: async () => {
       await act('Preparing the template', async () => {
-        const result = await workbook.prepare(await current(), lists());
+        const template = await current();
+        const result = await workbook.prepare(template, lists());
+        setPreparedOn(template.sheetName);
         await refresh();
         const parts = ['Template prepared: Tax Client ID is text, Is Offline has a Yes/No dropdown'];
         if (connection.firm) parts.push('Owner and Office have the firm’s dropdowns');

@@ -1,5 +1,6 @@
 import { COLUMN_BY_FIELD } from '../../domain';
 import { CheckView } from '../components/check/CheckView';
+import { PROBLEM_LABELS } from '../components/check/problem-labels';
 import type { CheckState } from '../hooks/use-check';
 
 /** The Check view wired to its hook. */
@@ -9,6 +10,7 @@ export function CheckTab({ check }: { check: CheckState }) {
     row: issue.row,
     column: issue.column || (issue.field ? COLUMN_BY_FIELD[issue.field].header : ''),
     message: issue.message,
+    problem: PROBLEM_LABELS[issue.code],
     severity: issue.severity,
   }));
   return (

@@ -1,4 +1,5 @@
-import { Button, Spinner, Text } from '@fluentui/react-components';
+import { Button, Field, Select, Spinner, Text } from '@fluentui/react-components';
+import { useState } from 'react';
 import { useViewStyles } from '../shell/pane-styles';
 import { useCheckStyles } from './check-view.styles';
 import type { CheckViewProps } from './CheckView.types';
@@ -9,7 +10,12 @@ const MAX_LISTED = 500;
 export function CheckView(props: CheckViewProps) {
   const styles = useViewStyles();
   const own = useCheckStyles();
-  const shown = props.issues.slice(0, MAX_LISTED);
+  const [column, setColumn] = useState('');
+  const [problem, setProblem] = useState('');
+  const columns = [...new Set(props.issues.map((i) => i.column))];
+  const problems = [...new Set(props.issues.map((i) => i.problem))];
+  const matching = props.issues.filter((i) => (column === '' || i.column === column) && (problem === '' || i.problem === problem));
+  const shown = matching.slice(0, MAX_LISTED);
   return (
     <section className={styles.view} aria-label="Check">
       <div className={styles.row}>
@@ -26,6 +32,31 @@ export function CheckView(props: CheckViewProps) {
           {!props.checked.withFirmRules && ' Owner and Office are checked against the firm once connected.'}
         </Text>
       )}
+      {props.issues.length > 1 && (
+        <div className={styles.row} role="group" aria-label="Filter issues">
+          <Field label="Column" size="small">
+            <Select size="small" value={column} onChange={(_, d) => setColumn(d.value)}>
+              <option value="">All columns</option>
+              {columns.map((c) => (
+                <option key={c}>{c}</option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Problem" size="small">
+            <Select size="small" value={problem} onChange={(_, d) => setProblem(d.value)}>
+              <option value="">All problems</option>
+              {problems.map((p) => (
+                <option key={p}>{p}</option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+      )}
+      {matching.length < props.issues.length && (
+        <Text size={200}>
+          Showing {matching.length.toLocaleString('en-US')} of {props.issues.length.toLocaleString('en-US')} issues.
+        </Text>
+      )}
       {shown.length > 0 && (
         <ul className={own.list} aria-label="Issues">
           {shown.map((issue) => (
@@ -40,7 +71,7 @@ export function CheckView(props: CheckViewProps) {
           ))}
         </ul>
       )}
-      {props.issues.length > MAX_LISTED && <Text className={styles.hint}>Showing the first {MAX_LISTED}; fix these and check again.</Text>}
+      {matching.length > MAX_LISTED && <Text className={styles.hint}>Showing the first {MAX_LISTED}; fix these and check again.</Text>}
     </section>
   );
 }

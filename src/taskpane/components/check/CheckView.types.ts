@@ -3,6 +3,8 @@ export interface CheckIssueItem {
   row: number;
   column: string;
   message: string;
+  /** The kind of problem, for the Problem filter: "Bad e-mail address". */
+  problem: string;
   severity: 'error' | 'warning' | 'info';
 }
 

@@ -1,12 +1,16 @@
-import { Button, Spinner, Text } from '@fluentui/react-components';
+import { Button, Divider, Spinner, Text } from '@fluentui/react-components';
 import { n } from '../../format';
 import { useViewStyles } from '../shell/pane-styles';
+import { TemplateGlanceList } from './TemplateGlanceList';
+import { useTemplateStyles } from './template-view.styles';
 import type { TemplateViewProps } from './TemplateView.types';
 
-/** Found / not found, and the actions that make a template ready to import. */
+/** The template's state at a glance, the one next step as the primary button, and the other actions below. */
 export function TemplateView(props: TemplateViewProps) {
   const styles = useViewStyles();
+  const own = useTemplateStyles();
   const idle = props.busy === null;
+  const usable = idle && props.found !== null;
   return (
     <section className={styles.view} aria-label="Template">
       {props.looking ? (
@@ -28,42 +32,47 @@ export function TemplateView(props: TemplateViewProps) {
           </Text>
         </div>
       )}
-      <div className={styles.row}>
-        <Button onClick={props.onRefresh} disabled={!idle}>
+      {props.found && <TemplateGlanceList glance={props.glance} />}
+      <Button appearance="primary" className={own.next} onClick={props.onNext} disabled={!idle}>
+        {props.next.label}
+      </Button>
+      {props.busy && <Spinner size="tiny" label={`${props.busy}…`} />}
+      <Divider>More actions</Divider>
+      <div className={styles.row} role="group" aria-label="More actions">
+        <Button size="small" onClick={props.onRefresh} disabled={!idle}>
           Find template
         </Button>
-        <Button onClick={props.onInsert} disabled={!idle}>
-          Insert template
-        </Button>
-      </div>
-      <div className={styles.row}>
-        <Button appearance="primary" onClick={props.onPrepare} disabled={!idle || !props.found}>
-          Prepare template
-        </Button>
-        <Button onClick={props.onFillDown} disabled={!idle || !props.found}>
+        {props.next.kind !== 'insert' && (
+          <Button size="small" onClick={props.onInsert} disabled={!idle}>
+            Insert template
+          </Button>
+        )}
+        {props.next.kind !== 'prepare' && props.found && (
+          <Button size="small" onClick={props.onPrepare} disabled={!usable}>
+            Prepare template
+          </Button>
+        )}
+        <Button size="small" onClick={props.onFillDown} disabled={!usable}>
           Fill Is Offline down
         </Button>
-      </div>
-      <div className={styles.row}>
-        <Button onClick={props.onRefreshStatus} disabled={!idle || !props.found || !props.connected}>
+        <Button size="small" onClick={props.onRefreshStatus} disabled={!usable || !props.connected}>
           Refresh portal status
         </Button>
-        <Button onClick={props.onMarkOffline} disabled={!idle || !props.found || !props.connected}>
+        <Button size="small" onClick={props.onMarkOffline} disabled={!usable || !props.connected}>
           Mark unconnected clients offline
         </Button>
       </div>
       {props.invitations && props.connected && (
-        <div className={styles.row}>
-          <Button onClick={props.onInvite} disabled={!idle || props.inviting || props.invitations.notInvited === 0}>
+        <div className={styles.row} role="group" aria-label="Invitations">
+          <Button size="small" onClick={props.onInvite} disabled={!idle || props.inviting || props.invitations.notInvited === 0}>
             Send invitations ({n(props.invitations.notInvited)} Not Invited)
           </Button>
-          <Button onClick={props.onResend} disabled={!idle || props.inviting || props.invitations.notEnrolled === 0}>
+          <Button size="small" onClick={props.onResend} disabled={!idle || props.inviting || props.invitations.notEnrolled === 0}>
             Resend invitations ({n(props.invitations.notEnrolled)} Not Enrolled)
           </Button>
         </div>
       )}
       {!props.connected && <Text className={styles.hint}>Connect to add the firm’s Owner and Office dropdowns and to see portal status.</Text>}
-      {props.busy && <Spinner size="tiny" label={`${props.busy}…`} />}
       {props.inviting && <Spinner size="tiny" label="Sending invitations…" />}
     </section>
   );
