@@ -16,4 +16,5 @@ export const PROBLEM_LABELS: Record<IssueCode, string> = {
   'offline-disabled': 'Offline not enabled',
   'duplicate-id': 'Repeated Tax Client ID',
   'not-calculated': 'Formula not calculated',
+  'hidden-digits': 'Digits lost to scientific notation',
 };
