@@ -3,7 +3,8 @@
 // formula, and leaves the user's sheet as it was.
 import fc from 'fast-check';
 import { EXCEPTION_HEADERS } from '../../src/excel';
-import type { SeedCell } from '../excel-host';
+import type { ExcelHostOptions, SeedCell } from '../excel-host';
+import { DE_DE, EN_US } from '../excel-host/model/locale';
 import { hostileSheetArb, HOSTILE_TEXT, type HostileSheet } from './support/hostile-sheet';
 import { nonBlankRows, runPipeline, seeded, SHEET } from './support/workbook-pipeline';
 
@@ -21,11 +22,11 @@ const HEADERS = [
   'Is Offline',
 ];
 
-async function checkSheet(sheet: HostileSheet): Promise<void> {
-  const { fake, source } = seeded(sheet);
+async function checkSheet(sheet: HostileSheet, options: ExcelHostOptions): Promise<void> {
+  const { fake, source } = seeded(sheet, options);
   const valuesBefore = source.values();
   const textsBefore = source.texts();
-  const result = await runPipeline(fake);
+  const result = await runPipeline(fake, { areas: true });
 
   if (!result.found) {
     // Only a sheet lacking a required header may fail, and it must say which.
@@ -64,28 +65,39 @@ async function checkSheet(sheet: HostileSheet): Promise<void> {
   expect(source.texts()).toEqual(textsBefore);
 }
 
-describe('hostile workbooks through findTemplate → readClientRows → checks → exception sheet', () => {
+// In en-US on the web and in de-DE on desktop (decimal comma, day-first dates, ";" between address areas).
+const SETTINGS: ExcelHostOptions[] = [
+  { locale: EN_US, platform: 'web' },
+  { locale: DE_DE, platform: 'desktop' },
+];
+
+describe.each(SETTINGS)('hostile workbooks through findTemplate → readClientRows → checks → exception sheet ($locale.name, $platform)', (options) => {
+  const check = (sheet: HostileSheet) => checkSheet(sheet, options);
+
   it('report every non-blank row exactly once, throw nothing, write no formula, change no value', async () => {
-    await fc.assert(fc.asyncProperty(hostileSheetArb(), checkSheet), { numRuns: 60 });
+    await fc.assert(fc.asyncProperty(hostileSheetArb(), check), { numRuns: 60 });
   });
 
   it('hold with the header deep in the first 20 rows and many rows around merges', async () => {
-    await fc.assert(fc.asyncProperty(hostileSheetArb({ maxDataRows: 40 }), checkSheet), { numRuns: 25 });
+    await fc.assert(fc.asyncProperty(hostileSheetArb({ maxDataRows: 40 }), check), { numRuns: 25 });
   });
 
   it('say which required headers are missing instead of throwing', async () => {
-    const { fake } = seeded({
-      cells: [
-        ['Notes', 'First Name*', 'Email'],
-        ['x', 'Ann', 'a@b.test'],
-      ],
-      startRow: 5,
-      startColumn: 2,
-      headerIndex: 0,
-      merges: [],
-      droppedRequired: [],
-    });
-    const result = await runPipeline(fake);
+    const { fake } = seeded(
+      {
+        cells: [
+          ['Notes', 'First Name*', 'Email'],
+          ['x', 'Ann', 'a@b.test'],
+        ],
+        startRow: 5,
+        startColumn: 2,
+        headerIndex: 0,
+        merges: [],
+        droppedRequired: [],
+      },
+      options,
+    );
+    const result = await runPipeline(fake, { areas: true });
     expect(result.found).toBe(false);
     if (result.found) return;
     expect(result.search.missing.map((c) => c.header)).toEqual(['Tax Client ID', 'Taxpayer Last Name', 'Owner Email', 'Office Location']);
@@ -98,12 +110,12 @@ describe('hostile workbooks through findTemplate → readClientRows → checks �
     });
 
   it('survive 1,000 rows with a 10,000-character cell on every tenth row', async () => {
-    await checkSheet({ cells: [HEADERS, ...longRows(10)], startRow: 0, startColumn: 0, headerIndex: 0, merges: [], droppedRequired: [] });
+    await check({ cells: [HEADERS, ...longRows(10)], startRow: 0, startColumn: 0, headerIndex: 0, merges: [], droppedRequired: [] });
   });
 
   // About 10 MB of text in one chunk: the reader must split it to stay under Excel's 5 MB answer.
   it('survive 1,000 rows each holding a 10,000-character cell', async () => {
-    await checkSheet({ cells: [HEADERS, ...longRows(1)], startRow: 0, startColumn: 0, headerIndex: 0, merges: [], droppedRequired: [] });
+    await check({ cells: [HEADERS, ...longRows(1)], startRow: 0, startColumn: 0, headerIndex: 0, merges: [], droppedRequired: [] });
   });
 
   it('keep every kind of hostile text as text in the report', async () => {
@@ -120,6 +132,6 @@ describe('hostile workbooks through findTemplate → readClientRows → checks �
       'Main Office',
       text + (i % 2 ? '' : ' '),
     ]);
-    await checkSheet({ cells: [HEADERS, ...data], startRow: 2, startColumn: 1, headerIndex: 0, merges: [], droppedRequired: [] });
+    await check({ cells: [HEADERS, ...data], startRow: 2, startColumn: 1, headerIndex: 0, merges: [], droppedRequired: [] });
   });
 });

@@ -22,7 +22,7 @@ import {
   type TemplateLocation,
   type TemplateSearch,
 } from '../../../src/excel';
-import { createExcelHost, type ExcelHost, type SheetHandle } from '../../excel-host';
+import { createExcelHost, type ExcelHost, type ExcelHostOptions, type SheetHandle } from '../../excel-host';
 import type { HostileSheet } from './hostile-sheet';
 
 export const SHEET = 'Clients';
@@ -33,8 +33,9 @@ export const FIRM: FirmRules = {
   users: ['owner@firm.test', 'partner@firm.test'],
 };
 
-export function seeded(sheet: HostileSheet): { fake: ExcelHost; source: SheetHandle } {
-  const fake = createExcelHost();
+/** `options`: the host's locale and platform (en-US on the web unless said). */
+export function seeded(sheet: HostileSheet, options: ExcelHostOptions = {}): { fake: ExcelHost; source: SheetHandle } {
+  const fake = createExcelHost(options);
   const source = fake.addSheet(SHEET, sheet.cells, { startRow: sheet.startRow, startColumn: sheet.startColumn, activate: true });
   for (const range of sheet.merges) source.merge(range);
   return { fake, source };
@@ -62,17 +63,18 @@ export function decideAll(rows: readonly ClientRow[], firm: FirmRules = FIRM): R
   }));
 }
 
-export async function runPipeline(fake: ExcelHost): Promise<PipelineResult> {
+/** `areas`: fill marks and rejected rows through Worksheet.getRanges address lists (ExcelApi 1.9). */
+export async function runPipeline(fake: ExcelHost, { areas = false }: { areas?: boolean } = {}): Promise<PipelineResult> {
   const door = createExcelDoor({ run: fake.run, isSetSupported: () => true, sleep: async () => undefined });
   const search = await door.run((context) => findTemplate(context));
   if (!search.found) return { found: false, search };
   const template: TemplateLocation = search;
   const rows = await door.run((context) => readClientRows(context, template));
   const issues = checkRows(rows, FIRM);
-  await door.run((context) => markIssues(context, template, issues, { notes: true }));
+  await door.run((context) => markIssues(context, template, issues, { notes: true, areas }));
   const report = decideAll(rows);
   const written = await door.run((context) =>
-    writeExceptionSheet(context, report, { sheetName: template.sheetName, linkColumn: template.columns.taxClientId ?? 0 }),
+    writeExceptionSheet(context, report, { sheetName: template.sheetName, linkColumn: template.columns.taxClientId ?? 0 }, { areas }),
   );
   return { found: true, template, rows, issues, report, written };
 }
