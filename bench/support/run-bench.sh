@@ -2,7 +2,8 @@
 # `npm run bench`: measures PGlite always and PostgreSQL too. A PostgreSQL server given in
 # TEST_DATABASE_URL/DATABASE_URL is used as is; otherwise, when PostgreSQL is installed locally,
 # scripts/with-postgres.sh starts a throw-away cluster for the run (and deletes it after).
-# The dropped-file reader's bench and the marks bench (marking and clearing 100,000 invalid cells)
+# The dropped-file reader's bench and the marks bench (marking and clearing 100,000 invalid cells, and
+# the live checks of a 1,000-cell paste)
 # run first (they need no database); the exit status fails if any does.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
