@@ -19,6 +19,8 @@ import { apiRoutes } from './routes/api.routes';
 import { invitationPageRoutes } from './routes/invitation-page.route';
 import { createSealer, type Sealer } from './security/sealing';
 import type { StorageKind } from './storage/database';
+import type { Listen } from './storage/notifications';
+import { DEFAULT_BATCH_LIMITS, newBatchEngine, type BatchEngine, type BatchLimits } from './imports/batch-engine';
 import type { Database } from './storage/schema';
 
 export interface AppDeps {
@@ -47,6 +49,9 @@ export interface AppDeps {
   connectionLimits?: Partial<ConnectionLimits>;
   /** Origins besides Office's own that may frame the pane. */
   frameAncestors?: string[];
+  /** NOTIFYs from the other servers on the database (storage's `listen`): batches waiting here wake at once. */
+  listen?: Listen;
+  batches?: Partial<BatchLimits>;
 }
 
 declare module 'fastify' {
@@ -54,6 +59,7 @@ declare module 'fastify' {
     /** The origin invitation links are made from (DESIGN §9: never a request's Host header). */
     publicOrigin(): string;
     sealer: Sealer;
+    batchEngine: BatchEngine;
   }
 }
 
@@ -83,6 +89,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const origin = deps.publicOrigin;
   app.decorate('publicOrigin', typeof origin === 'string' ? () => origin : origin);
   app.decorate('sealer', deps.sealer ?? createSealer());
+  app.decorate('batchEngine', newBatchEngine(deps.db, { ...DEFAULT_BATCH_LIMITS, ...deps.batches }, deps.listen));
+  app.addHook('onClose', async () => app.batchEngine.close());
   // Headers first: even a 503 while shutting down says no-store.
   await app.register(securityHeadersPlugin, { frameAncestors: deps.frameAncestors ?? [] });
   await app.register(shutdownPlugin);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './http/connection-limits';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits';
+import { DEFAULT_BATCH_LIMITS, type BatchLimits } from './imports/batch-engine';
 
 export interface ServerOptions {
   port: number;
@@ -29,6 +30,8 @@ export interface ServerOptions {
   frameAncestors?: string[];
   /** How long a SIGTERM waits for running requests before closing anyway. */
   shutdownGraceMs?: number;
+  /** Caps on batches waiting to be applied, per import and per firm, and how long one waits for the batch before it. */
+  batches?: BatchLimits;
 }
 
 export const MIN_ADMIN_TOKEN_CHARS = 32;
@@ -123,6 +126,11 @@ export function optionsFromEnv(env: Record<string, string | undefined>, cwd = pr
     connectionLimits: connectionLimits(env),
     frameAncestors: origins(blank(env.FRAME_ANCESTORS)),
     shutdownGraceMs: whole(env, 'SHUTDOWN_GRACE_MS', 30_000),
+    batches: {
+      orderWaitMs: whole(env, 'BATCH_ORDER_WAIT_MS', DEFAULT_BATCH_LIMITS.orderWaitMs, 1),
+      waitingPerImport: whole(env, 'BATCHES_WAITING_PER_IMPORT', DEFAULT_BATCH_LIMITS.waitingPerImport, 1),
+      waitingPerFirm: whole(env, 'BATCHES_WAITING_PER_FIRM', DEFAULT_BATCH_LIMITS.waitingPerFirm, 1),
+    },
   };
 }
 

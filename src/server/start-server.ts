@@ -60,6 +60,8 @@ export async function startServer(options: ServerOptions, logStream?: NodeJS.Wri
     rateLimits: options.rateLimits,
     connectionLimits: options.connectionLimits,
     frameAncestors: options.frameAncestors,
+    listen: storage.listen,
+    batches: options.batches,
     logger: { level: options.development ? 'debug' : 'info', ...(logStream ? { stream: logStream } : {}) },
   });
   const outboxDir = join(options.dataDir, 'outbox');

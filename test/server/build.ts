@@ -25,6 +25,7 @@ export async function build(kind: StorageKind, deps: Partial<AppDeps> = {}): Pro
     adminToken: ADMIN_TOKEN,
     publicOrigin: 'https://portal.test',
     rateLimits: ROOMY_LIMITS,
+    listen: storage.listen,
     ...deps,
   });
   await app.ready();

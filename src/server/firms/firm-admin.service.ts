@@ -33,7 +33,9 @@ function inUseSentence(kind: string, used: Map<string, number>, names: string[])
  */
 export async function updateFirm(db: Kysely<Database>, id: string, change: FirmChange): Promise<FirmRecord> {
   return db.transaction().execute(async (trx) => {
-    const firm = await findFirmById(trx, id);
+    // Locked first: a batch deciding against the firm (FOR SHARE) commits before this reads which
+    // owners and offices clients use, or waits and then decides against the changed firm.
+    const firm = await findFirmById(trx, id, { forUpdate: true });
     if (!firm) throw notFound('Firm');
     const owners = change.owners && cleanList(change.owners);
     const offices = change.offices && cleanList(change.offices);

@@ -32,7 +32,7 @@ export async function insertFirm(db: Kysely<Database>, firm: NewFirm): Promise<v
 
 export const FIRM_COLUMNS = ['id', 'name', 'offline_clients_enabled', 'owners', 'offices', 'users'] as const;
 
-type FirmColumns = Pick<Database['firms'], (typeof FIRM_COLUMNS)[number]>;
+export type FirmColumns = Pick<Database['firms'], (typeof FIRM_COLUMNS)[number]>;
 
 export function toFirmRecord(row: FirmColumns): FirmRecord {
   return {
@@ -45,8 +45,10 @@ export function toFirmRecord(row: FirmColumns): FirmRecord {
   };
 }
 
-export async function findFirmById(db: Kysely<Database>, id: string): Promise<FirmRecord | null> {
-  const row = await db.selectFrom('firms').select(FIRM_COLUMNS).where('id', '=', id).executeTakeFirst();
+/** `forUpdate`: lock the firm until the transaction ends; a batch holds it FOR SHARE while it decides (imports/batch.repository.ts). */
+export async function findFirmById(db: Kysely<Database>, id: string, lock: { forUpdate?: boolean } = {}): Promise<FirmRecord | null> {
+  const query = db.selectFrom('firms').select(FIRM_COLUMNS).where('id', '=', id);
+  const row = await (lock.forUpdate ? query.forUpdate() : query).executeTakeFirst();
   return row ? toFirmRecord(row) : null;
 }
 

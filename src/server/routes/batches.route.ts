@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MAX_BATCH_ROWS } from '../../domain/api-types';
 import { HttpProblem, tooLarge } from '../http/problem';
 import { PhaseClock } from '../http/server-timing';
-import { newBatchOrder, submitBatch } from '../imports/batch-engine';
+import { submitBatch, TooManyWaiting } from '../imports/batch-engine';
 import { currentFirm } from '../plugins/auth.plugin';
 import { BatchAnswer, BatchBody, BatchParams, BatchQuery } from '../schemas/import.schema';
 
@@ -10,7 +10,6 @@ import { BatchAnswer, BatchBody, BatchParams, BatchQuery } from '../schemas/impo
 const clocks = new WeakMap<object, PhaseClock>();
 
 export const batchRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const order = newBatchOrder();
   app.addHook('onRequest', async (request) => {
     clocks.set(request, new PhaseClock());
   });
@@ -41,22 +40,26 @@ export const batchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
       schema: { params: BatchParams, querystring: BatchQuery, body: BatchBody, response: { 200: BatchAnswer } },
     },
-    async (request) => {
+    async (request, reply) => {
       const seq = Number(request.params.seq);
       const after = request.query.after === undefined ? null : Number(request.query.after);
       if (after !== null && after >= seq) throw new HttpProblem(400, `after must name an earlier batch than ${seq}`);
-      const answer = await submitBatch(app.db, {
-        firm: currentFirm(request),
-        importId: request.params.id,
-        seq,
-        after,
-        order,
-        rows: request.body.rows,
-        origin: app.publicOrigin(),
-        sealer: app.sealer,
-        lap: (phase) => clocks.get(request)?.lap(phase),
-      });
-      return { results: answer.results };
+      try {
+        const results = await submitBatch(app.batchEngine, {
+          firm: currentFirm(request),
+          importId: request.params.id,
+          seq,
+          after,
+          rows: request.body.rows,
+          origin: app.publicOrigin(),
+          sealer: app.sealer,
+          lap: (phase) => clocks.get(request)?.lap(phase),
+        });
+        return { results };
+      } catch (error) {
+        if (error instanceof TooManyWaiting) reply.header('retry-after', String(error.retryAfterSeconds));
+        throw error;
+      }
     },
   );
 };

@@ -5,6 +5,7 @@ import { PGliteThread } from './pglite-thread';
 import type { Database } from './schema';
 import { migrateToLatest } from './migrate';
 import { keepPrivate } from './private-dir';
+import { pgListener, type Listen } from './notifications';
 
 export type StorageKind = 'pglite' | 'postgres';
 
@@ -17,20 +18,27 @@ export interface StorageOptions {
 export interface Storage {
   db: Kysely<Database>;
   kind: StorageKind;
+  /** NOTIFYs from every server on the database (PostgreSQL only; PGlite is one process). */
+  listen?: Listen;
 }
 
 /** Opens the database (the one PGlite-or-PostgreSQL choice) and runs pending migrations. */
 export async function openStorage(options: StorageOptions): Promise<Storage> {
   let storage: Storage;
   if (options.databaseUrl) {
-    // Pipeline mode: statements given to one connection go out at once, each still run after the one
-    // before it ends (storage/pipeline.ts). Code that awaits each statement is unaffected.
-    const pool = new Pool({ connectionString: options.databaseUrl, max: 10, pipeline: true });
+    const pool = new Pool({ connectionString: options.databaseUrl, max: 10 });
     // node-postgres: an idle client whose connection the server ends (a restart, pg_terminate_backend,
     // a dropped database) is emitted as a pool 'error', which crashes the process when nobody listens.
     // The pool has already discarded that client and opens a new one for the next query.
     pool.on('error', () => undefined);
-    storage = { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: 'postgres' };
+    const listener = pgListener(options.databaseUrl);
+    // Closing the database (db.destroy()) ends the pool, and the listening connection with it.
+    const end = async () => {
+      await listener.close();
+      await pool.end();
+    };
+    const closing = { connect: () => pool.connect(), end };
+    storage = { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: closing }) }), kind: 'postgres', listen: listener.listen };
   } else {
     if (options.dataDir) keepPrivate(options.dataDir);
     const pglite = new PGliteThread(options.dataDir);

@@ -5,6 +5,7 @@ import * as m003 from './migrations/003-batch-documents-as-text';
 import * as m004 from './migrations/004-invitations-and-delivery';
 import * as m005 from './migrations/005-batch-documents-gzipped';
 import * as m006 from './migrations/006-import-last-write';
+import * as m007 from './migrations/007-pending-batches';
 import * as m009 from './migrations/009-audit-events';
 import * as m010 from './migrations/010-users-and-api-keys';
 import * as m011 from './migrations/011-sessions';
@@ -17,6 +18,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '004-invitations-and-delivery': m004,
   '005-batch-documents-gzipped': m005,
   '006-import-last-write': m006,
+  '007-pending-batches': m007,
   '009-audit-events': m009,
   '010-users-and-api-keys': m010,
   '011-sessions': m011,

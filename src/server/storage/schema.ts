@@ -54,8 +54,6 @@ export interface ImportTable {
   rejected_count: Generated<number>;
   created_at: CreatedAt;
   completed_at: Date | null;
-  /** The token of the last batch write (migration 006). */
-  last_write: string | null;
 }
 
 export interface ImportBatchTable {
@@ -63,7 +61,10 @@ export interface ImportBatchTable {
   seq: number;
   /** The submitted rows and the results answered, as compact JSON text, gzipped (imports/batch-document.ts). */
   rows: Uint8Array;
-  results: Uint8Array;
+  /** Null while the batch is pending: stored, not applied yet (migration 007). */
+  results: Uint8Array | null;
+  /** The batch it follows in the file (`?after=`); null when none was named. */
+  follows: number | null;
   created_at: CreatedAt;
 }
 
