@@ -82,8 +82,28 @@ export async function startImport(app: FastifyInstance, firm: TestFirm, body: Re
   return res.json().id;
 }
 
-export function putBatch(app: FastifyInstance, firm: TestFirm, importId: string, seq: number, rows: unknown[]): Promise<LightMyRequestResponse> {
-  return app.inject({ method: 'PUT', url: `/api/v1/imports/${importId}/batches/${seq}`, headers: firm.auth, payload: { rows } });
+/** PUT of a batch; `after`: the batch it follows, as the add-in names it. */
+export function putBatch(app: FastifyInstance, firm: TestFirm, importId: string, seq: number, rows: unknown[], after?: number): Promise<LightMyRequestResponse> {
+  const query = after === undefined ? '' : `?after=${after}`;
+  return app.inject({ method: 'PUT', url: `/api/v1/imports/${importId}/batches/${seq}${query}`, headers: firm.auth, payload: { rows } });
+}
+
+/** Runs `work` over `items` with at most `width` calls in flight (the add-in keeps 6 batches in flight). */
+export async function inFlight<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
+}
+
+/** Resolves once `count()` reaches `n` (polled): a test waits for requests to reach a state the database shows. */
+export async function until(count: () => Promise<number>, n: number): Promise<void> {
+  for (let tries = 0; (await count()) < n; tries++) {
+    if (tries > 1000) throw new Error(`never reached ${n}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 /** Imports rows in one batch of a new import and returns the results. */

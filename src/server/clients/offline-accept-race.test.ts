@@ -1,29 +1,21 @@
 // DESIGN §9: whatever the interleaving of Is Offline = Yes batches and invitation accepts for the
 // same Tax Client IDs, no ID ends with a Connected standard profile next to an Offline one, and no
 // offline row is imported next to a Connected standard profile. Before the database enforced it,
-// PostgreSQL let about 1% of the raced IDs end Connected + Offline.
-import { build, clientRow, createFirm, listAllClients, importRows, putBatch, startImport, type TestApp, type TestFirm } from '../../../test/server/build';
+// PostgreSQL let about 1% of the raced IDs end Connected + Offline. The offline batches are sent as the
+// add-in sends them: each names the one before it (`after`), six in flight, so they are stored, wait for
+// their predecessor and are applied in groups.
+import { build, clientRow, createFirm, inFlight, listAllClients, importRows, putBatch, startImport, type TestApp, type TestFirm } from '../../../test/server/build';
 import { DIALECTS } from '../../../test/server/dialects';
 
 jest.setTimeout(120_000);
 
 const ROUNDS = 4;
 const IDS_PER_ROUND = 250;
-const OFFLINE_BATCH = 10;
-const OFFLINE_STREAMS = 4;
-// Four batches and six accepts: as many as the pool has connections, so no request waits for one.
+const OFFLINE_BATCH = 5;
+const OFFLINE_STREAMS = 2;
+const BATCHES_IN_FLIGHT = 6;
 const ACCEPTS_IN_FLIGHT = 6;
 const CONNECTED_COMMENT = 'A connected client already exists with this Tax Client ID';
-
-/** Runs `work` over `items` with at most `width` calls in flight. */
-async function inFlight<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < items.length) await work(items[next++]);
-    }),
-  );
-}
 
 describe.each(DIALECTS)('offline batches racing invitation accepts on %s', (dialect) => {
   let t: TestApp;
@@ -56,12 +48,13 @@ describe.each(DIALECTS)('offline batches racing invitation accepts on %s', (dial
       const offline = Promise.all(
         streams.map(async (stream) => {
           const importId = await startImport(t.app, firm);
-          for (let i = 0, seq = 1; i < stream.length; i += OFFLINE_BATCH, seq++) {
-            const rows = stream.slice(i, i + OFFLINE_BATCH).map((n) => clientRow(n, { isOffline: 'Yes', email: '' }));
-            const res = await putBatch(t.app, firm, importId, seq, rows);
+          const seqs = Array.from({ length: Math.ceil(stream.length / OFFLINE_BATCH) }, (_, i) => i + 1);
+          await inFlight(seqs, BATCHES_IN_FLIGHT, async (seq) => {
+            const rows = stream.slice((seq - 1) * OFFLINE_BATCH, seq * OFFLINE_BATCH).map((n) => clientRow(n, { isOffline: 'Yes', email: '' }));
+            const res = await putBatch(t.app, firm, importId, seq, rows, seq > 1 ? seq - 1 : undefined);
             expect(res.statusCode).toBe(200);
             for (const r of res.json().results) answers.set(r.taxClientId, r);
-          }
+          });
         }),
       );
       const accepts = inFlight(tokens, ACCEPTS_IN_FLIGHT, async (token) => {

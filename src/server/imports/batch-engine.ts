@@ -170,7 +170,8 @@ async function applyReady(engine: BatchEngine, batch: BatchInput): Promise<RowRe
     applied = await run(writeCarefully);
   }
   batch.lap?.('commit');
-  if (applied.answers.size > 0) waits.deliver(batch.importId, applied.answers);
+  // The others' answers go out after this request's own, which comes first in the file when it applied a group.
+  if (applied.answers.size > 0) setImmediate(() => waits.deliver(batch.importId, applied.answers));
   return applied.mine;
 }
 
