@@ -83,7 +83,14 @@ export async function startImport(app: FastifyInstance, firm: TestFirm, body: Re
 }
 
 /** PUT of a batch; `after`: the batch it follows, as the add-in names it. */
-export function putBatch(app: FastifyInstance, firm: TestFirm, importId: string, seq: number, rows: unknown[], after?: number): Promise<LightMyRequestResponse> {
+export function putBatch(
+  app: FastifyInstance,
+  firm: TestFirm,
+  importId: string,
+  seq: number,
+  rows: unknown[],
+  after?: number,
+): Promise<LightMyRequestResponse> {
   const query = after === undefined ? '' : `?after=${after}`;
   return app.inject({ method: 'PUT', url: `/api/v1/imports/${importId}/batches/${seq}${query}`, headers: firm.auth, payload: { rows } });
 }

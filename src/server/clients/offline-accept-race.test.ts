@@ -4,7 +4,18 @@
 // PostgreSQL let about 1% of the raced IDs end Connected + Offline. The offline batches are sent as the
 // add-in sends them: each names the one before it (`after`), six in flight, so they are stored, wait for
 // their predecessor and are applied in groups.
-import { build, clientRow, createFirm, inFlight, listAllClients, importRows, putBatch, startImport, type TestApp, type TestFirm } from '../../../test/server/build';
+import {
+  build,
+  clientRow,
+  createFirm,
+  inFlight,
+  listAllClients,
+  importRows,
+  putBatch,
+  startImport,
+  type TestApp,
+  type TestFirm,
+} from '../../../test/server/build';
 import { DIALECTS } from '../../../test/server/dialects';
 
 jest.setTimeout(120_000);

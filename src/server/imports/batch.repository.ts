@@ -33,7 +33,9 @@ export type Stored =
  * Stores a PUT's rows as a pending batch of the firm's open import, in one statement: 'stored' when this
  * call stored them, 'pending' when the seq was stored before and is not applied yet (its first rows stay),
  * 'answered' with the first answer, 'missing' (no such import of the firm), 'completed', or 'full' when
- * the import or the firm already has as many pending batches as `waiting` allows.
+ * the batch would wait (its predecessor is not applied) and the import or the firm already has as many
+ * pending batches as `waiting` allows. A batch that can be applied at once is never refused: it may be
+ * the one the others wait for.
  */
 export async function storeBatch(
   db: Kysely<Database>,
@@ -48,7 +50,9 @@ export async function storeBatch(
       where b.results is null and i.firm_id = ${firmId} and b.created_at > now() - make_interval(secs => ${waiting.horizonMs / 1000})),
     ins as (insert into import_batches (import_id, seq, follows, rows)
       select ${importId}, ${seq}::int, ${b.follows}::int, ${b.rows}::bytea from imp, waiting
-      where imp.status = 'open' and not waiting.full and not exists (select 1 from old)
+      where imp.status = 'open' and not exists (select 1 from old)
+        and (not waiting.full or ${b.follows}::int is null or exists (select 1 from import_batches a
+          where a.import_id = ${importId} and a.seq = ${b.follows}::int and a.results is not null))
       on conflict do nothing returning 1)
     select imp.status, old.rows, old.results, (select count(*) from ins)::int as inserted, waiting.full
       from (select 1) as one left join imp on true left join old on true cross join waiting`.execute(db);
