@@ -10,7 +10,8 @@ import path from 'node:path';
 import { rate, uniqueRows } from './support/bare-insert';
 import { pgliteDatabase, postgresDatabase, postgresServerUrl, type BenchDatabase } from './support/bench-databases';
 import { createBenchFirm } from './support/bench-portal';
-import { budgets, printBudgets, printRun, saveResults, type SizeRun } from './support/bench-report';
+import { budgets, printBudgets, printRun, saveResults, type ScaleOut, type SizeRun } from './support/bench-report';
+import { roundRobin } from './support/round-robin';
 import { runEndToEnd } from './support/e2e-run';
 import { startServerProcess, type ServerProcess } from './support/server-process';
 
@@ -26,7 +27,7 @@ const ONLY = process.env.BENCH_ONLY;
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 const BUDGETED_ROWS = 100_000;
 
-async function benchDatabase(db: BenchDatabase): Promise<SizeRun[]> {
+async function benchDatabase(db: BenchDatabase, scale?: ScaleOut[]): Promise<SizeRun[]> {
   const server = await startServerProcess(db);
   const runs: SizeRun[] = [];
   try {
@@ -42,6 +43,7 @@ async function benchDatabase(db: BenchDatabase): Promise<SizeRun[]> {
       printRun(run);
       runs.push(run);
     }
+    if (scale && SIZES.includes(BUDGETED_ROWS)) scale.push(await scaleOut(server, db));
   } finally {
     await server.close();
     await db.dispose();
@@ -59,6 +61,32 @@ async function measure(server: ServerProcess, db: BenchDatabase, size: number): 
   return { database: db.label, e2e, bare, ratio: rate(size, e2e.importMs) / bare.rowsPerSecond, submitRatio: submit.rowsPerSecond / bare.rowsPerSecond };
 }
 
+/**
+ * DESIGN §8 scale-out: one 100k import through a round-robin balancer over two servers on the database,
+ * against one through the same balancer sending everything to one server.
+ */
+async function scaleOut(first: ServerProcess, db: BenchDatabase): Promise<ScaleOut> {
+  const second = await startServerProcess(db);
+  try {
+    const importMs = async (upstreams: string[]) => {
+      const balancer = await roundRobin(upstreams);
+      try {
+        return (await runEndToEnd(balancer.url, BUDGETED_ROWS)).importMs;
+      } finally {
+        await balancer.close();
+      }
+    };
+    const oneMs = await importMs([first.url, first.url]);
+    const twoMs = await importMs([first.url, second.url]);
+    console.log(
+      `\n${db.label} · 100,000 rows through a round-robin balancer: one server ${(oneMs / 1000).toFixed(2)} s, two servers ${(twoMs / 1000).toFixed(2)} s`,
+    );
+    return { database: db.label, oneMs, twoMs };
+  } finally {
+    await second.close();
+  }
+}
+
 function commit(): string {
   try {
     return execSync('git rev-parse --short HEAD', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
@@ -72,10 +100,11 @@ async function main(): Promise<void> {
   console.log(`End-to-end import bench (node ${meta.node}, ${meta.cores} cores, load ${meta.loadAverage.toFixed(1)}, commit ${meta.commit})`);
   const runs = ONLY === 'postgres' ? [] : await benchDatabase(pgliteDatabase());
   const serverUrl = postgresServerUrl();
+  const scale: ScaleOut[] = [];
   if (ONLY === 'pglite') console.log('\npostgres skipped: BENCH_ONLY=pglite');
-  else if (serverUrl) runs.push(...(await benchDatabase(await postgresDatabase(serverUrl))));
+  else if (serverUrl) runs.push(...(await benchDatabase(await postgresDatabase(serverUrl), scale)));
   else console.log('\npostgres skipped: no TEST_DATABASE_URL/DATABASE_URL and no local PostgreSQL to start');
-  const list = budgets(runs);
+  const list = budgets(runs, scale);
   printBudgets(list);
   saveResults(path.resolve(__dirname), meta, runs, list);
   console.log('\nFigures saved to bench/results/latest.json; summary appended to bench/history.jsonl');

@@ -16,6 +16,16 @@ export interface SizeRun {
   ratios?: number[];
 }
 
+/** One 100k import through a round-robin balancer to one server and to two (DESIGN §8 scale-out). */
+export interface ScaleOut {
+  database: 'pglite' | 'postgres';
+  oneMs: number;
+  twoMs: number;
+}
+
+/** DESIGN §8: two servers behind a round-robin balancer take at most 1.3× one server's time. */
+export const MAX_SCALE_OUT = 1.3;
+
 export interface Budget {
   name: string;
   limit: string;
@@ -52,8 +62,17 @@ export function printRun(run: SizeRun): void {
   printSplit(e2e.split);
 }
 
-export function budgets(runs: readonly SizeRun[]): Budget[] {
+export function budgets(runs: readonly SizeRun[], scale: readonly ScaleOut[] = []): Budget[] {
   const out: Budget[] = [];
+  for (const s of scale) {
+    const ratio = s.twoMs / s.oneMs;
+    out.push({
+      name: `${s.database}: round robin, two servers / one, 100k`,
+      limit: `≤ ${MAX_SCALE_OUT}`,
+      measured: ratio.toFixed(2),
+      pass: ratio <= MAX_SCALE_OUT,
+    });
+  }
   for (const run of runs.filter((r) => r.e2e.rows === 100_000)) {
     const { e2e } = run;
     const excelResponse = Math.max(...e2e.stages.filter((s) => s.stage !== 'submit').map((s) => s.maxResponseBytes));
