@@ -54,6 +54,8 @@ module.exports = (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          // The help page SupportUrl and LearnMoreUrl point at (manifest.xml), served with the add-in's pages.
+          { from: 'docs/help.html', to: 'help.html' },
           ...(harness
             ? [{ from: `node_modules/@microsoft/office-js/dist/${HARNESS_EXCEL_JS}`, to: HARNESS_EXCEL_JS }]
             : [{ from: 'manifest.xml', to: 'manifest.xml' }]),

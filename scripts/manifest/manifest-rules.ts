@@ -5,7 +5,7 @@ import type { ManifestInfo } from 'office-addin-manifest';
 import { attribute, descendants, elements, text, type XmlElement } from './xml-tree';
 
 /** Pages webpack.config.js builds. */
-const PAGES = ['taskpane.html', 'commands.html'];
+const PAGES = ['taskpane.html', 'commands.html', 'help.html'];
 
 /** The manifest as office-addin-manifest reads it: its summary and the whole element tree. */
 export interface Manifest {
@@ -84,7 +84,7 @@ function commandProblems(officeApp: XmlElement, { commandIds }: RuleOptions): st
   ];
 }
 
-/** One https origin everywhere, listed in AppDomains; pages are ones we build; one shared runtime. */
+/** One https origin everywhere, listed in AppDomains; pages are ones we build; support and learn-more at the help page; one shared runtime. */
 function urlProblems(info: ManifestInfo, officeApp: XmlElement, defined: Map<string, string>): string[] {
   const problems: string[] = [];
   const urls = [...elements(officeApp)].map(([, e]) => attribute(e, 'DefaultValue') ?? '').filter((v) => /^https?:\/\//.test(v));
@@ -101,6 +101,14 @@ function urlProblems(info: ManifestInfo, officeApp: XmlElement, defined: Map<str
   }
   if (info.defaultSettings?.sourceLocation !== defined.get('Taskpane.Url'))
     problems.push('DefaultSettings SourceLocation differs from the Taskpane.Url resource.');
+  // Office shows these as "Support" and "Learn more": a help page, not the task pane itself.
+  const support = attribute(descendants(officeApp, 'SupportUrl')[0], 'DefaultValue');
+  for (const [name, url] of [
+    ['SupportUrl', support],
+    ['GetStarted LearnMoreUrl', defined.get('GetStarted.LearnMoreUrl')],
+  ] as const)
+    if (url !== undefined && new URL(url).pathname !== '/help.html')
+      problems.push(`${name} ${url} must point at the help page (help.html, from docs/help.html).`);
   const runtime = descendants(officeApp, 'Runtime').find((r) => attribute(r, 'lifetime') === 'long');
   if (!runtime) problems.push('No long-lived shared <Runtime>; the ribbon could not show progress in the pane.');
   const functionFile = attribute(descendants(officeApp, 'FunctionFile')[0], 'resid');

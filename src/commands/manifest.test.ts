@@ -40,6 +40,7 @@ describe('broken manifests (test/fixtures/manifest/error.*.xml) fail the check',
     'error.unregistered-function.xml': /FunctionName "checkTemplates" is not registered/,
     'error.mixed-origin.xml': /URLs use 2 origins/,
     'error.schema-order.xml': /^Schema: .*ProviderName/s,
+    'error.support-url-pane.xml': /SupportUrl https:\/\/localhost:3000\/taskpane\.html must point at the help page/,
   };
   const files = readdirSync(FIXTURES).filter((f) => f.startsWith('error.'));
 
