@@ -52,6 +52,24 @@ describe('parseFirmArgs', () => {
     expect(parseFirmArgs(['list'])).toEqual({ command: 'list' });
   });
 
+  it('reads move: an owner pair and/or an office pair, removing the old ones unless --keep', () => {
+    expect(parseFirmArgs(['move', '--id', 'f1', '--from-owner', 'a@b.c', '--to-owner', 'd@b.c'])).toEqual({
+      command: 'move',
+      id: 'f1',
+      move: { owner: { from: 'a@b.c', to: 'd@b.c' }, remove: true },
+    });
+    expect(parseFirmArgs(['move', '--id', 'f1', '--from-office', 'Main', '--to-office', 'North', '--keep'])).toEqual({
+      command: 'move',
+      id: 'f1',
+      move: { office: { from: 'Main', to: 'North' }, remove: false },
+    });
+    expect(() => parseFirmArgs(['move', '--id', 'f1', '--from-owner', 'a@b.c'])).toThrow(/--from-owner and --to-owner go together/);
+    expect(() => parseFirmArgs(['move', '--id', 'f1', '--keep'])).toThrow(/move needs/);
+    expect(() => parseFirmArgs(['move', '--from-office', 'A', '--to-office', 'B'])).toThrow(/--id is required/);
+    expect(() => parseFirmArgs(['move', '--id', 'f1', '--from-office', 'A', '--to-office', 'B', '--name', 'X'])).toThrow(/move does not take --name/);
+    expect(() => parseFirmArgs(['update', '--id', 'f1', '--keep'])).toThrow(/update does not take --keep/);
+  });
+
   it('refuses a missing value, an unknown option, missing required options and other commands', () => {
     expect(() => parseFirmArgs(['create', '--name'])).toThrow(/--name needs a value/);
     expect(() => parseFirmArgs(['create', '--name', 'X', '--owner', 'a@b.c', '--office', 'M', '--colour', 'red'])).toThrow(/unknown option --colour/);

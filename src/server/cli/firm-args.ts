@@ -1,8 +1,10 @@
+import type { ClientMove } from '../firms/client-move.service';
 import type { FirmChange } from '../firms/firm-admin.service';
 import type { FirmSettings } from '../firms/firm.service';
 
 const USAGE = `usage: npm run firm -- create --name NAME --owner EMAIL [--owner EMAIL…] --office NAME [--office NAME…] [--user EMAIL…] [--admin EMAIL…] [--offline]
        npm run firm -- update --id FIRM_ID [--name NAME] [--owner EMAIL…] [--office NAME…] [--user EMAIL…] [--admin EMAIL…] [--offline | --no-offline]
+       npm run firm -- move --id FIRM_ID [--from-owner EMAIL --to-owner EMAIL] [--from-office NAME --to-office NAME] [--keep]
        npm run firm -- create-key --id FIRM_ID --name KEY_NAME
        npm run firm -- rotate-token --id FIRM_ID
        npm run firm -- list`;
@@ -11,6 +13,7 @@ export type FirmCommand =
   | { command: 'create'; settings: FirmSettings }
   | { command: 'update'; id: string; change: FirmChange }
   | { command: 'rotate-token'; id: string }
+  | { command: 'move'; id: string; move: ClientMove }
   | { command: 'create-key'; id: string; name: string }
   | { command: 'list' };
 
@@ -22,6 +25,11 @@ interface Flags {
   users: string[];
   admins: string[];
   offline?: boolean;
+  fromOwner?: string;
+  toOwner?: string;
+  fromOffice?: string;
+  toOffice?: string;
+  keep?: boolean;
 }
 
 function readFlags(rest: readonly string[]): Flags {
@@ -30,6 +38,10 @@ function readFlags(rest: readonly string[]): Flags {
     const flag = rest[i];
     if (flag === '--offline' || flag === '--no-offline') {
       flags.offline = flag === '--offline';
+      continue;
+    }
+    if (flag === '--keep') {
+      flags.keep = true;
       continue;
     }
     const value = rest[i + 1];
@@ -41,6 +53,10 @@ function readFlags(rest: readonly string[]): Flags {
     else if (flag === '--office') flags.offices.push(value);
     else if (flag === '--user') flags.users.push(value);
     else if (flag === '--admin') flags.admins.push(value);
+    else if (flag === '--from-owner') flags.fromOwner = value;
+    else if (flag === '--to-owner') flags.toOwner = value;
+    else if (flag === '--from-office') flags.fromOffice = value;
+    else if (flag === '--to-office') flags.toOffice = value;
     else throw new Error(`unknown option ${flag}\n${USAGE}`);
   }
   return flags;
@@ -55,6 +71,19 @@ function only(flags: Flags, allowed: (keyof Flags)[], command: string): void {
   if (extra.length > 0) throw new Error(`${command} does not take --${extra.join(', --')}\n${USAGE}`);
 }
 
+/** `--from-owner a --to-owner b` and/or `--from-office X --to-office Y`, each pair whole. */
+function parseMove(flags: Flags): ClientMove {
+  const pair = (from: string | undefined, to: string | undefined, what: string) => {
+    if (from === undefined && to === undefined) return undefined;
+    if (from === undefined || to === undefined) throw new Error(`--from-${what} and --to-${what} go together\n${USAGE}`);
+    return { from, to };
+  };
+  const owner = pair(flags.fromOwner, flags.toOwner, 'owner');
+  const office = pair(flags.fromOffice, flags.toOffice, 'office');
+  if (!owner && !office) throw new Error(`move needs --from-owner/--to-owner or --from-office/--to-office\n${USAGE}`);
+  return { ...(owner && { owner }), ...(office && { office }), remove: !flags.keep };
+}
+
 function requireId(flags: Flags): string {
   if (!flags.id?.trim()) throw new Error(`--id is required\n${USAGE}`);
   return flags.id.trim();
@@ -67,8 +96,12 @@ export function parseFirmArgs(argv: readonly string[]): FirmCommand {
     if (rest.length > 0) throw new Error(`list takes no options\n${USAGE}`);
     return { command };
   }
-  if (command !== 'create' && command !== 'update' && command !== 'rotate-token' && command !== 'create-key') throw new Error(USAGE);
+  if (command !== 'create' && command !== 'update' && command !== 'rotate-token' && command !== 'create-key' && command !== 'move') throw new Error(USAGE);
   const flags = readFlags(rest);
+  if (command === 'move') {
+    only(flags, ['id', 'fromOwner', 'toOwner', 'fromOffice', 'toOffice', 'keep'], command);
+    return { command, id: requireId(flags), move: parseMove(flags) };
+  }
   if (command === 'rotate-token') {
     only(flags, ['id'], command);
     return { command, id: requireId(flags) };
@@ -79,6 +112,7 @@ export function parseFirmArgs(argv: readonly string[]): FirmCommand {
     return { command, id: requireId(flags), name: flags.name };
   }
   if (command === 'update') {
+    only(flags, ['id', 'name', 'owners', 'offices', 'users', 'admins', 'offline'], command);
     const id = requireId(flags);
     const change: FirmChange = {
       ...(flags.name !== undefined ? { name: flags.name } : {}),

@@ -54,3 +54,20 @@ export async function listClients(db: Kysely<Database>, firmId: string, filter: 
     next: rows.length > filter.limit ? page[page.length - 1].cursor : null,
   };
 }
+
+/** Gives every client of the firm whose owner (or office) is `from`, in any case, the value `to`; returns how many changed. */
+export async function reassignClients(
+  db: Kysely<Database>,
+  firmId: string,
+  column: 'owner_email' | 'office_location',
+  from: string,
+  to: string,
+): Promise<number> {
+  const result = await db
+    .updateTable('clients')
+    .set({ [column]: to, updated_at: sql<Date>`now()` })
+    .where('firm_id', '=', firmId)
+    .where(sql<string>`lower(${sql.ref(column)})`, '=', from.trim().toLowerCase())
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { Firm } from '../../domain/api-types';
 import type { FirmChange } from '../firms/firm-admin.service';
+import type { ClientMove } from '../firms/client-move.service';
 import type { FirmSettings } from '../firms/firm.service';
 import { plainText, visibleText } from './text.schema';
 import { wire } from './wire-type';
@@ -57,3 +58,18 @@ export const FirmIdParams = Type.Object({ id: plainText(100) }, { additionalProp
 export const AdminFirmSchema = Type.Object({ ...FirmSchema.properties, users: strings });
 
 export const FirmToken = Type.Object({ token: Type.String() });
+
+const reassignment = (maxLength: number) => Type.Object({ from: visibleText(maxLength), to: visibleText(maxLength) }, { additionalProperties: false });
+
+/** Move an owner's and/or an office's clients to another of the firm's, then (unless `remove: false`) remove the old ones. */
+export const ClientMoveBody = wire<ClientMove>()(
+  Type.Object(
+    { owner: Type.Optional(reassignment(254)), office: Type.Optional(reassignment(200)), remove: Type.Optional(Type.Boolean()) },
+    { additionalProperties: false, anyOf: [{ required: ['owner'] }, { required: ['office'] }] },
+  ),
+);
+
+export const ClientMoveAnswer = Type.Object({
+  firm: AdminFirmSchema,
+  moved: Type.Object({ owner: Type.Integer(), office: Type.Integer() }),
+});
