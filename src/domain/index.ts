@@ -3,6 +3,7 @@ export * from './columns';
 export * from './header-matching';
 export * from './row-reading';
 export * from './row-validation';
+export * from './tax-client-id';
 export * from './table-checks';
 export * from './import-decision';
 export * from './status';

@@ -1,5 +1,6 @@
 import type { ClientRow } from './api-types';
 import { matchHeaders, type ColumnMap, type HeaderMatch } from './header-matching';
+import { normalizeTaxClientId } from './tax-client-id';
 
 // C0 controls and DEL. A line break typed with Alt+Enter reads as a space, as the user sees it wrapped.
 // eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
@@ -34,7 +35,7 @@ export function readRow(cells: readonly string[], columns: ColumnMap, sheetRow: 
   // reader sets it on the rows it could not read.
   const row: Required<Omit<ClientRow, 'heldBack'>> = {
     row: sheetRow,
-    taxClientId: fieldText(cells, columns.taxClientId),
+    taxClientId: normalizeTaxClientId(fieldText(cells, columns.taxClientId)),
     firstName: fieldText(cells, columns.firstName),
     lastName: fieldText(cells, columns.lastName),
     email: fieldText(cells, columns.email),

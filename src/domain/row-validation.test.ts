@@ -44,7 +44,7 @@ describe('§3 field rules', () => {
     ['ID of 50 chars', { taxClientId: '9'.repeat(50) }],
     ['names of 100 chars', { firstName: 'a'.repeat(100), lastName: 'é'.repeat(100) }],
     ['a name of 100 characters outside the BMP (200 UTF-16 units)', { firstName: '😀'.repeat(100) }],
-    ['an ID of letters and digits beyond ASCII', { taxClientId: 'Ünïcödé-٣٤٥' }],
+    ['an ID whose fullwidth and superscript forms normalise to ASCII', { taxClientId: 'ＡＢ-1²' }],
     ['no email', { email: '' }],
     ['mobile of 10 digits', { mobile: '555.123.4567' }],
     ['mobile of 15 digits with +', { mobile: '+44 (20) 1234 567890' }],
@@ -54,6 +54,16 @@ describe('§3 field rules', () => {
     ['spouse email different from taxpayer', { spouseEmail: 'sam.lee@example.com' }],
   ])('accepts %s', (_, overrides) => {
     expect(checkFields(validRow(overrides))).toEqual([]);
+  });
+
+  it.each([
+    ['a Cyrillic look-alike', 'Т1', /contains "Т" \(U\+0422, a Cyrillic letter\)/],
+    ['Arabic-Indic digits', 'T١', /contains "١" \(U\+0661, an? Arabic digit\)/],
+    ['a letter beyond ASCII', 'Ünï', /contains "Ü" \(U\+00DC, a Latin letter\)/],
+  ])('rejects an ID with %s, naming the character', (_, taxClientId, message) => {
+    const [problem] = checkFields(validRow({ taxClientId }));
+    expect(problem).toMatchObject({ field: 'taxClientId', code: 'invalid-id' });
+    expect(problem.message).toMatch(message);
   });
 
   it('names every problem of a row in one comment, missing fields first', () => {

@@ -1,6 +1,7 @@
 import type { ClientRow } from './api-types';
 import { COLUMN_BY_FIELD, TEMPLATE_COLUMNS, type FieldKey } from './columns';
 import { DIGIT_FIELDS, hiddenDigitsIssue, mayHideDigits } from './displayed-text';
+import { normalizeTaxClientId, taxClientIdProblem } from './tax-client-id';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -41,9 +42,6 @@ export interface FirmRules {
 }
 
 const MAX_NAME = 100;
-const TAX_CLIENT_ID = /^[\p{L}\p{N}._-]{1,50}$/u;
-/** The ASCII part of TAX_CLIENT_ID, tried first: the Unicode one costs more and most IDs are ASCII. */
-const ASCII_TAX_CLIENT_ID = /^[A-Za-z0-9._-]{1,50}$/;
 const EMAIL = /^[^\s@"<>(),;:]+@[^\s@"<>(),;:]+\.[^\s@"<>(),;:.]{2,}$/u;
 const MOBILE_PUNCTUATION = /[\s\-.()[\]]/g;
 const EXCEL_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
@@ -76,10 +74,10 @@ function valueIssue(row: ClientRow, field: FieldKey, value: string): Issue | nul
   if (CONTROL.test(value)) return issue(row.row, field, 'control-character', 'contains a control character');
   if (DIGIT_FIELDS.includes(field) && mayHideDigits(value)) return hiddenDigitsIssue(row.row, field, value);
   switch (field) {
-    case 'taxClientId':
-      return ASCII_TAX_CLIENT_ID.test(value) || TAX_CLIENT_ID.test(value)
-        ? null
-        : issue(row.row, field, 'invalid-id', 'must be 1–50 letters, digits, "-", "_" or "."');
+    case 'taxClientId': {
+      const problem = taxClientIdProblem(normalizeTaxClientId(value));
+      return problem === null ? null : issue(row.row, field, 'invalid-id', problem);
+    }
     case 'email':
     case 'spouseEmail':
       if (!isValidEmail(value)) return issue(row.row, field, 'invalid-email', 'is not a valid email address');

@@ -1,4 +1,5 @@
 import type { ClientRow } from './api-types';
+import { normalizeTaxClientId } from './tax-client-id';
 import { firmLookup, issue, pushFieldIssues, pushReferenceIssues, type FirmRules, type Issue } from './row-validation';
 
 /**
@@ -9,7 +10,7 @@ export function firstRowsOfDuplicates(rows: readonly Pick<ClientRow, 'row' | 'ta
   const firstRow = new Map<string, number>();
   const duplicates = new Map<number, number>();
   for (const { row, taxClientId } of rows) {
-    const id = taxClientId.trim();
+    const id = normalizeTaxClientId(taxClientId);
     if (id === '') continue;
     const first = firstRow.get(id);
     if (first === undefined) firstRow.set(id, row);

@@ -5,6 +5,7 @@ import { PhaseClock } from '../http/server-timing';
 import { submitBatch, TooManyWaiting } from '../imports/batch-engine';
 import { currentFirm } from '../plugins/auth.plugin';
 import { BatchAnswer, BatchBody, BatchParams, BatchQuery } from '../schemas/import.schema';
+import { withNormalizedId } from '../../domain/tax-client-id';
 
 // Each batch answer says where its time went (Server-Timing): receive + parse, validate, then the engine's phases.
 const clocks = new WeakMap<object, PhaseClock>();
@@ -50,7 +51,8 @@ export const batchRoutes: FastifyPluginAsyncTypebox = async (app) => {
           importId: request.params.id,
           seq,
           after,
-          rows: request.body.rows,
+          // One Tax Client ID, one form (DESIGN §9): `Ｔ１` is stored, compared and answered as `T1`.
+          rows: request.body.rows.map(withNormalizedId),
           origin: app.publicOrigin(),
           sealer: app.sealer,
           lap: (phase) => clocks.get(request)?.lap(phase),
