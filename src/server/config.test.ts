@@ -48,11 +48,15 @@ describe('optionsFromEnv', () => {
     expect(() => env({ MAX_CONNECTIONS: '0' })).toThrow(/MAX_CONNECTIONS must be a whole number of at least 1/);
   });
 
-  it('takes PUBLIC_ORIGIN as an origin only, and production needs one (invitation links never follow Host)', () => {
+  it('takes PUBLIC_ORIGIN as an origin only, and production off loopback needs one (invitation links never follow Host)', () => {
     expect(env({ PUBLIC_ORIGIN: 'https://portal.example.com:8443' }).publicOrigin).toBe('https://portal.example.com:8443');
     expect(() => env({ PUBLIC_ORIGIN: 'https://portal.example.com/path' })).toThrow(/PUBLIC_ORIGIN is an origin like/);
     expect(() => env({ PUBLIC_ORIGIN: 'javascript:alert(1)' })).toThrow(/PUBLIC_ORIGIN is an origin like/);
-    expect(() => requirePublicOrigin(env({}))).toThrow(/PUBLIC_ORIGIN must be set to the origin users reach the server at/);
+    expect(() => requirePublicOrigin(env({ HOST: '0.0.0.0' }))).toThrow(/PUBLIC_ORIGIN must be set when the server listens on 0\.0\.0\.0/);
+    expect(() => requirePublicOrigin(env({ HOST: '10.0.0.5' }))).toThrow(/PUBLIC_ORIGIN must be set/);
+    // Only this machine reaches a loopback server: its own listening origin stands in (npm run serve out of the box).
+    expect(requirePublicOrigin(env({})).publicOrigin).toBeUndefined();
+    expect(requirePublicOrigin(env({ HOST: '::1' })).publicOrigin).toBeUndefined();
     expect(requirePublicOrigin(env({ PUBLIC_ORIGIN: 'https://p.example' })).publicOrigin).toBe('https://p.example');
     expect(requirePublicOrigin(optionsFromEnv({ NODE_ENV: 'development' }, '/srv')).publicOrigin).toBeUndefined();
   });

@@ -134,14 +134,18 @@ export function optionsFromEnv(env: Record<string, string | undefined>, cwd = pr
   };
 }
 
+const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\./.test(host);
+
 /**
- * `npm run serve` in production: invitation links need a known origin (DESIGN §9), so the server does not start
- * without PUBLIC_ORIGIN. In development the server's own listening origin stands in (start-server.ts).
+ * `npm run serve` in production: invitation links need a known origin (DESIGN §9), so a server that others can
+ * reach does not start without PUBLIC_ORIGIN. In development, and on a loopback address (the default HOST, which
+ * only this machine reaches), the server's own listening origin stands in (start-server.ts): still never a
+ * request's Host header.
  */
 export function requirePublicOrigin(options: ServerOptions): ServerOptions {
-  if (options.publicOrigin === undefined && !options.development) {
+  if (options.publicOrigin === undefined && !options.development && !isLoopback(options.host)) {
     throw new Error(
-      "PUBLIC_ORIGIN must be set to the origin users reach the server at, e.g. PUBLIC_ORIGIN=https://portal.example.com: invitation links are made from it, never from a request's Host header",
+      `PUBLIC_ORIGIN must be set when the server listens on ${options.host}: the origin users reach the server at, e.g. PUBLIC_ORIGIN=https://portal.example.com; invitation links are made from it, never from a request's Host header`,
     );
   }
   return options;
