@@ -11,6 +11,7 @@ export interface FakeImport {
   source: string | null;
   sendInvitations: boolean;
   createdAt: string;
+  createdBy: string;
 }
 
 export interface FakePortal {
@@ -57,6 +58,7 @@ export function createFakePortal(): FakePortal {
         source: input.source ?? null,
         sendInvitations: input.sendInvitations ?? false,
         createdAt,
+        createdBy: 'pat@firm.test',
       });
       return json(201, { id, status: 'open' });
     }
@@ -125,6 +127,7 @@ function listImports(portal: FakePortal, params: URLSearchParams) {
     counts: countsOf(job),
     createdAt: job.createdAt,
     completedAt: job.completed ? job.createdAt : null,
+    createdBy: job.createdBy,
   }));
   return { imports, next: start + limit < all.length ? String(start + limit) : null };
 }

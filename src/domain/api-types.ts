@@ -101,6 +101,8 @@ export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 export interface ImportListItem extends ImportJob {
   /** What the pane sent as `source` (`sheet:Clients`, `file:clients.xlsx`), or null. */
   source: string | null;
+  /** Who started it: a person's address or `API key "name"`; empty for imports from before sign-in. */
+  createdBy: string;
 }
 
 /** One Tax Client ID's answer to an invitation request (`POST /clients/invitations`, `…/resend`). */

@@ -53,6 +53,7 @@ describe('the History view', () => {
     expect(items).toEqual(['Import imp-2', 'Import imp-1']);
     expect(pane.text()).toContain('from the sheet Clients');
     expect(pane.text()).toContain('Completed: 3 imported, 0 rejected of 3 rows.');
+    expect(pane.text()).toContain('By pat@firm.test'); // who started it
     const sheetsBefore = pane.fake.sheetNames().length;
     (pane.container.querySelector('[aria-label="Import imp-1"]')!.querySelectorAll('button')[1] as HTMLButtonElement).click();
     await waitFor(() => pane.text().includes('The report of import imp-1 is on the sheet'), 'the sheet');

@@ -29,11 +29,21 @@ export async function listAuditEvents(db: Kysely<Database>, firmId: string): Pro
     .where('firm_id', '=', firmId)
     .orderBy('id')
     .execute();
-  return rows.map((row) => ({
-    firmId: row.firm_id,
-    actor: row.actor,
-    action: row.action,
-    detail: row.detail as Record<string, unknown>,
-    createdAt: new Date(row.created_at),
-  }));
+  return rows.map(toEvent);
+}
+
+/** A firm's newest recorded actions first, at most `limit` (the admin's activity list). */
+export async function listRecentAuditEvents(db: Kysely<Database>, firmId: string, limit: number): Promise<StoredAuditEvent[]> {
+  const rows = await db
+    .selectFrom('audit_events')
+    .select(['firm_id', 'actor', 'action', 'detail', 'created_at'])
+    .where('firm_id', '=', firmId)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toEvent);
+}
+
+function toEvent(row: { firm_id: string; actor: string; action: string; detail: unknown; created_at: Date }): StoredAuditEvent {
+  return { firmId: row.firm_id, actor: row.actor, action: row.action, detail: row.detail as Record<string, unknown>, createdAt: new Date(row.created_at) };
 }

@@ -19,7 +19,7 @@ export async function runFirmCommand(db: Kysely<Database>, parsed: FirmCommand):
       return `Firm created: ${firm.name} (${firm.id})\nAPI key "initial" (shown once, keep it safe): ${firm.token}\n`;
     }
     case 'update':
-      return `Firm updated: ${describeFirm(await updateFirm(db, parsed.id, parsed.change))}`;
+      return `Firm updated: ${describeFirm(await updateFirm(db, parsed.id, parsed.change, 'cli'))}`;
     case 'move': {
       const { firm, moved } = await moveClients(db, parsed.id, parsed.move, 'cli');
       return `Clients moved: ${moved.owner} to another owner, ${moved.office} to another office.\nFirm updated: ${describeFirm(firm)}`;

@@ -20,12 +20,15 @@ import {
 } from './invitation.repository';
 import { lockOfflineRule } from './offline-rule.lock';
 import { queueMessages, type OutboxMessage } from './outbox.repository';
+import { recordAuditEvent } from '../audit/audit.repository';
 
 export interface LinkRequest {
   firm: FirmRecord;
   taxClientIds: string[];
   origin: string;
   sealer: Sealer;
+  /** Who asks (audit): a person's address or an API key's name. */
+  actor: string;
 }
 
 function whyNot(status: ClientStatus | null, resend: boolean): string {
@@ -44,7 +47,7 @@ export const resendInvitations = (db: Kysely<Database>, request: LinkRequest) =>
 
 async function sendLinks(
   db: Kysely<Database>,
-  { firm, taxClientIds, origin, sealer }: LinkRequest,
+  { firm, taxClientIds, origin, sealer, actor }: LinkRequest,
   from: 'Not Invited' | 'Not Enrolled',
 ): Promise<InvitationResult[]> {
   const ids = [...new Set(taxClientIds.map((id) => id.trim()))];
@@ -70,6 +73,11 @@ async function sendLinks(
       );
     await setInvitations(trx, firm.id, 'Not Enrolled', invites);
     await queueMessages(trx, firm.id, messages);
+    const invited = invites.map((i) => i.taxClientId);
+    if (invited.length > 0) {
+      const action = from === 'Not Enrolled' ? 'invitations.resent' : 'invitations.sent';
+      await recordAuditEvent(trx, { firmId: firm.id, actor, action, detail: { count: invited.length, taxClientIds: invited } });
+    }
     return results;
   });
 }

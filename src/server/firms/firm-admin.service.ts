@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { conflict, notFound } from '../http/problem';
 import { replaceApiKeys } from '../access/access.service';
+import { recordAuditEvent } from '../audit/audit.repository';
 import { listUsers, upsertUser } from '../access/user.repository';
 import type { Database } from '../storage/schema';
 import { findFirmById, referencesInUse, updateFirmSettings, type FirmRecord } from './firm.repository';
@@ -31,7 +32,7 @@ function inUseSentence(kind: string, used: Map<string, number>, names: string[])
  * naming them: those clients would keep a value the firm no longer recognises, and a re-import of
  * them would be rejected for it. Owners stay firm users, so their addresses stay barred for clients.
  */
-export async function updateFirm(db: Kysely<Database>, id: string, change: FirmChange): Promise<FirmRecord> {
+export async function updateFirm(db: Kysely<Database>, id: string, change: FirmChange, actor: string): Promise<FirmRecord> {
   return db.transaction().execute(async (trx) => {
     // Locked first: a batch deciding against the firm (FOR SHARE) commits before this reads which
     // owners and offices clients use, or waits and then decides against the changed firm.
@@ -57,6 +58,7 @@ export async function updateFirm(db: Kysely<Database>, id: string, change: FirmC
     };
     await updateFirmSettings(trx, next);
     for (const email of cleanList(change.admins ?? [])) await upsertUser(trx, id, { email, role: 'admin' });
+    await recordAuditEvent(trx, { firmId: id, actor, action: 'firm.settings-changed', detail: { ...change } });
     return (await findFirmById(trx, id))!;
   });
 }

@@ -5,9 +5,21 @@ import type { Database } from '../storage/schema';
 export interface ImportRecord extends ImportJob {
   sendInvitations: boolean;
   source: string;
+  createdBy: string;
 }
 
-const COLUMNS = ['id', 'status', 'source', 'send_invitations', 'row_count', 'imported_count', 'rejected_count', 'created_at', 'completed_at'] as const;
+const COLUMNS = [
+  'id',
+  'status',
+  'source',
+  'send_invitations',
+  'row_count',
+  'imported_count',
+  'rejected_count',
+  'created_at',
+  'completed_at',
+  'created_by',
+] as const;
 
 type Row = {
   id: string;
@@ -19,6 +31,7 @@ type Row = {
   rejected_count: number;
   created_at: Date;
   completed_at: Date | null;
+  created_by: string;
 };
 
 function toRecord(r: Row): ImportRecord {
@@ -30,13 +43,26 @@ function toRecord(r: Row): ImportRecord {
     counts: { rows: r.row_count, imported: r.imported_count, rejected: r.rejected_count },
     createdAt: new Date(r.created_at).toISOString(),
     completedAt: r.completed_at ? new Date(r.completed_at).toISOString() : null,
+    createdBy: r.created_by,
   };
 }
 
-export async function insertImport(db: Kysely<Database>, firmId: string, job: { id: string; source: string; sendInvitations: boolean }): Promise<void> {
+export async function insertImport(
+  db: Kysely<Database>,
+  firmId: string,
+  job: { id: string; source: string; sendInvitations: boolean; createdBy: string },
+): Promise<void> {
   await db
     .insertInto('imports')
-    .values({ id: job.id, firm_id: firmId, source: job.source, send_invitations: job.sendInvitations, status: 'open', completed_at: null })
+    .values({
+      id: job.id,
+      firm_id: firmId,
+      source: job.source,
+      send_invitations: job.sendInvitations,
+      status: 'open',
+      completed_at: null,
+      created_by: job.createdBy,
+    })
     .execute();
 }
 

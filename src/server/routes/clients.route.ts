@@ -3,7 +3,8 @@ import type { Client } from '../../domain/api-types';
 import { listClients } from '../clients/client.repository';
 import { shownInvitationUrl } from '../clients/invitation-links';
 import { inviteClients } from '../clients/invitation.service';
-import { currentFirm } from '../plugins/auth.plugin';
+import { actorLabel } from '../access/actor';
+import { currentActor, currentFirm } from '../plugins/auth.plugin';
 import { ClientPage, ClientQuery, InvitationRequest, InvitationResults } from '../schemas/client.schema';
 
 const DEFAULT_LIMIT = 100;
@@ -42,6 +43,7 @@ export const clientRoutes: FastifyPluginAsyncTypebox = async (app) => {
       taxClientIds: request.body.taxClientIds,
       origin: app.publicOrigin(),
       sealer: app.sealer,
+      actor: actorLabel(currentActor(request)),
     });
     return { results };
   });

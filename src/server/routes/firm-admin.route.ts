@@ -8,7 +8,7 @@ const security = [{ adminToken: [] }];
 /** Firm administration; registered inside the admin routes, so their admin-token check runs first. */
 export const firmAdminRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.patch('/admin/firms/:id', { schema: { security, params: FirmIdParams, body: FirmChangeBody, response: { 200: AdminFirmSchema } } }, async (request) => {
-    return updateFirm(app.db, request.params.id, request.body);
+    return updateFirm(app.db, request.params.id, request.body, 'admin token');
   });
 
   // Before an owner or office still used by clients can be removed: move those clients, then remove it.

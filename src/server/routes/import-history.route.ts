@@ -18,13 +18,14 @@ export const importHistoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       match ? { micros: match[1], id: match[2] } : undefined,
     );
     return {
-      imports: page.imports.map(({ id, status, source, counts, createdAt, completedAt }) => ({
+      imports: page.imports.map(({ id, status, source, counts, createdAt, completedAt, createdBy }) => ({
         id,
         status,
         source: source || null,
         counts,
         createdAt,
         completedAt,
+        createdBy,
       })),
       next: page.next ? `${page.next.micros}.${page.next.id}` : null,
     };

@@ -41,6 +41,7 @@ describe.each(DIALECTS)('GET /imports on %s', (dialect) => {
       counts: { rows: 0, imported: 0, rejected: 0 },
       createdAt: expect.any(String),
       completedAt: null,
+      createdBy: 'API key "initial"',
     });
     expect(seen[1]).toEqual({
       id: ids[0],
@@ -49,6 +50,7 @@ describe.each(DIALECTS)('GET /imports on %s', (dialect) => {
       counts: { rows: 2, imported: 1, rejected: 1 },
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       completedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      createdBy: 'API key "initial"',
     });
   });
 

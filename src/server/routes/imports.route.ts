@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { notFound } from '../http/problem';
 import { completeImport, findImport, insertImport, type ImportRecord } from '../imports/import.repository';
-import { currentFirm } from '../plugins/auth.plugin';
+import { actorLabel } from '../access/actor';
+import { recordAuditEvent } from '../audit/audit.repository';
+import { currentActor, currentFirm } from '../plugins/auth.plugin';
 import { ImportCreated, ImportJobSchema, NewImportBody } from '../schemas/import.schema';
 import { ImportIdParams } from '../schemas/text.schema';
 
@@ -19,7 +21,17 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const id = randomUUID();
       // A POST without a body is allowed: every field has a default.
       const body = request.body ?? {};
-      await insertImport(app.db, firm.id, { id, source: body.source ?? '', sendInvitations: body.sendInvitations ?? false });
+      const createdBy = actorLabel(currentActor(request));
+      const job = { id, source: body.source ?? '', sendInvitations: body.sendInvitations ?? false, createdBy };
+      await app.db.transaction().execute(async (trx) => {
+        await insertImport(trx, firm.id, job);
+        await recordAuditEvent(trx, {
+          firmId: firm.id,
+          actor: createdBy,
+          action: 'import.started',
+          detail: { importId: id, source: job.source, sendInvitations: job.sendInvitations },
+        });
+      });
       return reply.code(201).send({ id, status: 'open' });
     },
   );

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { resendInvitations } from '../clients/invitation.service';
-import { currentFirm } from '../plugins/auth.plugin';
+import { actorLabel } from '../access/actor';
+import { currentActor, currentFirm } from '../plugins/auth.plugin';
 import { InvitationRequest, InvitationResults } from '../schemas/client.schema';
 
 /**
@@ -15,6 +16,7 @@ export const invitationResendRoutes: FastifyPluginAsyncTypebox = async (app) => 
       taxClientIds: request.body.taxClientIds,
       origin: app.publicOrigin(),
       sealer: app.sealer,
+      actor: actorLabel(currentActor(request)),
     }),
   }));
 };

@@ -60,3 +60,15 @@ export const MeSchema = Type.Object({
     role: Role,
   }),
 });
+
+/** GET /firm/activity: who did what, newest first. */
+export const ActivityList = Type.Object({
+  events: Type.Array(
+    Type.Object({
+      actor: Type.String({ description: 'A person\'s address, `API key "name"`, `admin token` or `cli`' }),
+      action: Type.String(),
+      detail: Type.Record(Type.String(), Type.Unknown()),
+      createdAt: instant,
+    }),
+  ),
+});

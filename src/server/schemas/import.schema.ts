@@ -48,6 +48,8 @@ export const ImportHistoryQuery = Type.Object(
 );
 
 export const ImportHistoryPage = Type.Object({
-  imports: Type.Array(wire<ImportListItem>()(Type.Object({ ...ImportJobSchema.properties, source: Type.Union([Type.String(), Type.Null()]) }))),
+  imports: Type.Array(
+    wire<ImportListItem>()(Type.Object({ ...ImportJobSchema.properties, source: Type.Union([Type.String(), Type.Null()]), createdBy: Type.String() })),
+  ),
   next: Type.Union([Type.String(), Type.Null()]),
 });

@@ -9,6 +9,7 @@ import * as m007 from './migrations/007-pending-batches';
 import * as m009 from './migrations/009-audit-events';
 import * as m010 from './migrations/010-users-and-api-keys';
 import * as m011 from './migrations/011-sessions';
+import * as m012 from './migrations/012-import-actor';
 
 // Migrations are imported, not read from disk, so the built server and tsx run the same list.
 export const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +23,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '009-audit-events': m009,
   '010-users-and-api-keys': m010,
   '011-sessions': m011,
+  '012-import-actor': m012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

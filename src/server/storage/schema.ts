@@ -54,6 +54,8 @@ export interface ImportTable {
   rejected_count: Generated<number>;
   created_at: CreatedAt;
   completed_at: Date | null;
+  /** Who started it: a person's address or `API key "name"` ('' before migration 012). */
+  created_by: Generated<string>;
 }
 
 export interface ImportBatchTable {
