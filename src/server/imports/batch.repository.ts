@@ -74,15 +74,16 @@ export interface LockedImport {
 }
 
 /**
- * Locks the import (FOR UPDATE: its batches are applied one transaction at a time) and its firm (FOR
- * SHARE). Null when the firm has no such import. Nothing else is read here: under READ COMMITTED a
+ * Locks the import (FOR NO KEY UPDATE: its batches are applied one transaction at a time, while PUTs
+ * still store theirs: the foreign key of a stored batch takes the import FOR KEY SHARE, which FOR UPDATE
+ * would make wait for the whole transaction) and its firm (FOR SHARE). Null when the firm has no such import. Nothing else is read here: under READ COMMITTED a
  * statement that waited for a lock still reads other tables as they were when it started.
  */
 export async function lockImport(trx: Kysely<Database>, firmId: string, importId: string): Promise<LockedImport | null> {
   const { rows } = await sql<FirmColumns & { status: 'open' | 'completed'; send_invitations: boolean }>`
     select i.status, i.send_invitations, f.id, f.name, f.offline_clients_enabled, f.owners, f.offices, f.users
     from imports i join firms f on f.id = i.firm_id where i.firm_id = ${firmId} and i.id = ${importId}
-    for update of i for share of f`.execute(trx);
+    for no key update of i for share of f`.execute(trx);
   const r = rows[0];
   return r ? { status: r.status, sendInvitations: r.send_invitations, firm: toFirmRecord(r) } : null;
 }
