@@ -68,6 +68,14 @@ describe.each([false, true])('server log with development=%s', (development) => 
     expect((await call('GET', second, null)).status).toBe(410);
     expect((await call('POST', `/api/v1${second}/accept`, null)).status).toBe(410);
     await server.outbox.runOnce();
+    // An SMTP refusal whose answer names the recipient (as real servers do): neither the address nor the name is logged.
+    sink.rejectRecipient('refused.person@example.com');
+    await call('POST', `/api/v1/imports`, firm.token, { sendInvitations: true }).then(async (r) => {
+      const refused = clientRow(3, { email: 'refused.person@example.com', firstName: 'Refusedfirst', lastName: 'Refusedlast' });
+      expect((await call('PUT', `/api/v1/imports/${r.json().id}/batches/1`, firm.token, { rows: [refused] })).status).toBe(200);
+    });
+    expect(await server.outbox.runOnce()).toMatchObject({ failed: 1 });
+    secrets.push('refused.person@example.com', 'Refusedfirst', 'Refusedlast', 'client1@example.com', 'client2@example.com');
     const rotated = (await call('POST', `/api/v1/admin/firms/${firm.id}/token`, ADMIN)).json();
     expect((await call('GET', '/api/v1/firm', firm.token)).status).toBe(401);
     expect((await call('GET', '/api/v1/imports', rotated.token)).status).toBe(200);
@@ -78,6 +86,7 @@ describe.each([false, true])('server log with development=%s', (development) => 
     await server.app.close();
     expect(log).toMatch(/"url":"\/invitations\/\[redacted\]"/);
     expect(log).toMatch(/outbox delivery/);
+    expect(log).toMatch(/"outcome":"failed"[^\n]*"reason":"SMTP 550"/);
     for (const secret of secrets) expect(log.includes(secret) ? secret : null).toBeNull();
     expect(log).not.toMatch(/authorization|bearer/i);
     expect(log).not.toMatch(/\/invitations\/(?!\[redacted\])[A-Za-z0-9_-]{20,}/);

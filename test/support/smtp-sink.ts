@@ -43,7 +43,8 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onRcptTo(address, _session, callback) {
-      if (rejected.has(address.address.toLowerCase())) return callback(Object.assign(new Error('No such user'), { responseCode: 550 }));
+      if (rejected.has(address.address.toLowerCase()))
+        return callback(Object.assign(new Error(`5.1.1 <${address.address}>: No such user`), { responseCode: 550 }));
       callback();
     },
     onData(stream, session, callback) {

@@ -18,6 +18,8 @@ export class DeliveryError extends Error {
   constructor(
     message: string,
     readonly permanent: boolean,
+    /** What the log says: the SMTP code or the network error's code, never the server's text (it may name the recipient). */
+    readonly code = 'error',
   ) {
     super(message);
   }
@@ -36,16 +38,20 @@ export function smtpDelivery(url: string): Deliver {
       await transport.sendMail({ messageId: messageId(mail), from: mail.from, to: mail.to, subject: mail.subject, text: mail.text });
     } catch (error) {
       const code = (error as { responseCode?: number }).responseCode;
-      throw new DeliveryError(describeSmtpError(error), typeof code === 'number' && code >= 500);
+      const logged = typeof code === 'number' ? `SMTP ${code}` : ((error as { code?: string }).code ?? 'error');
+      throw new DeliveryError(describeSmtpError(error), typeof code === 'number' && code >= 500, logged);
     }
   };
 }
 
-// The reason kept on the message: the SMTP answer or the network error, never the message itself.
+// An SMTP server's answer often names the recipient (`550 5.1.1 <ann@example.com>: …`).
+const ADDRESS = /[^\s<>()"',;:]+@[^\s<>()"',;:]+/g;
+
+// The reason kept on the message: the SMTP answer or the network error with addresses removed, never the message itself.
 function describeSmtpError(error: unknown): string {
   const e = error as { code?: string; responseCode?: number; response?: string; message?: string };
-  if (e.responseCode) return `SMTP ${e.responseCode}: ${(e.response ?? '').slice(0, 200)}`;
-  return `${e.code ?? 'Error'}: ${(e.message ?? String(error)).slice(0, 200)}`;
+  const text = e.responseCode ? `SMTP ${e.responseCode}: ${e.response ?? ''}` : `${e.code ?? 'Error'}: ${e.message ?? String(error)}`;
+  return text.replace(ADDRESS, '[address]').slice(0, 200);
 }
 
 /**

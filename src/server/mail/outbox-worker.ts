@@ -63,14 +63,16 @@ export function outboxWorker(options: OutboxWorkerOptions) {
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const permanent = error instanceof DeliveryError && error.permanent;
+      // The log gets a code only (DESIGN §9: no personal data in logs); the stored reason is for the operator.
+      const logged = error instanceof DeliveryError ? error.code : 'error';
       if (permanent || message.attempt >= maxAttempts) {
         await markFailed(db, message.id, permanent ? reason : `Gave up after ${message.attempt} attempts: ${reason}`);
         round.failed++;
-        return log?.({ id: message.id, outcome: 'failed', attempt: message.attempt, reason });
+        return log?.({ id: message.id, outcome: 'failed', attempt: message.attempt, reason: logged });
       }
       await markRetry(db, message.id, reason, retryDelay(message.attempt));
       round.retried++;
-      return log?.({ id: message.id, outcome: 'retry', attempt: message.attempt, reason });
+      return log?.({ id: message.id, outcome: 'retry', attempt: message.attempt, reason: logged });
     }
     await markSent(db, message.id);
     round.sent++;
