@@ -79,7 +79,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(deps.https ? { https: { ...deps.https, connectionsCheckingInterval } } : {}),
     // Router errors (bad percent-encoding, over-long path ids) bypass the error handler: answer them as problems too.
     frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
-      const status = error.statusCode ?? 400;
+      // An over-long id is a bad value like any other (docs/api.md): 400, not the router's 414.
+      const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 400 : (error.statusCode ?? 400);
       const detail = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A value in the address is too long' : 'The address is not valid';
       return reply.code(status).header('cache-control', 'no-store').type('application/problem+json').send(problem(status, detail));
     },

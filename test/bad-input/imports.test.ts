@@ -52,8 +52,8 @@ const ODD_IDS: [string, (w: World) => string, number][] = [
   ['an emoji', () => encodeURIComponent('😀'), 404],
   ['a NUL byte', () => '%00', 400],
   ['CR LF and a header', () => 'x%0d%0aX-Injected:%201', 400],
-  ['a 101-character id', () => 'a'.repeat(101), 414],
-  ['a 5,000-character id', () => 'a'.repeat(5000), 414],
+  ['a 101-character id', () => 'a'.repeat(101), 400],
+  ['a 5,000-character id', () => 'a'.repeat(5000), 400],
   ['invalid percent-encoding', () => '%ff', 400],
 ];
 
