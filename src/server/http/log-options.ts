@@ -2,7 +2,8 @@ import type { FastifyRequest } from 'fastify';
 
 // Invitation links carry their token as the last path segment (DESIGN §6), also when a whole link is
 // pasted, percent-encoded, into a query; a query may carry a token too.
-const TOKEN_IN_PATH = /(\/invitations\/)[^/?#]+/g;
+// `/clients/invitations/resend` is a firm route, not a link: its last segment is no token.
+const TOKEN_IN_PATH = /(?<!\/clients)(\/invitations\/)[^/?#]+/g;
 const TOKEN_IN_ENCODED_LINK = /(%2Finvitations%2F)[^%&#]+/gi;
 const TOKEN_IN_QUERY = /([?&](?:token|access_token)=)[^&#]*/gi;
 

@@ -14,13 +14,16 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/imports',
     {
+      // A POST without a body is allowed (docs/api.md): every field has a default. It is validated as `{}`.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
       schema: { body: NewImportBody, response: { 201: ImportCreated } },
     },
     async (request, reply) => {
       const firm = currentFirm(request);
       const id = randomUUID();
-      // A POST without a body is allowed: every field has a default.
-      const body = request.body ?? {};
+      const body = request.body;
       const createdBy = actorLabel(currentActor(request));
       const job = { id, source: body.source ?? '', sendInvitations: body.sendInvitations ?? false, createdBy };
       await app.db.transaction().execute(async (trx) => {

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { MAX_BATCH_ROWS, type ImportJob, type ImportListItem, type ReportRow } from '../../domain/api-types';
 import { ClientRowSchema, RowResultSchema } from './client-row.schema';
-import { digits, plainText } from './text.schema';
+import { countingNumber, digits, plainText } from './text.schema';
 import { wire } from './wire-type';
 
 export const NewImportBody = Type.Object(
@@ -24,7 +24,7 @@ export const ImportJobSchema = wire<ImportJob>()(
   }),
 );
 
-export const BatchParams = Type.Object({ id: plainText(100), seq: digits(9) }, { additionalProperties: false });
+export const BatchParams = Type.Object({ id: plainText(100), seq: countingNumber(9) }, { additionalProperties: false });
 
 /** `after`: the batch this one follows in the file; it is applied once that one is stored, so several may be in flight. */
 export const BatchQuery = Type.Object({ after: Type.Optional(digits(9)) }, { additionalProperties: false });
