@@ -119,11 +119,21 @@ describe('a start that fails says why and exits non-zero, without a stack trace'
     noStack(output);
   });
 
-  it('no PUBLIC_ORIGIN (invitation links would have no known origin)', async () => {
+  it('no PUBLIC_ORIGIN on an address others can reach (invitation links would have no known origin)', async () => {
     const { PUBLIC_ORIGIN: _origin, ...env } = serverEnv(await freePort(), { dataDir: path.join(dir, 'y') });
-    const { code, output } = await runBuiltServerToExit(env);
+    // Refused before anything listens, so no port of 0.0.0.0 is ever opened here.
+    const { code, output } = await runBuiltServerToExit({ ...env, HOST: '0.0.0.0' });
     expect(code).toBe(1);
-    expect(output).toMatch(/^Not started: PUBLIC_ORIGIN must be set to the origin users reach the server at/m);
+    expect(output).toMatch(/^Not started: PUBLIC_ORIGIN must be set when the server listens on 0\.0\.0\.0/m);
     noStack(output);
+  });
+});
+
+describe('npm run serve out of the box', () => {
+  it('starts on the default loopback HOST without PUBLIC_ORIGIN, on PGlite', async () => {
+    const server = await startBuiltServer({ dataDir: path.join(dir, 'plain'), env: { PUBLIC_ORIGIN: '' } });
+    expect(await (await fetch(`${server.url}/api/v1/health`)).json()).toEqual({ status: 'ok', storage: 'pglite' });
+    await server.stop();
+    expect(await server.exit).toBe(0);
   });
 });
