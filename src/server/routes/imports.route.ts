@@ -14,9 +14,10 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/imports',
     {
-      // A POST without a body is allowed (docs/api.md): every field has a default. It is validated as `{}`.
+      // A POST without a body is allowed (docs/api.md): every field has a default. It is validated as `{}`; a body
+      // that is there (a JSON `null` included) is validated as sent.
       preValidation: async (request) => {
-        request.body ??= {};
+        if (request.body === undefined) request.body = {};
       },
       schema: { body: NewImportBody, response: { 201: ImportCreated } },
     },
