@@ -11,7 +11,9 @@ import { TEMPLATE_COLUMNS } from '../../domain/columns';
 // the uncompressed text was a fifth of each batch's write on PostgreSQL and PGlite alike. Gzip runs
 // in Node (the rows' off the server's thread, before the import's lock), not in the database.
 
-const FIELDS = ['row', ...TEMPLATE_COLUMNS.map((c) => c.field)] as const;
+// `heldBack` last: documents stored before it existed decode with it absent. A pending batch is applied from its
+// stored document, so every field the decision reads must be here.
+const FIELDS = ['row', ...TEMPLATE_COLUMNS.map((c) => c.field), 'heldBack'] as const;
 type Tuple = (string | number | null)[];
 type ResultTuple = [RowResult['outcome'], RowResult['kind'], RowResult['status'], string];
 
