@@ -22,6 +22,9 @@ function isBlankRow(cells: readonly string[]): boolean {
   return true;
 }
 
+/** A Tax Client ID cell's text in the ID's one form: `taxClientIdOf(" Ｔ１\n")` → `"T1"`. */
+export const taxClientIdOf = (text: string | undefined): string => normalizeTaxClientId(cleanCell(text));
+
 const fieldText = (cells: readonly string[], index: number | undefined) => (index === undefined ? '' : cleanCell(cells[index]));
 
 /**
@@ -35,7 +38,7 @@ export function readRow(cells: readonly string[], columns: ColumnMap, sheetRow: 
   // reader sets it on the rows it could not read.
   const row: Required<Omit<ClientRow, 'heldBack'>> = {
     row: sheetRow,
-    taxClientId: normalizeTaxClientId(fieldText(cells, columns.taxClientId)),
+    taxClientId: columns.taxClientId === undefined ? '' : taxClientIdOf(cells[columns.taxClientId]),
     firstName: fieldText(cells, columns.firstName),
     lastName: fieldText(cells, columns.lastName),
     email: fieldText(cells, columns.email),

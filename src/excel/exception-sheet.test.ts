@@ -1,4 +1,4 @@
-import { createExcelHost } from '../../test/excel-host';
+import { createExcelHost, type ExcelHost } from '../../test/excel-host';
 import type { ReportRow } from '../domain';
 import { interruptedRun, withoutDelayForCellEdit } from '../../test/fixtures/excel/interrupted-run';
 import { createExcelDoor } from './excel-door';
@@ -23,17 +23,27 @@ function report(row: number, overrides: Partial<ReportRow> = {}): ReportRow {
 
 const source = { sheetName: 'Clients', linkColumn: 0 };
 
+/** The source sheet as the import read it: each report row's Tax Client ID in column A of its row. */
+function clientsSheet(fake: ExcelHost, rows: readonly ReportRow[]) {
+  const cells = [['Tax Client ID']];
+  for (const r of rows) {
+    while (cells.length < r.row) cells.push(['']);
+    cells[r.row - 1] = [r.taxClientId];
+  }
+  return fake.addSheet('Clients', cells, { activate: true });
+}
+
 describe('writeExceptionSheet', () => {
   it('writes a table with every row, linked to its source row, rejected rows highlighted', async () => {
     const fake = createExcelHost();
-    fake.addSheet('Clients', [['x']], { activate: true });
     const rows = [
       report(2),
       report(3, { outcome: 'rejected', kind: null, status: null, comment: 'A connected client already exists with this Tax Client ID' }),
       report(5, { isOffline: 'Yes', kind: 'offline', status: 'Offline' }),
     ];
+    clientsSheet(fake, rows);
     const result = await writeExceptionSheet(fake.context, rows, source);
-    expect(result).toEqual({ sheetName: 'Import Exceptions', tableName: 'ImportExceptions', rows: 3 });
+    expect(result).toEqual({ sheetName: 'Import Exceptions', tableName: 'ImportExceptions', rows: 3, moved: false });
     const sheet = fake.sheet('Import Exceptions');
     // The fake does not compute formulas, so the Row column is checked through its HYPERLINK formulas.
     expect(sheet.texts().map((r) => r.slice(1))).toEqual([
@@ -55,11 +65,11 @@ describe('writeExceptionSheet', () => {
 
   it('fills rejected rows through Worksheet.getRanges where Excel has it: the same cells, a few operations for thousands of runs', async () => {
     const fake = createExcelHost();
-    fake.addSheet('Clients', [['x']], { activate: true });
     // Every third row rejected: 1,000 separate runs.
     const rows = Array.from({ length: 3000 }, (_, i) =>
       report(i + 2, i % 3 === 1 ? { outcome: 'rejected', kind: null, status: null, comment: 'Tax Client ID is required' } : {}),
     );
+    clientsSheet(fake, rows);
     fake.resetStats();
     await writeExceptionSheet(fake.context, rows, source, { areas: true });
     const sheet = fake.sheet('Import Exceptions');
@@ -87,19 +97,19 @@ describe('writeExceptionSheet', () => {
 
   it('inside Excel.run, writes in one sync per chunk after two to look around, with no clean-up request at the end', async () => {
     const fake = createExcelHost();
-    fake.addSheet('Clients', [['x']], { activate: true });
-    fake.resetStats();
     const rows = [report(2), report(3, { outcome: 'rejected', kind: null, status: null, comment: 'Tax Client ID is required' }), report(4)];
+    clientsSheet(fake, rows);
+    fake.resetStats();
     await fake.run((context) => writeExceptionSheet(context, rows, source));
-    // A range left tracked would add Excel.run's closing release.
-    expect(fake.stats.syncs).toBe(2);
+    // Look around, read the source's ID column, write. A range left tracked would add Excel.run's closing release.
+    expect(fake.stats.syncs).toBe(3);
     expect(fake.sheet('Import Exceptions').cell('G3').text).toBe('Tax Client ID is required');
     expect(fake.sheet('Import Exceptions').cell('B2').numberFormat).toBe('@');
   });
 
   it('names later reports Import Exceptions (2), (3)', async () => {
     const fake = createExcelHost();
-    fake.addSheet('Clients', [['x']], { activate: true });
+    clientsSheet(fake, [report(2)]);
     await writeExceptionSheet(fake.context, [report(2)], source);
     const second = await writeExceptionSheet(fake.context, [report(2)], source);
     const third = await writeExceptionSheet(fake.context, [], source);
@@ -109,13 +119,10 @@ describe('writeExceptionSheet', () => {
 
   it('keeps client text that looks like a formula or a number exactly as text', async () => {
     const fake = createExcelHost();
-    fake.addSheet('Clients', [['x']], { activate: true });
     const names = ['=1+1', '+SUM(A1)', '-2', '@x', "=cmd|'/c calc'!A1", '00123', '1/2/2024', 'TRUE'];
-    await writeExceptionSheet(
-      fake.context,
-      names.map((name, i) => report(i + 2, { taxClientId: name, firstName: name, lastName: name, comment: name })),
-      source,
-    );
+    const rows = names.map((name, i) => report(i + 2, { taxClientId: name, firstName: name, lastName: name, comment: name }));
+    clientsSheet(fake, rows);
+    await writeExceptionSheet(fake.context, rows, source);
     const sheet = fake.sheet('Import Exceptions');
     names.forEach((name, i) => {
       for (const column of ['B', 'C', 'D', 'G']) {
@@ -132,7 +139,7 @@ describe('writeExceptionSheet', () => {
 
   it('puts the table on the exception sheet, whichever sheet is active', async () => {
     const fake = createExcelHost();
-    const clients = fake.addSheet('Clients', [['x']], { activate: true });
+    const clients = clientsSheet(fake, [report(2), report(3)]);
     await writeExceptionSheet(fake.context, [report(2), report(3)], source);
     expect(clients.tables()).toEqual([]);
     expect(fake.sheet('Import Exceptions').tables()).toEqual([{ name: 'ImportExceptions', address: 'A1:G3', hasHeaders: true }]);
@@ -140,12 +147,12 @@ describe('writeExceptionSheet', () => {
 
   it('writes one whole report when Excel refuses a later sync and the door runs the write again', async () => {
     const fake = createExcelHost();
-    fake.addSheet('Clients', [['x']], { activate: true });
     // Long comments: more than one 4 MB request, so the refused sync comes after the sheet was added.
     const rows = Array.from({ length: 30_000 }, (_, i) =>
       report(i + 2, { outcome: 'rejected', comment: `Rejected because ${'of a long reason '.repeat(8)}${i}` }),
     );
-    const { run, attempts } = interruptedRun(fake, 3);
+    clientsSheet(fake, rows);
+    const { run, attempts } = interruptedRun(fake, 4);
     const door = createExcelDoor({ run, isSetSupported: withoutDelayForCellEdit, sleep: async () => undefined });
     const result = await door.run((context) => writeExceptionSheet(context, rows, source));
     expect(attempts()).toBe(2);
@@ -155,5 +162,55 @@ describe('writeExceptionSheet', () => {
     expect(sheet.visible).toBe(true);
     expect(sheet.usedAddress()).toBe('A1:G30001');
     expect(sheet.tables()).toEqual([{ name: 'ImportExceptions', address: 'A1:G30001', hasHeaders: true }]);
+  });
+
+  describe('rows the user moved while the import ran', () => {
+    const read = [report(2), report(3, { outcome: 'rejected', kind: null, status: null, comment: 'Duplicate' }), report(4), report(5)];
+    const links = (fake: ExcelHost) => ['A2', 'A3', 'A4', 'A5'].map((a) => fake.sheet('Import Exceptions').cell(a).formula);
+    const to = (row: number) => `=HYPERLINK("#'Clients'!A${row}",${row})`;
+
+    it('links each row to where its Tax Client ID is after rows were inserted above it, and says so beside the table', async () => {
+      const fake = createExcelHost();
+      clientsSheet(fake, read);
+      await fake.run(async (context) => {
+        context.workbook.worksheets.getItem('Clients').getRange('3:4').insert('Down');
+        await context.sync();
+      });
+      const result = await writeExceptionSheet(fake.context, read, source);
+      expect(result.moved).toBe(true);
+      expect(links(fake)).toEqual([to(2), to(5), to(6), to(7)]);
+      expect(fake.sheet('Import Exceptions').cell('I1').text).toMatch(/^Rows of Clients were inserted, deleted, sorted or retyped while this import ran/);
+      expect(fake.sheet('Import Exceptions').tables()).toEqual([{ name: 'ImportExceptions', address: 'A1:G5', hasHeaders: true }]);
+    });
+
+    it('follows a sort, and leaves Row blank for a client whose row was deleted', async () => {
+      const fake = createExcelHost();
+      clientsSheet(fake, read);
+      await fake.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem('Clients');
+        ws.getRange('A1:A5').sort.apply([{ key: 0, ascending: false }], false, true);
+        await context.sync();
+        ws.getRange('A3:A3').getEntireRow().delete('Up'); // C4, now on row 3
+        await context.sync();
+      });
+      expect(
+        fake
+          .sheet('Clients')
+          .texts()
+          .map((r) => r[0]),
+      ).toEqual(['Tax Client ID', 'C5', 'C3', 'C2']);
+      await writeExceptionSheet(fake.context, read, source);
+      expect(links(fake)).toEqual([to(4), to(3), null, to(2)]);
+      expect(fake.sheet('Import Exceptions').cell('A4').value).toBe('');
+    });
+
+    it('links by row, with no note, when every row still holds the ID read from it', async () => {
+      const fake = createExcelHost();
+      clientsSheet(fake, read);
+      const result = await writeExceptionSheet(fake.context, read, source);
+      expect(result.moved).toBe(false);
+      expect(links(fake)).toEqual([to(2), to(3), to(4), to(5)]);
+      expect(fake.sheet('Import Exceptions').cell('I1').value).toBe('');
+    });
   });
 });

@@ -2,6 +2,7 @@ import type { ReportRow } from '../domain';
 import { BYTES_PER_OPERATION, chunkByCost, jsonBytes, rowRuns } from './chunking';
 import { addHelperSheet, deleteHelperSheet, findHelperSheet, type HelperSheetKind } from './helper-sheets';
 import { areaBytes, fillRanges, formatAsText, probeListSeparator, untracked } from './lean-requests';
+import { queueRowLinks, type RowLinks } from './row-links';
 import { cellAddress, quoteSheetName } from './sheet-address';
 
 export const EXCEPTION_SHEET = 'Import Exceptions';
@@ -24,6 +25,8 @@ export interface ExceptionSheetResult {
   sheetName: string;
   tableName: string;
   rows: number;
+  /** The source's rows moved while the import ran (or since): Row links each client by its Tax Client ID. */
+  moved: boolean;
 }
 
 const TEXT_COLUMNS = EXCEPTION_HEADERS.length - 1;
@@ -44,10 +47,13 @@ const UNFINISHED: HelperSheetKind = {
  * Client text goes only into cells formatted as text, so `=1+1` or `-2` stays what was typed;
  * the only formulas are the HYPERLINKs we build from a row number and the sheet name.
  * `source: null` (rows from a dropped file whose sheet is not in this workbook): Row is the plain
- * source row number, since a link would point nowhere.
+ * source row number, since a link would point nowhere. Otherwise the source's ID column is read
+ * again first: rows the user inserted, deleted or sorted while the import ran make each Row link to
+ * where its Tax Client ID is now, and a note beside the table says so (row-links.ts).
  * Safe to run again: the sheet stays hidden until its last sync, and a hidden unfinished report
  * left by an earlier attempt is deleted first, so a retry never leaves "Import Exceptions (2)"
- * beside a half-written "Import Exceptions". Two syncs to look around, then one per ~4 MB of rows.
+ * beside a half-written "Import Exceptions". Two syncs to look around (and one per ~4 MB of
+ * the source's ID column), then one per ~4 MB of rows.
  */
 export async function writeExceptionSheet(
   context: Excel.RequestContext,
@@ -57,12 +63,15 @@ export async function writeExceptionSheet(
 ): Promise<ExceptionSheetResult> {
   const areas = options.areas ?? false;
   const tables = context.workbook.tables.load('items/name');
+  // Answered by the search's first sync: where each row is now.
+  const linking = source === null ? null : queueRowLinks(context, source, rows);
   const search = await findHelperSheet(context, UNFINISHED);
   let taken = search.taken;
   if (search.ours !== null) {
     deleteHelperSheet(search.ours);
     taken = taken.filter((name) => name !== search.oursName);
   }
+  const links: RowLinks | null = linking === null ? null : await linking();
   const tableName = uniqueTableName(tables.items.map((t) => t.name));
   const { sheet, name: sheetName } = addHelperSheet(context, UNFINISHED, taken);
   sheet.visibility = 'Hidden';
@@ -90,18 +99,23 @@ export async function writeExceptionSheet(
       formatAsText(text);
       text.values = cells.slice(chunk.start, chunk.start + chunk.count);
       const rowCells = untracked(sheet.getRangeByIndexes(top, 0, chunk.count, 1));
-      const chunkRows = rows.slice(chunk.start, chunk.start + chunk.count);
-      if (source === null) rowCells.values = chunkRows.map((r) => [rowNumber(r.row)]);
-      else rowCells.formulas = chunkRows.map((r) => [linkFormula(source, r.row)]);
+      const span = indices.slice(chunk.start, chunk.start + chunk.count);
+      if (source === null || links === null) rowCells.values = span.map((i) => [rowNumber(rows[i].row)]);
+      else rowCells.formulas = span.map((i) => [linkFormula(source, links.rows[i] ?? Number.NaN)]);
       const rejectedRows = indices.slice(chunk.start, chunk.start + chunk.count).filter((i) => rejected[i]);
       const runs = rowRuns(rejectedRows).map((run) => rowsAddress(run.first, run.count));
       fillRanges(sheet, runs, REJECTED_FILL, areas);
     }
-    if (n === chunks.length - 1) finish(sheet, tableName, rows.length);
+    if (n === chunks.length - 1) finish(sheet, tableName, rows.length, links?.moved ? movedNotice(source?.sheetName ?? '') : null);
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request-sized chunk (DESIGN §7), never per row
     await context.sync();
   }
-  return { sheetName, tableName, rows: rows.length };
+  return { sheetName, tableName, rows: rows.length, moved: links?.moved ?? false };
+}
+
+/** Beside the table, when rows moved while the import ran: why Row is not the row the import read. */
+function movedNotice(sheetName: string): string {
+  return `Rows of ${sheetName} were inserted, deleted, sorted or retyped while this import ran: each Row links to the row that holds its Tax Client ID now, and is blank where that ID is no longer on the sheet.`;
 }
 
 /** The report rows `first` (0-based among the report rows) to `first + count - 1`, across the table: `A2:G4`. */
@@ -143,8 +157,10 @@ function uniqueTableName(taken: readonly string[]): string {
 }
 
 // Every range here is used only in the request that makes it: untracked, Excel.run's clean-up has nothing to release.
-function finish(sheet: Excel.Worksheet, tableName: string, count: number): void {
-  untracked(sheet.getRange(UNFINISHED.signatureAddress)).clear();
+function finish(sheet: Excel.Worksheet, tableName: string, count: number, notice: string | null): void {
+  const signature = untracked(sheet.getRange(UNFINISHED.signatureAddress));
+  if (notice === null) signature.clear();
+  else signature.values = [[notice]];
   sheet.visibility = 'Visible';
   // A Range, not 'A1:G9': a bare address is taken on the active sheet (TableCollection.add).
   const table = sheet.tables.add(untracked(sheet.getRangeByIndexes(0, 0, count + 1, EXCEPTION_HEADERS.length)), true);

@@ -132,3 +132,27 @@ describe('an import that stops part-way', () => {
     expect(pane.text()).toContain('The template changed since the import was interrupted, so it cannot be resumed. Start a new import.');
   });
 });
+
+describe('rows the user moves while an import runs', () => {
+  it('links the exception sheet by Tax Client ID, and says so, when the user inserted rows while the import ran', async () => {
+    const pane = setUpPane(templateRows(1500), {
+      beforeFetch: async (url, init) => {
+        if (!isBatch(2)(url, init)) return;
+        await pane.fake.run(async (context) => {
+          context.workbook.worksheets.getItem('Clients').getRange('3:4').insert('Down');
+          await context.sync();
+        });
+      },
+    });
+    await pane.ready();
+    await runCommand(importClients, pane.host, { completed: () => undefined });
+    await waitFor(() => pane.text().includes('1,500 imported, 0 rejected.'), 'the summary');
+    expect(pane.text()).toContain('Rows of the template moved while the import ran');
+    const report = pane.fake.sheet('Import Exceptions');
+    expect([report.cell('A2').formula, report.cell('A3').formula, report.cell('A1501').formula]).toEqual([
+      expect.stringMatching(/![A-Z]+2",2\)$/),
+      expect.stringMatching(/![A-Z]+5",5\)$/),
+      expect.stringMatching(/![A-Z]+1503",1503\)$/),
+    ]);
+  });
+});

@@ -74,7 +74,13 @@ export function useImport({ workbook, client, settings, reporter, saveFile, send
         store.dispatch({ type: 'sent', importId: outcome.importId, counts: outcome.counts });
         let sheetName: string | null = null;
         try {
-          sheetName = (await workbook.writeExceptions(outcome.report, read.link)).sheetName;
+          const written = await workbook.writeExceptions(outcome.report, read.link);
+          sheetName = written.sheetName;
+          if (written.moved)
+            reporter.say({
+              intent: 'warning',
+              text: `Rows of the template moved while the import ran: on ${sheetName}, each Row links to the row that holds its Tax Client ID now.`,
+            });
         } catch (error) {
           // The import is complete in the portal: the counts and the download stay; only the sheet is missing.
           reporter.fail(
