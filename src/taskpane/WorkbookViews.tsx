@@ -1,8 +1,10 @@
+import { useState, useSyncExternalStore } from 'react';
 import type { PaneRequest, PaneAnswer } from '../commands/pane-inbox';
 import { HistoryView } from './components/history/HistoryView';
 import type { Connection } from './hooks/use-connection';
+import { ActionGate, BusyError } from './hooks/action-gate';
 import type { Reporter } from './hooks/use-error-bar';
-import { describeSource, type ImportPhase, type ImportSource } from './hooks/import-result';
+import { describeSource, type ImportSource } from './hooks/import-result';
 import { sheetSource } from './hooks/sheet-source';
 import { firmRules, useCheck } from './hooks/use-check';
 import { useLiveCheck } from './hooks/use-live-check';
@@ -31,18 +33,18 @@ export interface WorkbookViewsProps {
   reporter: Reporter;
 }
 
-const RUNNING: readonly ImportPhase[] = ['reading', 'importing', 'writing'];
-const BUSY = 'Client Import is busy with another task. Wait for it to finish, then try again.';
-
 /** The views that need a workbook; the hooks stay mounted across tabs so an import keeps running. */
 export function WorkbookViews({ tab, setTab, workbook, connection, settings, reporter }: WorkbookViewsProps) {
   const services = usePaneServices();
+  // One workbook action at a time across the pane's views and the ribbon's buttons (answered here, in the shared runtime).
+  const [gate] = useState(() => new ActionGate());
+  const running = useSyncExternalStore(gate.subscribe, gate.current);
   const { client, firm } = connection;
   const invitations = useInvitations(client, reporter, () => template.refreshStatus());
-  const template = useTemplate(workbook, connection, reporter, invitations.update);
-  const check = useCheck(workbook, firm, template.locate, reporter, (snapshot) => live.seed(snapshot));
+  const template = useTemplate(workbook, connection, reporter, gate, invitations.update);
+  const check = useCheck(workbook, firm, template.locate, reporter, gate, (snapshot) => live.seed(snapshot));
   const [sendInvitations, setSendInvitations] = useFirmSetting(settings, firm?.id ?? null, 'sendInvitations', false);
-  const importer = useImport({ workbook, client, settings, reporter, saveFile: services.saveFile, sendInvitations });
+  const importer = useImport({ workbook, client, settings, reporter, saveFile: services.saveFile, sendInvitations, gate });
   const visible = usePaneVisible(services);
   const live = useLiveCheck({
     workbook,
@@ -50,12 +52,12 @@ export function WorkbookViews({ tab, setTab, workbook, connection, settings, rep
     firm: firm ? firmRules(firm) : undefined,
     visible,
     // Nothing while an import or another task of the pane runs: they write to the sheet themselves.
-    paused: RUNNING.includes(importer.phase) || check.busy !== null || template.busy !== null || invitations.busy,
+    paused: running !== null || invitations.busy,
     onChecked: (snapshot) => check.adopt(snapshot, snapshot.template),
     onError: (error) => reporter.fail(error),
   });
   const dropped = useDroppedFile(reporter);
-  const history = useHistory(client, workbook, reporter);
+  const history = useHistory(client, workbook, reporter, gate);
   const sheet = sheetSource(template.search?.found ? template.search.sheetName : null, check);
 
   const runInPane = (action: 'import' | 'check') => {
@@ -68,7 +70,8 @@ export function WorkbookViews({ tab, setTab, workbook, connection, settings, rep
       reporter.fail(new Error(request.message));
       return { accepted: true };
     }
-    if (importer.isRunning() || check.busy !== null) return { accepted: false, reason: BUSY };
+    const other = gate.current();
+    if (other !== null) return { accepted: false, reason: new BusyError(other).message };
     runInPane(request.action);
     return { accepted: true };
   });

@@ -66,7 +66,7 @@ describe('the ribbon button', () => {
     const completed = jest.fn();
     await runCommand(importClients, pane.host, { completed });
     expect(completed).toHaveBeenCalledTimes(1);
-    await waitFor(() => pane.text().includes('Client Import is busy with another task.'), 'the refusal');
+    await waitFor(() => pane.text().includes('Client Import is busy with another task (Importing clients).'), 'the refusal');
     release();
     await waitFor(() => pane.text().includes('1,500 imported'), 'the first import to end');
     expect(pane.portal.imports.size).toBe(1);
@@ -154,5 +154,45 @@ describe('rows the user moves while an import runs', () => {
       expect.stringMatching(/![A-Z]+5",5\)$/),
       expect.stringMatching(/![A-Z]+1503",1503\)$/),
     ]);
+  });
+});
+
+describe('one action at a time across the pane and the ribbon', () => {
+  const isClientList = (url: string, init?: RequestInit) =>
+    (init?.method ?? 'GET') === 'GET' && new URL(url, 'http://portal.test').pathname.endsWith('/clients');
+
+  it('refuses the ribbon’s Import, saying why, while a Template action of the pane runs, and imports nothing', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const pane = setUpPane(templateRows(3), { beforeFetch: (url, init) => (isClientList(url, init) ? held : undefined) });
+    await pane.ready();
+    await pane.click('Refresh portal status');
+    await waitFor(() => pane.text().includes('Refreshing portal status…'), 'the Template action to run');
+    const completed = jest.fn();
+    await runCommand(importClients, pane.host, { completed });
+    expect(completed).toHaveBeenCalledTimes(1);
+    await waitFor(() => pane.text().includes('Client Import is busy with another task (Refreshing portal status).'), 'the refusal');
+    release();
+    await waitFor(() => pane.text().includes('Portal status written for 3 rows.'), 'the Template action to end');
+    expect(pane.portal.imports.size).toBe(0);
+  });
+
+  it('refuses a Template action of the pane while the ribbon’s import runs: the warning names the import and the sheet is not touched', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const pane = setUpPane(templateRows(1500), { beforeFetch: (url, init) => (isBatch(2)(url, init) ? held : undefined) });
+    await pane.ready();
+    await runCommand(importClients, pane.host, { completed: () => undefined });
+    await waitFor(() => pane.text().includes('1,000 of 1,500 rows'), 'the import to wait on batch 2');
+    await pane.openTab('Template');
+    const before = pane.fake.sheet('Clients').texts();
+    const fetched = pane.portal.calls.length;
+    await pane.click('Fill Is Offline down');
+    await waitFor(() => pane.text().includes('Client Import is busy with another task (Importing clients).'), 'the refusal');
+    expect(pane.fake.sheet('Clients').texts()).toEqual(before);
+    expect(pane.portal.calls.length).toBe(fetched);
+    release();
+    await pane.openTab('Import');
+    await waitFor(() => pane.text().includes('1,500 imported, 0 rejected.'), 'the import to end');
   });
 });

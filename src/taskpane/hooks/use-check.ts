@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { checkRows, type ClientRow, type Firm, type FirmRules, type Issue } from '../../domain';
 import type { TemplateLocation } from '../../excel';
 import type { WorkbookPort } from '../workbook/workbook-port';
+import type { ActionGate } from './action-gate';
 import { useBusy } from './use-busy';
 import type { Reporter } from './use-error-bar';
 import { summarize, type TemplateSummary } from './template-summary';
@@ -49,11 +50,12 @@ export function useCheck(
   firm: Firm | null,
   refreshTemplate: () => Promise<TemplateLocation | null>,
   reporter: Reporter,
+  gate: ActionGate,
   /** Told each full check's rows and issues (the live checks start from them). */
   onFullCheck: (snapshot: { rows: ClientRow[]; issues: Issue[] }) => void = () => undefined,
 ): CheckState {
   const [result, setResult] = useState<CheckResult | null>(null);
-  const { busy, act } = useBusy(reporter);
+  const { busy, act } = useBusy(reporter, gate);
 
   const checkNow = async () => {
     const template = await refreshTemplate();

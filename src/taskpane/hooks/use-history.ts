@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { PortalClient } from '../../api';
 import type { ImportListItem } from '../../domain';
 import type { WorkbookPort } from '../workbook/workbook-port';
+import type { ActionGate } from './action-gate';
 import { useBusy } from './use-busy';
 import type { Reporter } from './use-error-bar';
 
@@ -20,7 +21,7 @@ export interface HistoryState {
 const PAGE = 20;
 
 /** The firm's past imports (GET /imports, newest first), a page at a time. */
-export function useHistory(client: PortalClient | null, workbook: WorkbookPort, reporter: Reporter): HistoryState {
+export function useHistory(client: PortalClient | null, workbook: WorkbookPort, reporter: Reporter, gate: ActionGate): HistoryState {
   const [items, setItems] = useState<ImportListItem[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const { busy, act } = useBusy(reporter);
@@ -44,15 +45,19 @@ export function useHistory(client: PortalClient | null, workbook: WorkbookPort, 
     load,
     loadMore: async () => void (await act('Loading more imports', () => page(next))),
     writeSheet: async (item) => {
-      await act('Writing the exception sheet', async () => {
-        if (!client) throw new Error('Connect to the portal first.');
-        const [rows, found] = await Promise.all([client.report(item.id), workbook.findTemplate()]);
-        // Link rows back only when the import came from a sheet of this workbook that is still the template.
-        const link =
-          found.found && item.source === `sheet:${found.sheetName}` ? { sheetName: found.sheetName, linkColumn: found.columns.taxClientId ?? 0 } : null;
-        const sheet = await workbook.writeExceptions(rows, link);
-        reporter.say({ intent: 'success', text: `The report of import ${item.id} is on the sheet ${sheet.sheetName}.` });
-      });
+      const label = 'Writing the exception sheet';
+      // Loading pages only talks to the portal; writing a sheet takes its turn with the workbook's other actions.
+      await act(label, () =>
+        gate.run(label, async () => {
+          if (!client) throw new Error('Connect to the portal first.');
+          const [rows, found] = await Promise.all([client.report(item.id), workbook.findTemplate()]);
+          // Link rows back only when the import came from a sheet of this workbook that is still the template.
+          const link =
+            found.found && item.source === `sheet:${found.sheetName}` ? { sheetName: found.sheetName, linkColumn: found.columns.taxClientId ?? 0 } : null;
+          const sheet = await workbook.writeExceptions(rows, link);
+          reporter.say({ intent: 'success', text: `The report of import ${item.id} is on the sheet ${sheet.sheetName}.` });
+        }),
+      );
     },
   };
 }

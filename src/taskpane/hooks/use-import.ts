@@ -2,6 +2,7 @@ import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
 import { CancelledError, plainMessage, runImport, type ImportProgress, type PortalClient } from '../../api';
 import type { SettingsStore } from '../services/settings-store';
 import type { WorkbookPort } from '../workbook/workbook-port';
+import { BusyError, type ActionGate } from './action-gate';
 import type { Reporter } from './use-error-bar';
 import { describeSource, RESUME_SETTING, type ImportPhase, type ImportResult, type ImportSource, type SavedResume } from './import-result';
 import { ImportStore, isRunning } from './import-store';
@@ -14,6 +15,8 @@ export interface ImportDeps {
   saveFile(name: string, bytes: ArrayBuffer, type: string): void;
   /** Ask the portal to invite new standard clients (the Import view's check box). */
   sendInvitations: boolean;
+  /** One workbook action at a time: an import waits for no other, and holds the gate until it ends. */
+  gate: ActionGate;
 }
 
 export interface Importer {
@@ -33,7 +36,7 @@ export interface Importer {
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The one owner of an import: rows from a source → checks → batches (progress, cancel, resume) → exception sheet → result. */
-export function useImport({ workbook, client, settings, reporter, saveFile, sendInvitations }: ImportDeps): Importer {
+export function useImport({ workbook, client, settings, reporter, saveFile, sendInvitations, gate }: ImportDeps): Importer {
   const [store] = useState(() => new ImportStore(settings.read<SavedResume>(RESUME_SETTING)));
   const machine = useSyncExternalStore(store.subscribe, store.read);
   const controller = useRef<AbortController | null>(null);
@@ -44,9 +47,12 @@ export function useImport({ workbook, client, settings, reporter, saveFile, send
       const saved = mode === 'resume' ? settings.read<SavedResume>(RESUME_SETTING) : null;
       if (mode === 'resume' && saved?.source !== source.key)
         return reporter.fail(new Error(`There is no interrupted import of ${describeSource(source.key)} to resume.`));
+      const other = gate.current();
+      if (other !== null && !isRunning(store.read())) return reporter.say({ intent: 'warning', text: new BusyError(other).message });
       if (store.dispatch({ type: 'start', source: source.key, portal: saved?.state ?? null }).refused !== null) {
         return reporter.say({ intent: 'warning', text: 'An import is already running: wait for it to finish, or cancel it, then try again.' });
       }
+      const leave = gate.enter('Importing clients');
       const abort = (controller.current = new AbortController());
       reporter.clear();
       try {
@@ -98,9 +104,10 @@ export function useImport({ workbook, client, settings, reporter, saveFile, send
         }
       } finally {
         controller.current = null;
+        leave();
       }
     },
-    [client, workbook, settings, reporter, sendInvitations, store],
+    [client, workbook, settings, reporter, sendInvitations, store, gate],
   );
 
   return {

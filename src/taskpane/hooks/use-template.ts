@@ -4,6 +4,7 @@ import type { FirmLists, TemplateLocation, TemplateSearch } from '../../excel';
 import type { WorkbookPort } from '../workbook/workbook-port';
 import type { Connection } from './use-connection';
 import type { Reporter } from './use-error-bar';
+import type { ActionGate } from './action-gate';
 import { useBusy } from './use-busy';
 import { rowStatuses } from './portal-status';
 import { count } from '../format';
@@ -28,11 +29,12 @@ export function useTemplate(
   workbook: WorkbookPort,
   connection: Connection,
   reporter: Reporter,
+  gate: ActionGate,
   onStatus: (rows: readonly ClientRow[], clients: readonly Client[]) => void = () => undefined,
 ): TemplateState {
   const [search, setSearch] = useState<TemplateSearch | null>(null);
   const [preparedOn, setPreparedOn] = useState<string | null>(null);
-  const { busy, act } = useBusy(reporter);
+  const { busy, act } = useBusy(reporter, gate);
   const lists = (): FirmLists => ({ owners: connection.firm?.owners ?? [], offices: connection.firm?.offices ?? [] });
 
   const refresh = useCallback(async () => {
