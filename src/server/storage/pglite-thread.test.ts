@@ -19,6 +19,26 @@ describe('PGlite on its own thread', () => {
     expect(rows).toEqual([{ n: 42, t: 'é', b: true, a: ['x', 'y'], d: new Date('2026-12-01T00:00:00Z'), z: null }]);
   });
 
+  it('sends and reads bytea byte for byte: alone, in arrays, empty and null (the thread converts them itself)', async () => {
+    const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+    const view = new Uint8Array(Buffer.from('--abc--')).subarray(2, 5);
+    const { rows } = await pglite.query<{ b: Uint8Array; n: number; v: Uint8Array; e: Uint8Array; z: null; a: Uint8Array[]; h: string }>(
+      `select $1::bytea as b, length($1::bytea) as n, $2::bytea as v, $3::bytea as e, $4::bytea as z, $5::bytea[] as a, encode($2::bytea, 'hex') as h`,
+      [all, view, new Uint8Array(0), null, [all, view]],
+    );
+    expect(rows[0]).toEqual({
+      b: all,
+      n: 256,
+      v: Uint8Array.from([97, 98, 99]),
+      e: new Uint8Array(0),
+      z: null,
+      a: [all, Uint8Array.from([97, 98, 99])],
+      h: '616263',
+    });
+    expect(rows[0].b).toBeInstanceOf(Uint8Array);
+    await expect(pglite.query('select $1::bytea', ['not bytes'])).rejects.toThrow(/Invalid input for bytea/);
+  });
+
   it("throws Postgres's errors with their fields, so callers can tell a unique violation", async () => {
     await pglite.query('create table t (k text primary key)');
     await pglite.query(`insert into t values ('a')`);
