@@ -53,7 +53,12 @@ async function excelStages(size: number): Promise<StageFigures[]> {
   const report = reportOf(rows, issues);
   const write = await excelStage(host, 'write report', size, () =>
     door.run(async (context) => {
-      await writeExceptionSheet(context, report, { sheetName: template.sheetName, linkColumn: template.columns.taxClientId ?? 0 }, { areas: true });
+      await writeExceptionSheet(
+        context,
+        { importId: 'bench', rows: report },
+        { sheetName: template.sheetName, linkColumn: template.columns.taxClientId ?? 0 },
+        { areas: true },
+      );
     }),
   );
   return [read, check, write];

@@ -99,7 +99,12 @@ export async function runEndToEnd(baseUrl: string, size: number): Promise<E2EFig
 
   const write = await excelStage(fake, 'write report', size, () =>
     door.run(async (context) => {
-      await writeExceptionSheet(context, report, { sheetName: template.sheetName, linkColumn: template.columns.taxClientId ?? 0 }, { areas: true });
+      await writeExceptionSheet(
+        context,
+        { importId: 'bench', rows: report },
+        { sheetName: template.sheetName, linkColumn: template.columns.taxClientId ?? 0 },
+        { areas: true },
+      );
     }),
   );
 

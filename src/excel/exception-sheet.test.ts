@@ -42,11 +42,11 @@ describe('writeExceptionSheet', () => {
       report(5, { isOffline: 'Yes', kind: 'offline', status: 'Offline' }),
     ];
     clientsSheet(fake, rows);
-    const result = await writeExceptionSheet(fake.context, rows, source);
+    const result = await writeExceptionSheet(fake.context, { importId: 'imp-1', rows: rows }, source);
     expect(result).toEqual({ sheetName: 'Import Exceptions', tableName: 'ImportExceptions', rows: 3, moved: false });
     const sheet = fake.sheet('Import Exceptions');
     // The fake does not compute formulas, so the Row column is checked through its HYPERLINK formulas.
-    expect(sheet.texts().map((r) => r.slice(1))).toEqual([
+    expect(sheet.texts().map((r) => r.slice(1, 7))).toEqual([
       EXCEPTION_HEADERS.slice(1),
       ['C2', 'First2', 'Last2', 'No', 'Imported', ''],
       ['C3', 'First3', 'Last3', 'No', 'Rejected', 'A connected client already exists with this Tax Client ID'],
@@ -59,7 +59,7 @@ describe('writeExceptionSheet', () => {
     expect(sheet.cell('G2').fill).toBeNull();
     expect(sheet.tables()).toEqual([{ name: 'ImportExceptions', address: 'A1:G4', hasHeaders: true }]);
     expect(sheet.freezeRows()).toBe(1);
-    expect(sheet.columnWidthsFitted()).toBe(true);
+    expect(sheet.columnWidthsFitted({ first: 0, count: EXCEPTION_HEADERS.length })).toBe(true);
     expect(fake.activeSheetName()).toBe('Import Exceptions');
   });
 
@@ -71,7 +71,7 @@ describe('writeExceptionSheet', () => {
     );
     clientsSheet(fake, rows);
     fake.resetStats();
-    await writeExceptionSheet(fake.context, rows, source, { areas: true });
+    await writeExceptionSheet(fake.context, { importId: 'imp-1', rows: rows }, source, { areas: true });
     const sheet = fake.sheet('Import Exceptions');
     const filled = (row: number) => ['A', 'D', 'G'].map((column) => sheet.cell(`${column}${row}`).fill?.toUpperCase() ?? null);
     for (const i of [0, 1, 2, 2998, 2999]) expect(filled(i + 2)).toEqual(Array(3).fill(i % 3 === 1 ? REJECTED_FILL : null));
@@ -84,7 +84,7 @@ describe('writeExceptionSheet', () => {
     const fake = createExcelHost();
     fake.addSheet('Notes', [['x']], { activate: true });
     const rows = [report(2), report(7, { outcome: 'rejected', kind: null, status: null, comment: 'Tax Client ID is required' })];
-    await writeExceptionSheet(fake.context, rows, null);
+    await writeExceptionSheet(fake.context, { importId: 'imp-1', rows: rows }, null);
     const sheet = fake.sheet('Import Exceptions');
     expect(['A2', 'A3'].map((a) => [sheet.cell(a).value, sheet.cell(a).formula, sheet.cell(a).hyperlink])).toEqual([
       [2, null, null],
@@ -100,7 +100,7 @@ describe('writeExceptionSheet', () => {
     const rows = [report(2), report(3, { outcome: 'rejected', kind: null, status: null, comment: 'Tax Client ID is required' }), report(4)];
     clientsSheet(fake, rows);
     fake.resetStats();
-    await fake.run((context) => writeExceptionSheet(context, rows, source));
+    await fake.run((context) => writeExceptionSheet(context, { importId: 'imp-1', rows: rows }, source));
     // Look around, read the source's ID column, write. A range left tracked would add Excel.run's closing release.
     expect(fake.stats.syncs).toBe(3);
     expect(fake.sheet('Import Exceptions').cell('G3').text).toBe('Tax Client ID is required');
@@ -110,9 +110,9 @@ describe('writeExceptionSheet', () => {
   it('names later reports Import Exceptions (2), (3)', async () => {
     const fake = createExcelHost();
     clientsSheet(fake, [report(2)]);
-    await writeExceptionSheet(fake.context, [report(2)], source);
-    const second = await writeExceptionSheet(fake.context, [report(2)], source);
-    const third = await writeExceptionSheet(fake.context, [], source);
+    await writeExceptionSheet(fake.context, { importId: 'imp-1', rows: [report(2)] }, source);
+    const second = await writeExceptionSheet(fake.context, { importId: 'imp-2', rows: [report(2)] }, source);
+    const third = await writeExceptionSheet(fake.context, { importId: 'imp-3', rows: [] }, source);
     expect([second.sheetName, third.sheetName]).toEqual(['Import Exceptions (2)', 'Import Exceptions (3)']);
     expect([second.tableName, third.tableName]).toEqual(['ImportExceptions2', 'ImportExceptions3']);
   });
@@ -122,7 +122,7 @@ describe('writeExceptionSheet', () => {
     const names = ['=1+1', '+SUM(A1)', '-2', '@x', "=cmd|'/c calc'!A1", '00123', '1/2/2024', 'TRUE'];
     const rows = names.map((name, i) => report(i + 2, { taxClientId: name, firstName: name, lastName: name, comment: name }));
     clientsSheet(fake, rows);
-    await writeExceptionSheet(fake.context, rows, source);
+    await writeExceptionSheet(fake.context, { importId: 'imp-1', rows: rows }, source);
     const sheet = fake.sheet('Import Exceptions');
     names.forEach((name, i) => {
       for (const column of ['B', 'C', 'D', 'G']) {
@@ -140,7 +140,7 @@ describe('writeExceptionSheet', () => {
   it('puts the table on the exception sheet, whichever sheet is active', async () => {
     const fake = createExcelHost();
     const clients = clientsSheet(fake, [report(2), report(3)]);
-    await writeExceptionSheet(fake.context, [report(2), report(3)], source);
+    await writeExceptionSheet(fake.context, { importId: 'imp-1', rows: [report(2), report(3)] }, source);
     expect(clients.tables()).toEqual([]);
     expect(fake.sheet('Import Exceptions').tables()).toEqual([{ name: 'ImportExceptions', address: 'A1:G3', hasHeaders: true }]);
   });
@@ -154,13 +154,13 @@ describe('writeExceptionSheet', () => {
     clientsSheet(fake, rows);
     const { run, attempts } = interruptedRun(fake, 4);
     const door = createExcelDoor({ run, isSetSupported: withoutDelayForCellEdit, sleep: async () => undefined });
-    const result = await door.run((context) => writeExceptionSheet(context, rows, source));
+    const result = await door.run((context) => writeExceptionSheet(context, { importId: 'imp-1', rows: rows }, source));
     expect(attempts()).toBe(2);
     expect(result.sheetName).toBe('Import Exceptions');
     expect(fake.sheetNames()).toEqual(['Clients', 'Import Exceptions']);
     const sheet = fake.sheet('Import Exceptions');
     expect(sheet.visible).toBe(true);
-    expect(sheet.usedAddress()).toBe('A1:G30001');
+    expect(sheet.usedAddress()).toBe('A1:I30001'); // the import's signature in I1
     expect(sheet.tables()).toEqual([{ name: 'ImportExceptions', address: 'A1:G30001', hasHeaders: true }]);
   });
 
@@ -176,10 +176,10 @@ describe('writeExceptionSheet', () => {
         context.workbook.worksheets.getItem('Clients').getRange('3:4').insert('Down');
         await context.sync();
       });
-      const result = await writeExceptionSheet(fake.context, read, source);
+      const result = await writeExceptionSheet(fake.context, { importId: 'imp-1', rows: read }, source);
       expect(result.moved).toBe(true);
       expect(links(fake)).toEqual([to(2), to(5), to(6), to(7)]);
-      expect(fake.sheet('Import Exceptions').cell('I1').text).toMatch(/^Rows of Clients were inserted, deleted, sorted or retyped while this import ran/);
+      expect(fake.sheet('Import Exceptions').cell('I2').text).toMatch(/^Rows of Clients were inserted, deleted, sorted or retyped while this import ran/);
       expect(fake.sheet('Import Exceptions').tables()).toEqual([{ name: 'ImportExceptions', address: 'A1:G5', hasHeaders: true }]);
     });
 
@@ -199,7 +199,7 @@ describe('writeExceptionSheet', () => {
           .texts()
           .map((r) => r[0]),
       ).toEqual(['Tax Client ID', 'C5', 'C3', 'C2']);
-      await writeExceptionSheet(fake.context, read, source);
+      await writeExceptionSheet(fake.context, { importId: 'imp-1', rows: read }, source);
       expect(links(fake)).toEqual([to(4), to(3), null, to(2)]);
       expect(fake.sheet('Import Exceptions').cell('A4').value).toBe('');
     });
@@ -207,10 +207,71 @@ describe('writeExceptionSheet', () => {
     it('links by row, with no note, when every row still holds the ID read from it', async () => {
       const fake = createExcelHost();
       clientsSheet(fake, read);
-      const result = await writeExceptionSheet(fake.context, read, source);
+      const result = await writeExceptionSheet(fake.context, { importId: 'imp-1', rows: read }, source);
       expect(result.moved).toBe(false);
       expect(links(fake)).toEqual([to(2), to(3), to(4), to(5)]);
-      expect(fake.sheet('Import Exceptions').cell('I1').value).toBe('');
+      expect(fake.sheet('Import Exceptions').cell('I2').value).toBe('');
     });
+  });
+
+  describe('one report sheet per import', () => {
+    it('replaces the import’s own finished report when its writing is run again, keeping its name; another import gets its own', async () => {
+      const fake = createExcelHost();
+      clientsSheet(fake, [report(2), report(3)]);
+      await writeExceptionSheet(fake.context, { importId: 'imp-1', rows: [report(2)] }, source);
+      await writeExceptionSheet(fake.context, { importId: 'imp-2', rows: [report(2)] }, source);
+      const again = await writeExceptionSheet(fake.context, { importId: 'imp-1', rows: [report(2), report(3)] }, source);
+      expect(again.sheetName).toBe('Import Exceptions');
+      expect(fake.sheetNames()).toEqual(['Clients', 'Import Exceptions (2)', 'Import Exceptions']);
+      expect(
+        fake
+          .sheet('Import Exceptions')
+          .texts()
+          .map((r) => r[1]),
+      ).toEqual(['Tax Client ID', 'C2', 'C3']);
+      expect(fake.sheet('Import Exceptions').cell('I1').value).toBe('Client Import for Excel: report of import imp-1.');
+      expect(fake.sheet('Import Exceptions (2)').cell('I1').value).toBe('Client Import for Excel: report of import imp-2.');
+    });
+
+    it('leaves a user’s own sheet named Import Exceptions alone (no signature)', async () => {
+      const fake = createExcelHost();
+      clientsSheet(fake, [report(2)]);
+      fake.addSheet('Import Exceptions', [['my notes']]);
+      await writeExceptionSheet(fake.context, { importId: 'imp-1', rows: [report(2)] }, source);
+      await writeExceptionSheet(fake.context, { importId: 'imp-1', rows: [report(2)] }, source);
+      expect(fake.sheetNames()).toEqual(['Clients', 'Import Exceptions', 'Import Exceptions (2)']);
+      expect(fake.sheet('Import Exceptions').cell('A1').value).toBe('my notes');
+    });
+
+    it('a sync Excel applied but answered after the watchdog gave up: running the step again leaves one report', async () => {
+      const fake = createExcelHost();
+      const rows = [report(2), report(3)];
+      clientsSheet(fake, rows);
+      const fired: (() => void)[] = [];
+      const door = createExcelDoor({ run: fake.run, isSetSupported: () => true, startTimer: (_ms, fire) => (fired.push(fire), () => undefined) });
+      // Sync 3 writes the rows and shows the sheet: Excel applies it, and its answer comes too late.
+      const release = fake.holdSync(fake.stats.syncs + 3);
+      const first = door
+        .run((context) => writeExceptionSheet(context, { importId: 'imp-1', rows }, source), { step: 'writing the exception sheet' })
+        .catch((e: unknown) => e);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      for (const fire of fired) fire();
+      await first;
+      release();
+      await door.run((context) => writeExceptionSheet(context, { importId: 'imp-1', rows }, source));
+      expect(fake.sheetNames()).toEqual(['Clients', 'Import Exceptions']);
+    });
+  });
+
+  it('names its table clear of the workbook’s defined names, which share the tables’ namespace', async () => {
+    const fake = createExcelHost();
+    clientsSheet(fake, [report(2)]);
+    await fake.run(async (context) => {
+      context.workbook.names.add('ImportExceptions', '=Clients!A1:A2');
+      await context.sync();
+    });
+    const result = await writeExceptionSheet(fake.context, { importId: 'imp-1', rows: [report(2)] }, source);
+    expect(result.tableName).toBe('ImportExceptions2');
+    expect(fake.sheet('Import Exceptions').tables()).toEqual([{ name: 'ImportExceptions2', address: 'A1:G2', hasHeaders: true }]);
   });
 });

@@ -1,7 +1,8 @@
 import type { ReportRow } from '../domain';
 import { BYTES_PER_OPERATION, chunkByCost, jsonBytes, rowRuns } from './chunking';
-import { addHelperSheet, deleteHelperSheet, findHelperSheet, type HelperSheetKind } from './helper-sheets';
+import { addHelperSheet, deleteHelperSheet } from './helper-sheets';
 import { areaBytes, fillRanges, formatAsText, probeListSeparator, untracked } from './lean-requests';
+import { findReportSheets, REPORT_SIGNATURE_ADDRESS, reportSignature } from './report-sheets';
 import { queueRowLinks, type RowLinks } from './row-links';
 import { cellAddress, quoteSheetName } from './sheet-address';
 
@@ -14,6 +15,12 @@ export interface ExceptionSource {
   sheetName: string;
   /** 0-based column the Row links to (the Tax Client ID column). */
   linkColumn: number;
+}
+
+/** An import's report: its rows, and the import's id, which the sheet keeps (one report sheet per import). */
+export interface ExceptionReport {
+  importId: string;
+  rows: readonly ReportRow[];
 }
 
 export interface ExceptionSheetOptions {
@@ -30,16 +37,8 @@ export interface ExceptionSheetResult {
 }
 
 const TEXT_COLUMNS = EXCEPTION_HEADERS.length - 1;
-/**
- * A report still being written: hidden, signed in I1 (right of the table). The last sync shows
- * it and removes the signature, so a signed hidden one is a half-written report that an earlier
- * attempt left (a retried batch, a closed pane) and is replaced, never kept beside the new one.
- */
-const UNFINISHED: HelperSheetKind = {
-  names: [EXCEPTION_SHEET],
-  signature: 'Client Import for Excel: unfinished report, replaced by the next one.',
-  signatureAddress: 'I1',
-};
+/** Right of the table, below the signature: the note that rows moved while the import ran. */
+const MOVED_NOTE_ADDRESS = 'I2';
 
 /**
  * Writes the exception report (DESIGN §7) into a new sheet and activates it: an Excel table,
@@ -50,30 +49,35 @@ const UNFINISHED: HelperSheetKind = {
  * source row number, since a link would point nowhere. Otherwise the source's ID column is read
  * again first: rows the user inserted, deleted or sorted while the import ran make each Row link to
  * where its Tax Client ID is now, and a note beside the table says so (row-links.ts).
- * Safe to run again: the sheet stays hidden until its last sync, and a hidden unfinished report
- * left by an earlier attempt is deleted first, so a retry never leaves "Import Exceptions (2)"
- * beside a half-written "Import Exceptions". Two syncs to look around (and one per ~4 MB of
- * the source's ID column), then one per ~4 MB of rows.
+ * Safe to run again: the sheet is signed with the import's id (I1) and stays hidden until its last
+ * sync; the import's own earlier report and half-written ones are replaced (report-sheets.ts), so a
+ * retry never leaves "Import Exceptions (2)" beside them. One or two syncs to look around (and one per
+ * ~4 MB of the source's ID column), then one per ~4 MB of rows.
  */
 export async function writeExceptionSheet(
   context: Excel.RequestContext,
-  rows: readonly ReportRow[],
+  report: ExceptionReport,
   source: ExceptionSource | null,
   options: ExceptionSheetOptions = {},
 ): Promise<ExceptionSheetResult> {
+  const { rows } = report;
   const areas = options.areas ?? false;
-  const tables = context.workbook.tables.load('items/name');
+  // Table names share one namespace with the workbook's defined names.
+  const tables = context.workbook.tables.load('items/name,items/worksheet/name');
+  const definedNames = context.workbook.names.load('items/name');
   // Answered by the search's first sync: where each row is now.
   const linking = source === null ? null : queueRowLinks(context, source, rows);
-  const search = await findHelperSheet(context, UNFINISHED);
-  let taken = search.taken;
-  if (search.ours !== null) {
-    deleteHelperSheet(search.ours);
-    taken = taken.filter((name) => name !== search.oursName);
-  }
+  const earlier = await findReportSheets(context, report.importId);
+  for (const sheet of earlier.replaced) deleteHelperSheet(sheet);
   const links: RowLinks | null = linking === null ? null : await linking();
-  const tableName = uniqueTableName(tables.items.map((t) => t.name));
-  const { sheet, name: sheetName } = addHelperSheet(context, UNFINISHED, taken);
+  const replacedNames = new Set(earlier.replaced.map((s) => s.name));
+  const tableName = uniqueTableName([
+    ...tables.items.filter((t) => !replacedNames.has(t.worksheet.name)).map((t) => t.name),
+    ...definedNames.items.map((n) => n.name),
+  ]);
+  const names = earlier.ownName === null ? [EXCEPTION_SHEET] : [earlier.ownName, EXCEPTION_SHEET];
+  const kind = { names, signature: reportSignature(report.importId), signatureAddress: REPORT_SIGNATURE_ADDRESS };
+  const { sheet, name: sheetName } = addHelperSheet(context, kind, earlier.taken);
   sheet.visibility = 'Hidden';
   untracked(sheet.getRangeByIndexes(0, 0, 1, EXCEPTION_HEADERS.length)).values = [[...EXCEPTION_HEADERS]];
   // A cell right of the table, left empty again.
@@ -158,9 +162,11 @@ function uniqueTableName(taken: readonly string[]): string {
 
 // Every range here is used only in the request that makes it: untracked, Excel.run's clean-up has nothing to release.
 function finish(sheet: Excel.Worksheet, tableName: string, count: number, notice: string | null): void {
-  const signature = untracked(sheet.getRange(UNFINISHED.signatureAddress));
-  if (notice === null) signature.clear();
-  else signature.values = [[notice]];
+  if (notice !== null) {
+    const note = untracked(sheet.getRange(MOVED_NOTE_ADDRESS));
+    note.numberFormat = [['@']];
+    note.values = [[notice]];
+  }
   sheet.visibility = 'Visible';
   // A Range, not 'A1:G9': a bare address is taken on the active sheet (TableCollection.add).
   const table = sheet.tables.add(untracked(sheet.getRangeByIndexes(0, 0, count + 1, EXCEPTION_HEADERS.length)), true);

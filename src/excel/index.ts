@@ -15,7 +15,7 @@ export type { ReadRowsOptions } from './row-reader';
 export { markIssues, clearMarks, MARK_FILL, MARKS_SHEET } from './cell-marks';
 export type { MarkOptions } from './cell-marks';
 export { writeExceptionSheet, EXCEPTION_SHEET, EXCEPTION_HEADERS, REJECTED_FILL } from './exception-sheet';
-export type { ExceptionSource, ExceptionSheetOptions, ExceptionSheetResult } from './exception-sheet';
+export type { ExceptionReport, ExceptionSource, ExceptionSheetOptions, ExceptionSheetResult } from './exception-sheet';
 export { insertTemplateSheet, TEMPLATE_SHEET } from './template-insertion';
 export { selectCell } from './cell-selection';
 export { writeStatusColumn, STATUS_HEADER } from './status-column';

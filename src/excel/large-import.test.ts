@@ -30,14 +30,16 @@ describe('100,000 rows × 11 columns (DESIGN §8)', () => {
         ? { ...r, outcome: 'rejected', kind: null, status: null, comment: 'A connected client already exists with this Tax Client ID' }
         : { ...r, outcome: 'imported', kind: 'standard', status: 'Not Invited', comment: '' },
     );
-    await door.run((context) => writeExceptionSheet(context, report, { sheetName: template.sheetName, linkColumn: template.columns.taxClientId! }));
+    await door.run((context) =>
+      writeExceptionSheet(context, { importId: 'imp-1', rows: report }, { sheetName: template.sheetName, linkColumn: template.columns.taxClientId! }),
+    );
 
     expect(fake.stats.failedSyncs).toBe(0);
     expect(fake.stats.syncs).toBeLessThanOrEqual(30);
     expect(fake.stats.maxRequestBytes).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
     expect(fake.stats.maxResponseBytes).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
     const sheet = fake.sheet('Import Exceptions');
-    expect(sheet.usedAddress()).toBe(`A1:G${ROWS + 1}`);
+    expect(sheet.usedAddress()).toBe(`A1:I${ROWS + 1}`); // the table, and the import's signature in I1
     expect(sheet.cell(`B${ROWS + 1}`).value).toBe('C100000');
     expect(sheet.cell(`A${ROWS + 1}`).formula).toBe(`=HYPERLINK("#'Clients'!A${ROWS + 1}",${ROWS + 1})`);
   });

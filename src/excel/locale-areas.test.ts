@@ -52,11 +52,11 @@ describe.each(settings)('address lists in $locale.name on $platform', (options) 
       comment: rejected ? 'Tax Client ID is required' : '',
     });
     const rows = [row(2, true), row(3, false), row(4, true)];
-    await host.run((context) => writeExceptionSheet(context, rows, null, { areas: true }));
+    await host.run((context) => writeExceptionSheet(context, { importId: 'imp-1', rows }, null, { areas: true }));
     const report = host.sheet('Import Exceptions');
     expect(report.cell('A2').fill).not.toBeNull();
     expect(report.cell('A3').fill).toBeNull();
     expect(report.cell('G4').fill).toBe(report.cell('A2').fill);
-    expect(report.usedAddress()).toBe('A1:G4');
+    expect(report.usedAddress()).toBe('A1:I4'); // the table, and the import's signature in I1
   });
 });

@@ -54,10 +54,12 @@ describe('the History view', () => {
     expect(pane.text()).toContain('from the sheet Clients');
     expect(pane.text()).toContain('Completed: 3 imported, 0 rejected of 3 rows.');
     expect(pane.text()).toContain('By pat@firm.test'); // who started it
-    const sheetsBefore = pane.fake.sheetNames().length;
+    const sheetsBefore = pane.fake.sheetNames();
+    expect(sheetsBefore).toEqual(['Clients', 'Import Exceptions', 'Import Exceptions (2)']);
     (pane.container.querySelector('[aria-label="Import imp-1"]')!.querySelectorAll('button')[1] as HTMLButtonElement).click();
-    await waitFor(() => pane.text().includes('The report of import imp-1 is on the sheet'), 'the sheet');
-    expect(pane.fake.sheetNames().length).toBe(sheetsBefore + 1);
+    // One report sheet per import: imp-1's own report is written afresh, under its name.
+    await waitFor(() => pane.text().includes('The report of import imp-1 is on the sheet Import Exceptions.'), 'the sheet');
+    expect(pane.fake.sheetNames()).toEqual(['Clients', 'Import Exceptions (2)', 'Import Exceptions']);
     (pane.container.querySelector('[aria-label="Import imp-2"]')!.querySelector('button') as HTMLButtonElement).click();
     await waitFor(() => pane.downloads.length === 1, 'the download');
     expect(pane.downloads).toEqual(['import-exceptions-imp-2.xlsx']);

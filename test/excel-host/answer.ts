@@ -8,7 +8,7 @@ import { HostStats } from './stats';
 import { workbookType } from './types/workbook';
 
 /** What a test asks of the next requests: fail one, or never answer it. */
-export type Injection = { kind: 'fail'; code: string; message: string } | { kind: 'hang' };
+export type Injection = { kind: 'fail'; code: string; message: string } | { kind: 'hang' } | { kind: 'hold'; released: Promise<void> };
 
 export interface HostState {
   model: WorkbookModel;
@@ -38,6 +38,8 @@ export function answer(state: HostState, request: WireRequest): Promise<WireResp
   s.maxRequestBytes = Math.max(s.maxRequestBytes, bytes);
   const injected = state.injections.get(s.syncs);
   if (injected?.kind === 'hang') return new Promise<WireResponse>(() => undefined);
+  // A slow request that works: applied now, answered once the test releases it.
+  if (injected?.kind === 'hold') return run(state, text, bytes, undefined).then((response) => injected.released.then(() => response));
   // RunOptions.delayForCellEdit: "the batch request will be executed after the user exits cell edit mode".
   if (state.cellEdit && !injected && delaysForCellEdit(request.url))
     return new Promise<void>((resolve) => state.editWaiters.push(resolve)).then(() => run(state, text, bytes, undefined));

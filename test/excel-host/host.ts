@@ -37,6 +37,8 @@ export interface ExcelHost {
   failSync(n: number, code: string, message?: string): void;
   /** Request number `n` (counted from now) is never answered: its sync() never settles. */
   hangSync(n: number): void;
+  /** Request number `n` (counted from now) is slow but works: Excel applies it, and answers only once the returned function is called. */
+  holdSync(n: number): () => void;
   /**
    * The user starts editing a cell: until endCellEdit(), every request fails with
    * InvalidOperationInCellEditMode, or waits for the edit to end when sent with delayForCellEdit.
@@ -115,6 +117,11 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
     },
     hangSync(n) {
       inject(n, { kind: 'hang' });
+    },
+    holdSync(n) {
+      let release!: () => void;
+      inject(n, { kind: 'hold', released: new Promise<void>((resolve) => (release = resolve)) });
+      return () => release();
     },
     beginCellEdit() {
       state.cellEdit = true;

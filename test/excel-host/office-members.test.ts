@@ -27,7 +27,7 @@ async function tour(supportedUpTo: string): Promise<string[]> {
   ] as never);
   await port.clearMarks();
   const report = rows.map((r) => ({ ...r, outcome: 'imported', kind: 'standard', status: 'Not Invited', comment: '' }) as ReportRow);
-  await port.writeExceptions(report, { sheetName: found.sheetName, linkColumn: found.columns.taxClientId! });
+  await port.writeExceptions({ importId: 'imp-1', rows: report }, { sheetName: found.sheetName, linkColumn: found.columns.taxClientId! });
   await port.selectCell(found.sheetName, 3, 0);
   await port.writeStatusColumn(found, new Map([[2, 'Invited']]));
   await port.insertTemplate(lists);

@@ -36,7 +36,8 @@ export interface SheetHandle {
   merge(address: string): void;
   freezeRows(): number;
   tables(): { name: string; address: string; hasHeaders: boolean }[];
-  columnWidthsFitted(): boolean;
+  /** Every used column (or every column of `columns`, 0-based first and count) has been autofitted. */
+  columnWidthsFitted(columns?: { first: number; count: number }): boolean;
   visible: boolean;
   position: number;
   hiddenRows(): number[];
@@ -102,8 +103,8 @@ export function sheetHandle(model: WorkbookModel, s: SheetModel): SheetHandle {
     tables() {
       return model.tables.filter((t) => t.sheet === s).map((t) => ({ name: t.name, address: rectA1(t.rect), hasHeaders: t.hasHeaders }));
     },
-    columnWidthsFitted() {
-      const u = used();
+    columnWidthsFitted(columns) {
+      const u = columns ? { col: columns.first, cols: columns.count } : used();
       if (!u) return false;
       for (let c = u.col; c < u.col + u.cols; c++) if (!s.autofitted.has(c)) return false;
       return true;

@@ -46,7 +46,9 @@ async function checkSheet(sheet: HostileSheet, options: ExcelHostOptions): Promi
     expect(written.rows).toBe(rows.length);
 
     const out = fake.sheet(written.sheetName);
-    expect(out.usedAddress()).toBe(`A1:G${rows.length + 1}`);
+    // The table, and the import's signature in I1.
+    expect(out.usedAddress()).toBe(`A1:I${rows.length + 1}`);
+    expect(out.cell('I1').value).toBe('Client Import for Excel: report of import hostile.');
     expect(EXCEPTION_HEADERS.map((_, c) => out.cell(`${'ABCDEFG'[c]}1`).text)).toEqual([...EXCEPTION_HEADERS]);
     report.forEach((r, i) => {
       const at = i + 2;

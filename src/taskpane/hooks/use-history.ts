@@ -54,7 +54,7 @@ export function useHistory(client: PortalClient | null, workbook: WorkbookPort, 
           // Link rows back only when the import came from a sheet of this workbook that is still the template.
           const link =
             found.found && item.source === `sheet:${found.sheetName}` ? { sheetName: found.sheetName, linkColumn: found.columns.taxClientId ?? 0 } : null;
-          const sheet = await workbook.writeExceptions(rows, link);
+          const sheet = await workbook.writeExceptions({ importId: item.id, rows }, link);
           reporter.say({ intent: 'success', text: `The report of import ${item.id} is on the sheet ${sheet.sheetName}.` });
         }),
       );

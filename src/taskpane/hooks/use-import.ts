@@ -80,7 +80,7 @@ export function useImport({ workbook, client, settings, reporter, saveFile, send
         store.dispatch({ type: 'sent', importId: outcome.importId, counts: outcome.counts });
         let sheetName: string | null = null;
         try {
-          const written = await workbook.writeExceptions(outcome.report, read.link);
+          const written = await workbook.writeExceptions({ importId: outcome.importId, rows: outcome.report }, read.link);
           sheetName = written.sheetName;
           if (written.moved)
             reporter.say({

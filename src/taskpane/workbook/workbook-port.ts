@@ -1,4 +1,4 @@
-import type { ClientRow, Issue, ReportRow } from '../../domain';
+import type { ClientRow, Issue } from '../../domain';
 import {
   AREAS_REQUIREMENT,
   clearMarks,
@@ -17,6 +17,7 @@ import {
   writeExceptionSheet,
   writeStatusColumn,
   type ExceptionSheetResult,
+  type ExceptionReport,
   type ExceptionSource,
   type ExcelDoor,
   type FirmLists,
@@ -43,7 +44,7 @@ export interface WorkbookPort {
   /** Calls `onChange` for each change of values on the sheet until the returned stop() is called. */
   watchChanges(sheetName: string, onChange: (change: SheetChange) => void): Promise<() => Promise<void>>;
   clearMarks(): Promise<number>;
-  writeExceptions(rows: readonly ReportRow[], source: ExceptionSource | null): Promise<ExceptionSheetResult>;
+  writeExceptions(report: ExceptionReport, source: ExceptionSource | null): Promise<ExceptionSheetResult>;
   selectCell(sheetName: string, row: number, column: number): Promise<void>;
   writeStatusColumn(template: TemplateLocation, statusByRow: ReadonlyMap<number, string>): Promise<number>;
 }
@@ -76,7 +77,7 @@ export function createWorkbookPort(door: ExcelDoor): WorkbookPort {
       return () => door.run(() => stopWatching(handler), { step: 'no longer watching the template' });
     },
     clearMarks: () => door.run((c) => clearMarks(c, { areas: areas(), notes: notes() }), { step: 'clearing the marks' }),
-    writeExceptions: (rows, source) => door.run((c) => writeExceptionSheet(c, rows, source, { areas: areas() }), { step: 'writing the exception sheet' }),
+    writeExceptions: (report, source) => door.run((c) => writeExceptionSheet(c, report, source, { areas: areas() }), { step: 'writing the exception sheet' }),
     selectCell: (sheetName, row, column) => door.run((c) => selectCell(c, sheetName, row, column), { step: 'selecting the cell' }),
     writeStatusColumn: (template, statuses) => door.run((c) => writeStatusColumn(c, template, statuses), { step: 'writing the Portal Status column' }),
   };

@@ -3,6 +3,13 @@ import { officeError, invalidArgument, itemNotFound } from './errors';
 import { SheetModel } from './sheet-model';
 import { EN_US, HostLocale } from './locale';
 
+/** A defined name of the workbook (workbook scope): what it refers to, as a formula. */
+export interface NamedItemModel {
+  name: string;
+  formula: string;
+  comment: string;
+}
+
 export interface TableModel {
   id: string;
   name: string;
@@ -30,6 +37,7 @@ export class WorkbookModel {
   active: SheetModel | null = null;
   selection: { sheet: SheetModel; rect: Rect } | null = null;
   tables: TableModel[] = [];
+  names: NamedItemModel[] = [];
   /** Regional settings, as Windows or the browser gives them to Excel. */
   locale: HostLocale = EN_US;
   /** Excel on the web or desktop Excel: they differ in what a multi-area address may be separated by. */
@@ -96,6 +104,17 @@ export class WorkbookModel {
       return `'${name}' is not a valid table name.`;
     const low = name.toLowerCase();
     if (this.tables.some((t) => t !== except && t.name.toLowerCase() === low)) return `A table named '${name}' already exists.`;
+    if (this.names.some((n) => n.name.toLowerCase() === low)) return `A name '${name}' already exists in this workbook.`;
     return null;
+  }
+
+  /**
+   * A defined name follows the rules of a table's name, and tables and defined names share one
+   * namespace ("Rename an Excel table": "Duplicate names aren't allowed. Excel doesn't distinguish
+   * between upper and lowercase characters in names, so if you enter "Sales" but already have another
+   * name called "SALES" in the same workbook, you'll be prompted to choose a unique name.").
+   */
+  nameProblem(name: string): string | null {
+    return this.tableNameProblem(name)?.replace('table name', 'name') ?? null;
   }
 }

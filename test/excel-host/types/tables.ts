@@ -7,6 +7,7 @@ import { Exec } from '../exec';
 import { HostType, ref, Ref } from '../host-type';
 import { liveSheet, rangeArg } from './range-target';
 import { rangeType } from './range';
+import { worksheetType } from './worksheet';
 
 /** workbook.tables (scope null) or worksheet.tables. */
 interface Scope {
@@ -126,7 +127,8 @@ export const tableType: HostType<TableModel> = {
     showHeaders: { get: (t) => t.hasHeaders },
     showTotals: { get: () => false },
   },
-  navs: { rows: (t) => ref(tableRowsType, t) },
+  // Table.worksheet (ExcelApi 1.2): "The worksheet containing the current table."
+  navs: { rows: (t) => ref(tableRowsType, t), worksheet: (t) => ref(worksheetType, t.sheet) },
   methods: {
     getRange: part('getRange', (t) => t.rect),
     getHeaderRowRange: part('getHeaderRowRange', (t) => ({ ...t.rect, rows: 1 })),

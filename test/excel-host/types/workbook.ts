@@ -3,6 +3,7 @@ import { HostType, ref } from '../host-type';
 import { rangeType } from './range';
 import { worksheetsType } from './worksheets';
 import { tablesOf } from './tables';
+import { namedItemCollectionType } from './names';
 import { commentsOf, notesOf } from './annotations';
 
 /** context.application: calculation is never run by the host, so suspending it changes nothing. */
@@ -25,6 +26,7 @@ export const workbookType: HostType<WorkbookModel> = {
   navs: {
     worksheets: (m) => ref(worksheetsType, m),
     tables: () => tablesOf(null),
+    names: (m) => ref(namedItemCollectionType, m),
     comments: () => commentsOf(null),
     notes: () => notesOf(null),
     application: (m) => ref(applicationType, m),

@@ -74,7 +74,12 @@ export async function runPipeline(fake: ExcelHost, { areas = false }: { areas?: 
   await door.run((context) => markIssues(context, template, issues, { notes: true, areas }));
   const report = decideAll(rows);
   const written = await door.run((context) =>
-    writeExceptionSheet(context, report, { sheetName: template.sheetName, linkColumn: template.columns.taxClientId ?? 0 }, { areas }),
+    writeExceptionSheet(
+      context,
+      { importId: 'hostile', rows: report },
+      { sheetName: template.sheetName, linkColumn: template.columns.taxClientId ?? 0 },
+      { areas },
+    ),
   );
   return { found: true, template, rows, issues, report, written };
 }
