@@ -85,28 +85,11 @@ function newestSource(dir: string, than: number): string | null {
   return null;
 }
 
-/** Runs main.js to the end: for starts that must fail. Resolves with its exit code and what it printed. */
-export function runBuiltServerToExit(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {
+/** main.js as a tracked child, keeping the last LOG_TAIL characters of what it prints. */
+function spawnBuilt(env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
   assertBuilt();
   const child = spawn(process.execPath, [BUILT_MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   track(child);
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  return new Promise((resolve) =>
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    }),
-  );
-}
-
-/** Starts the built server and waits until /api/v1/health answers. */
-export async function startBuiltServer(options: ServerProcessOptions = {}): Promise<ServerProcess> {
-  assertBuilt();
-  const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [BUILT_MAIN], { cwd: ROOT, env: serverEnv(port, options), stdio: ['ignore', 'pipe', 'pipe'] });
   let tail = '';
   const keep = (chunk: Buffer) => {
     tail = (tail + chunk.toString()).slice(-LOG_TAIL);
@@ -114,9 +97,24 @@ export async function startBuiltServer(options: ServerProcessOptions = {}): Prom
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => tail, exit };
+}
+
+/** Runs main.js to the end: for starts that must fail. Resolves with its exit code and what it printed. */
+export async function runBuiltServerToExit(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {
+  const { child, output, exit } = spawnBuilt(env);
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const code = await exit;
+  clearTimeout(timer);
+  return { code, output: output() };
+}
+
+/** Starts the built server and waits until /api/v1/health answers. */
+export async function startBuiltServer(options: ServerProcessOptions = {}): Promise<ServerProcess> {
+  const port = options.port ?? (await freePort());
+  const { child, output, exit } = spawnBuilt(serverEnv(port, options));
   const exited = exit.then(() => undefined);
   const url = `http://127.0.0.1:${port}`;
-  track(child);
 
   const stopWith = async (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -126,7 +124,7 @@ export async function startBuiltServer(options: ServerProcessOptions = {}): Prom
     await waitForHealth(url, child, options.startTimeoutMs ?? 90_000);
   } catch (error) {
     await stopWith('SIGKILL');
-    throw new Error(`${(error as Error).message}\n--- server log ---\n${tail}`);
+    throw new Error(`${(error as Error).message}\n--- server log ---\n${output()}`);
   }
   return {
     url,
@@ -138,7 +136,7 @@ export async function startBuiltServer(options: ServerProcessOptions = {}): Prom
       await stopWith('SIGTERM');
       clearTimeout(timer);
     },
-    log: () => tail,
+    log: output,
   };
 }
 
