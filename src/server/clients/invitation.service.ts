@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ClientStatus, InvitationResult } from '../../domain/api-types';
 import { nextStatus } from '../../domain/status';
+import { normalizeTaxClientId } from '../../domain/tax-client-id';
 import type { FirmRecord } from '../firms/firm.repository';
 import { HttpProblem, notFound } from '../http/problem';
 import type { Sealer } from '../security/sealing';
@@ -50,7 +51,7 @@ async function sendLinks(
   { firm, taxClientIds, origin, sealer, actor }: LinkRequest,
   from: 'Not Invited' | 'Not Enrolled',
 ): Promise<InvitationResult[]> {
-  const ids = [...new Set(taxClientIds.map((id) => id.trim()))];
+  const ids = [...new Set(taxClientIds.map(normalizeTaxClientId))];
   return db.transaction().execute(async (trx) => {
     const profiles = new Map((await lockStandardProfiles(trx, firm.id, ids)).map((p) => [p.taxClientId, p]));
     const invites: { taxClientId: string; invitation: StoredInvitation }[] = [];

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Client } from '../../domain/api-types';
+import { normalizeTaxClientId } from '../../domain/tax-client-id';
 import { listClients } from '../clients/client.repository';
 import { shownInvitationUrl } from '../clients/invitation-links';
 import { inviteClients } from '../clients/invitation.service';
@@ -16,7 +17,8 @@ const idList = (value: string | string[] | undefined) =>
     : [value]
         .flat()
         .flatMap((v) => v.split(','))
-        .map((v) => v.trim())
+        // IDs are stored in their one form (NFKC): a lookup by `Ｔ１` finds `T1`.
+        .map(normalizeTaxClientId)
         .filter((v) => v !== '');
 
 export const clientRoutes: FastifyPluginAsyncTypebox = async (app) => {

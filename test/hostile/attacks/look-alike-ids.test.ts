@@ -43,6 +43,18 @@ describe('look-alike Tax Client IDs', () => {
     expect((listed.json().clients as { taxClientId: string }[]).map((c) => c.taxClientId).sort()).toEqual(['K9', 'T1']);
   });
 
+  it('lookups by a known ID take its normalised form: the client list filter and sending and resending invitations find T1 by Ｔ１', async () => {
+    const listed = await t.app.inject({ method: 'GET', url: `/api/v1/clients?taxClientId=${encodeURIComponent(' Ｔ１ ')}`, headers: auth });
+    expect((listed.json().clients as { taxClientId: string }[]).map((c) => c.taxClientId)).toEqual(['T1']);
+    for (const url of ['/api/v1/clients/invitations', '/api/v1/clients/invitations/resend']) {
+      const res = await t.app.inject({ method: 'POST', url, headers: auth, payload: { taxClientIds: ['Ｔ１', '\u212A9'] } });
+      expect(res.statusCode).toBe(200);
+      const results = res.json().results as { taxClientId: string; comment: string }[];
+      expect(results.map((r) => r.taxClientId)).toEqual(['T1', 'K9']);
+      for (const r of results) expect(r.comment).not.toMatch(/no client|not found/i);
+    }
+  });
+
   it('the add-in reads and checks them the same way', () => {
     const read = IDS.map((id, i) =>
       readRow(
