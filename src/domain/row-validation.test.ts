@@ -35,6 +35,8 @@ describe('§3 field rules', () => {
     ['Is Offline not Yes/No', { isOffline: 'Maybe' }, [['Is Offline', 'invalid-yes-no']]],
     ['an Excel error value', { firstName: '#N/A' }, [['Taxpayer First Name', 'error-value']]],
     ['a control character', { lastName: 'Lee\u0000' }, [['Taxpayer Last Name', 'control-character']]],
+    ['half of a surrogate pair (the portal refuses it)', { firstName: 'Ann\ud83d' }, [['Taxpayer First Name', 'control-character']]],
+    ['a lone low surrogate in an email', { email: '\udc00ann@example.com' }, [['Taxpayer Email', 'control-character']]],
   ])('flags %s', (_, overrides, expected) => {
     expect(codes(validRow(overrides))).toEqual(expected);
   });

@@ -47,6 +47,9 @@ const MOBILE_PUNCTUATION = /[\s\-.()[\]]/g;
 const EXCEL_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NULL!|NUM!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 // eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
 const CONTROL = /[\u0000-\u001f\u007f]/;
+// With the `u` flag the surrogate range matches only a half without its pair: a whole emoji passes. The portal refuses
+// such text (it cannot be stored as it is), so it is a row issue here, before anything is sent.
+const HALF_PAIR = /[\ud800-\udfff]/u;
 const NAME_FIELDS: readonly FieldKey[] = ['firstName', 'lastName', 'spouseFirstName', 'spouseLastName'];
 
 export function issue(row: number, field: FieldKey, code: IssueCode, message: string): Issue {
@@ -72,6 +75,7 @@ export function sameText(a: string, b: string): boolean {
 function valueIssue(row: ClientRow, field: FieldKey, value: string): Issue | null {
   if (value.charCodeAt(0) === 0x23 /* # */ && EXCEL_ERROR.test(value)) return issue(row.row, field, 'error-value', `shows the error ${value}`);
   if (CONTROL.test(value)) return issue(row.row, field, 'control-character', 'contains a control character');
+  if (HALF_PAIR.test(value)) return issue(row.row, field, 'control-character', 'contains half of an emoji or symbol (a broken character): type it again');
   if (DIGIT_FIELDS.includes(field) && mayHideDigits(value)) return hiddenDigitsIssue(row.row, field, value);
   switch (field) {
     case 'taxClientId': {
