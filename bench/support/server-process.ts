@@ -3,6 +3,7 @@
 // The bare insert (the §8 yardstick) runs in that process too, on the server's own database (PGlite
 // lives inside the server). Parent side: startServerProcess(); child side: this file run with `--child`.
 import { fork, type ChildProcess } from 'node:child_process';
+import { Writable } from 'node:stream';
 import type { ClientRow } from '../../src/domain/api-types';
 import { DEFAULT_RATE_LIMITS } from '../../src/server/http/rate-limits';
 import { startServer } from '../../src/server/start-server';
@@ -54,19 +55,29 @@ function ask(child: ChildProcess, message: Ask): Promise<Answer> {
   });
 }
 
+/** The server's JSON log lines of level warn (40) and above, to stderr: its info lines ("Server listening") are not figures. */
+const warningsOnly = new Writable({
+  write(chunk: Buffer, _encoding, done) {
+    for (const line of chunk.toString().split('\n')) if (Number(/"level":(\d+)/.exec(line)?.[1] ?? 0) >= 40) process.stderr.write(`${line}\n`);
+    done();
+  },
+});
+
 async function serve(): Promise<void> {
-  const server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
-    dataDir: process.env.BENCH_DATA_DIR!,
-    adminToken: BENCH_ADMIN_TOKEN,
-    development: false,
-    // The setup accepts hundreds of invitations from one address per 100k run, several runs a minute:
-    // the bench measures imports, not the per-address limit (test/bad-input/rate-limits.test.ts does).
-    rateLimits: { ...DEFAULT_RATE_LIMITS, perAddress: 1_000_000 },
-  });
-  server.app.log.level = 'warn';
+  const server = await startServer(
+    {
+      port: 0,
+      host: '127.0.0.1',
+      databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
+      dataDir: process.env.BENCH_DATA_DIR!,
+      adminToken: BENCH_ADMIN_TOKEN,
+      development: false,
+      // The setup accepts hundreds of invitations from one address per 100k run, several runs a minute:
+      // the bench measures imports, not the per-address limit (test/bad-input/rate-limits.test.ts does).
+      rateLimits: { ...DEFAULT_RATE_LIMITS, perAddress: 1_000_000 },
+    },
+    warningsOnly,
+  );
   process.on('message', (message: Ask) => {
     void (async () => {
       try {
