@@ -29,11 +29,12 @@ export function isProblem(body: unknown): body is Problem {
   return typeof body === 'object' && body !== null && 'title' in body && 'status' in body;
 }
 
-/** A plain sentence for a failed answer: `401` → "The firm token was not accepted…". Never a stack. */
+/** A plain sentence for a failed answer: `401` → "You are not signed in…". Never a stack. */
 export function messageForStatus(status: number, problem: Problem | null): string {
   const detail = problem?.detail?.trim() || problem?.title?.trim() || '';
-  if (status === 401) return 'The firm token was not accepted. Check the token in Connect.';
-  if (status === 403) return 'This firm token is not allowed to do that.';
+  // The caller is a signed-in person (a session that may have ended) or an API key (entered in Connect).
+  if (status === 401) return 'You are not signed in: the session ended or the API key was not accepted. Sign in again, or check the key in Connect.';
+  if (status === 403) return 'Your role does not allow that: ask a firm admin.';
   if (status === 404) return detail ? `Not found: ${detail}` : 'The portal does not know this address. Check the backend address.';
   if (status === 413) return `Too much data in one request${detail ? `: ${detail}` : '.'}`;
   if (status >= 500) return `The portal had a problem (${status}). Try again in a moment.`;

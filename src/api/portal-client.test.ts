@@ -36,7 +36,9 @@ describe('createPortalClient', () => {
 
   it('explains a rejected token', async () => {
     const client = createPortalClient({ baseUrl: '', token: 'bad', fetch: answer(401, '{"title":"Unauthorized","status":401,"detail":"x"}') });
-    await expect(client.firm()).rejects.toThrow('The firm token was not accepted. Check the token in Connect.');
+    await expect(client.firm()).rejects.toThrow(
+      'You are not signed in: the session ended or the API key was not accepted. Sign in again, or check the key in Connect.',
+    );
   });
 
   it('copes with a non-JSON error page after retrying it', async () => {

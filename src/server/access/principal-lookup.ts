@@ -1,19 +1,10 @@
 import { sql, type Kysely } from 'kysely';
-import { toFirmRecord } from '../firms/firm.repository';
+import { toFirmRecord, type FirmColumns } from '../firms/firm.repository';
 import { hashToken } from '../security/tokens';
 import type { Database } from '../storage/schema';
 import { KEY_ROLE, type Principal, type Role } from './actor';
 import { LAST_USE_STEP_MS, touchApiKey } from './api-key.repository';
 import { ACCESS_TOKEN_PREFIX } from './session-tokens';
-
-interface FirmColumns {
-  id: string;
-  name: string;
-  offline_clients_enabled: boolean;
-  owners: string[];
-  offices: string[];
-  users: string[];
-}
 
 /**
  * The principal behind a Bearer token: the access token of a live session of a user who still exists (a
