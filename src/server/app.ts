@@ -8,6 +8,7 @@ import { MAX_BODY_BYTES } from '../domain/api-types';
 import { applyConnectionLimits, checkingIntervalMs, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './http/connection-limits';
 import { loggerOptions } from './http/log-options';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits';
+import { OidcClients, type OidcFetch } from './access/oidc-clients';
 import { authPlugin } from './plugins/auth.plugin';
 import { openApiPlugin } from './plugins/openapi.plugin';
 import { problemPlugin } from './plugins/problem.plugin';
@@ -52,6 +53,8 @@ export interface AppDeps {
   /** NOTIFYs from the other servers on the database (storage's `listen`): batches waiting here wake at once. */
   listen?: Listen;
   batches?: Partial<BatchLimits>;
+  /** The `fetch` that talks to firms' identity providers (tests pass one that sees or changes their answers). */
+  oidcFetch?: OidcFetch;
 }
 
 declare module 'fastify' {
@@ -60,6 +63,8 @@ declare module 'fastify' {
     publicOrigin(): string;
     sealer: Sealer;
     batchEngine: BatchEngine;
+    /** Firms' identity provider configurations (a cache of their discovery documents). */
+    oidcClients: OidcClients;
   }
 }
 
@@ -90,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const origin = deps.publicOrigin;
   app.decorate('publicOrigin', typeof origin === 'string' ? () => origin : origin);
   app.decorate('sealer', deps.sealer ?? createSealer());
+  app.decorate('oidcClients', new OidcClients(deps.oidcFetch));
   app.decorate('batchEngine', newBatchEngine(deps.db, { ...DEFAULT_BATCH_LIMITS, ...deps.batches }, deps.listen));
   app.addHook('onClose', async () => app.batchEngine.close());
   // Headers first: even a 503 while shutting down says no-store.

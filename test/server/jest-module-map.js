@@ -4,4 +4,8 @@ module.exports = {
   '^cookie$': '<rootDir>/test/server/shims/cookie.cjs',
   '^typebox$': '<rootDir>/test/server/shims/typebox.cjs',
   '^@seriousme/openapi-schema-validator$': '<rootDir>/test/server/shims/openapi-schema-validator.cjs',
+  '^openid-client$': '<rootDir>/test/server/shims/openid-client.cjs',
+  '^jose$': '<rootDir>/test/server/shims/jose.cjs',
+  '^oidc-provider$': '<rootDir>/test/server/shims/oidc-provider.cjs',
+  '/scripts/identity-provider\\.mjs$': '<rootDir>/test/server/shims/identity-provider.cjs',
 };

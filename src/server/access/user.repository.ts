@@ -23,6 +23,17 @@ export async function findUser(db: Kysely<Database>, firmId: string, id: string)
   return row ? toView(row) : null;
 }
 
+/** The firm's user with this address (any case), or null. */
+export async function findUserByEmail(db: Kysely<Database>, firmId: string, email: string): Promise<FirmUserView | null> {
+  const row = await db
+    .selectFrom('firm_users')
+    .select(USER_COLUMNS)
+    .where('firm_id', '=', firmId)
+    .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+    .executeTakeFirst();
+  return row ? toView(row) : null;
+}
+
 /**
  * Adds a person to the firm, or gives an existing one (any case of the address) this role and name.
  * Their address joins the firm's user addresses, which clients may not use (DESIGN §3).

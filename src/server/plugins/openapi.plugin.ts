@@ -31,7 +31,8 @@ export const openApiPlugin: FastifyPluginAsync = shared(async (app) => {
           session: {
             type: 'http',
             scheme: 'bearer',
-            description: "A signed-in person's short-lived access token; the firm's admin routes (people, API keys) need an admin's.",
+            description:
+              "A signed-in person's short-lived access token (10 minutes; `at.…`), from signing in through the firm's identity provider (`/auth/oidc/start`, `/auth/oidc/finish`) or with an e-mailed code; `/auth/refresh` buys the next one. The firm's admin routes (people, API keys, identity provider, activity) need an admin's.",
           },
           adminToken: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN setting' },
         },

@@ -6,6 +6,7 @@ import { clientRoutes } from './clients.route';
 import { firmAccessRoutes } from './firm-access.route';
 import { firmRoutes } from './firm.route';
 import { healthRoutes } from './health.route';
+import { identityProviderRoutes } from './identity-provider.route';
 import { importHistoryRoutes } from './import-history.route';
 import { importRoutes } from './imports.route';
 import { invitationResendRoutes } from './invitation-resend.route';
@@ -40,6 +41,7 @@ export const apiRoutes: FastifyPluginAsync<{ adminToken?: string }> = async (api
         route.schema = { ...route.schema, security: [{ session: [] }] };
       });
       await admins.register(firmAccessRoutes);
+      await admins.register(identityProviderRoutes);
     });
   });
 };

@@ -10,6 +10,8 @@ import * as m009 from './migrations/009-audit-events';
 import * as m010 from './migrations/010-users-and-api-keys';
 import * as m011 from './migrations/011-sessions';
 import * as m012 from './migrations/012-import-actor';
+import * as m013 from './migrations/013-identity-providers';
+import * as m014 from './migrations/014-oidc-sign-ins';
 
 // Migrations are imported, not read from disk, so the built server and tsx run the same list.
 export const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +26,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '010-users-and-api-keys': m010,
   '011-sessions': m011,
   '012-import-actor': m012,
+  '013-identity-providers': m013,
+  '014-oidc-sign-ins': m014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -165,6 +165,30 @@ export interface SignInCodeTable {
   created_at: CreatedAt;
 }
 
+/** A firm's OpenID Connect identity provider (migration 013). */
+export interface IdentityProviderTable {
+  firm_id: string;
+  issuer: string;
+  client_id: string;
+  /** Sealed with the server's key; null for a public client (PKCE alone). */
+  client_secret_sealed: string | null;
+  /** Verified e-mail domains whose people sign in as preparers without being added first. */
+  allowed_domains: string[];
+  updated_at: UpdatedAt;
+}
+
+/** A provider sign-in between its start and its finish (migration 014), found by its state's SHA-256; used once. */
+export interface OidcSignInTable {
+  state_hash: string;
+  firm_id: string;
+  nonce: string;
+  code_verifier_sealed: string;
+  redirect_uri: string;
+  expires_at: Date;
+  used_at: Date | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   firms: FirmTable;
   clients: ClientTable;
@@ -179,4 +203,6 @@ export interface Database {
   sessions: SessionTable;
   session_tokens: SessionTokenTable;
   sign_in_codes: SignInCodeTable;
+  identity_providers: IdentityProviderTable;
+  oidc_sign_ins: OidcSignInTable;
 }
