@@ -1,5 +1,5 @@
 import { ExcelError, officeCodeOf, toExcelError } from './excel-error';
-import { realTimer, watchSyncs, type StartTimer } from './sync-watchdog';
+import { realTimer, watchSyncs, type SlowListener, type StartTimer } from './sync-watchdog';
 
 /** Excel.run's shape: production passes `(batch, options) => Excel.run(options, batch)`, tests the Excel host's `run`. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions) => Promise<T>;
@@ -51,6 +51,8 @@ export interface ExcelDoor {
    */
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: RunOptions): Promise<T>;
   supports(requirement: RequirementSet): boolean;
+  /** Hears of a sync Excel has not answered for 60 s (what to tell the user), and null once it answers; returns the unsubscribe. */
+  onSlow(listener: SlowListener): () => void;
 }
 
 // Users typically finish a cell edit within seconds: about 15 s in total before giving up.
@@ -64,6 +66,10 @@ export function createExcelDoor(deps: ExcelDoorDeps): ExcelDoor {
   const delays = deps.retryDelaysMs ?? DEFAULT_DELAYS;
   const supports = (r: RequirementSet) => deps.isSetSupported(r.name, r.version);
   const startTimer = deps.startTimer ?? realTimer;
+  const slowListeners = new Set<SlowListener>();
+  const slow: SlowListener = (notice) => {
+    for (const listener of slowListeners) listener(notice);
+  };
 
   async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>, options: RunOptions = {}): Promise<T> {
     const missing = [BASE_REQUIREMENT, ...(options.requires ?? [])].filter((r) => !supports(r));
@@ -78,7 +84,7 @@ export function createExcelDoor(deps: ExcelDoorDeps): ExcelDoor {
       const stalled = new Promise<never>((_, reject) => (stall = reject));
       let stopWatch = () => undefined as void;
       const watched = (context: Excel.RequestContext) => {
-        stopWatch = watchSyncs(context, step, startTimer, stall);
+        stopWatch = watchSyncs(context, step, startTimer, stall, slow);
         return batch(context);
       };
       try {
@@ -93,5 +99,12 @@ export function createExcelDoor(deps: ExcelDoorDeps): ExcelDoor {
     }
   }
 
-  return { run, supports };
+  return {
+    run,
+    supports,
+    onSlow: (listener) => {
+      slowListeners.add(listener);
+      return () => void slowListeners.delete(listener);
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { PaneRequest, PaneAnswer } from '../commands/pane-inbox';
 import { HistoryView } from './components/history/HistoryView';
 import type { Connection } from './hooks/use-connection';
@@ -39,6 +39,11 @@ export function WorkbookViews({ tab, setTab, workbook, connection, settings, rep
   // One workbook action at a time across the pane's views and the ribbon's buttons (answered here, in the shared runtime).
   const [gate] = useState(() => new ActionGate());
   const running = useSyncExternalStore(gate.subscribe, gate.current);
+  // A step Excel is slow to answer: said at 60 s, and the step goes on; once Excel answers, the step's own message follows.
+  useEffect(
+    () => workbook.onSlowExcel((notice) => (notice === null ? reporter.clear() : reporter.say({ intent: 'warning', text: notice }))),
+    [workbook, reporter],
+  );
   const { client, firm } = connection;
   const invitations = useInvitations(client, reporter, () => template.refreshStatus());
   const template = useTemplate(workbook, connection, reporter, gate, invitations.update);

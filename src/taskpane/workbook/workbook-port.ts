@@ -47,6 +47,8 @@ export interface WorkbookPort {
   writeExceptions(report: ExceptionReport, source: ExceptionSource | null): Promise<ExceptionSheetResult>;
   selectCell(sheetName: string, row: number, column: number): Promise<void>;
   writeStatusColumn(template: TemplateLocation, statusByRow: ReadonlyMap<number, string>): Promise<number>;
+  /** Hears of a step Excel has not answered for 60 s (what to tell the user), and null once Excel answers; returns the unsubscribe. */
+  onSlowExcel(listener: (notice: string | null) => void): () => void;
 }
 
 export function createWorkbookPort(door: ExcelDoor): WorkbookPort {
@@ -79,6 +81,7 @@ export function createWorkbookPort(door: ExcelDoor): WorkbookPort {
     clearMarks: () => door.run((c) => clearMarks(c, { areas: areas(), notes: notes() }), { step: 'clearing the marks' }),
     writeExceptions: (report, source) => door.run((c) => writeExceptionSheet(c, report, source, { areas: areas() }), { step: 'writing the exception sheet' }),
     selectCell: (sheetName, row, column) => door.run((c) => selectCell(c, sheetName, row, column), { step: 'selecting the cell' }),
+    onSlowExcel: (listener) => door.onSlow(listener),
     writeStatusColumn: (template, statuses) => door.run((c) => writeStatusColumn(c, template, statuses), { step: 'writing the Portal Status column' }),
   };
 }
