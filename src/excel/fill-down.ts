@@ -2,6 +2,7 @@ import { chunkByCost, BYTES_PER_OPERATION, rowRuns } from './chunking';
 import { ExcelError } from './excel-error';
 import { untracked } from './lean-requests';
 import { readClientRows } from './row-reader';
+import { queueProtectionCheck, refuseProtectedSheet } from './sheet-protection';
 import type { TemplateLocation } from './template-finder';
 
 export type OfflineChoice = 'Yes' | 'No';
@@ -15,7 +16,8 @@ function isOfflineColumn(template: TemplateLocation): number {
 
 /**
  * Sets Is Offline to `value` on the given sheet rows (1-based), e.g. the rows whose client is not
- * Connected. Consecutive rows are written as one range; one sync per ~4 MB of work.
+ * Connected. Consecutive rows are written as one range; one sync per ~4 MB of work, after one that
+ * finds a protected sheet (nothing is written then: the error says which sheet and what to do).
  */
 export async function setIsOffline(
   context: Excel.RequestContext,
@@ -23,6 +25,12 @@ export async function setIsOffline(
   sheetRows: readonly number[],
   value: OfflineChoice = 'Yes',
 ): Promise<number> {
+  isOfflineColumn(template);
+  await refuseProtectedSheet(context, template.sheetName);
+  return writeIsOffline(context, template, sheetRows, value);
+}
+
+async function writeIsOffline(context: Excel.RequestContext, template: TemplateLocation, sheetRows: readonly number[], value: OfflineChoice): Promise<number> {
   const column = isOfflineColumn(template);
   const sheet = context.workbook.worksheets.getItem(template.sheetName);
   const runs = rowRuns(sheetRows.filter((row) => row > template.headerRow));
@@ -46,11 +54,14 @@ export async function setIsOffline(
  */
 export async function fillDownIsOffline(context: Excel.RequestContext, template: TemplateLocation): Promise<{ value: OfflineChoice | null; rows: number }> {
   isOfflineColumn(template);
+  // Rides on the rows' first read: a protected sheet is refused before anything is written.
+  const protectedCheck = queueProtectionCheck(context, template.sheetName);
   const rows = await readClientRows(context, template);
+  protectedCheck();
   const first = rows[0]?.isOffline.trim().toLowerCase();
   const value: OfflineChoice | null = first === 'yes' ? 'Yes' : first === 'no' ? 'No' : null;
   if (value === null) return { value, rows: 0 };
-  const written = await setIsOffline(
+  const written = await writeIsOffline(
     context,
     template,
     rows.slice(1).map((r) => r.row),

@@ -6,7 +6,9 @@ import { HEADERS, OFFICES, OWNERS, clientCells } from '../../test/fixtures/excel
 import { checkRows } from '../domain';
 import { markIssues } from './cell-marks';
 import { ExcelError } from './excel-error';
+import { fillDownIsOffline, setIsOffline } from './fill-down';
 import { readClientRows } from './row-reader';
+import { writeStatusColumn } from './status-column';
 import { findTemplate } from './template-finder';
 import { prepareTemplate } from './template-preparation';
 
@@ -14,7 +16,7 @@ async function protectedTemplate() {
   const host = createExcelHost();
   const bad = clientCells(2);
   bad[1] = '';
-  host.addSheet('Clients', [HEADERS, clientCells(1), bad], { activate: true });
+  host.addSheet('Clients', [HEADERS, clientCells(1, 'Yes'), bad], { activate: true });
   host.context.workbook.worksheets.getItem('Clients').protection.protect();
   await host.context.sync();
   const found = await findTemplate(host.context);
@@ -48,5 +50,20 @@ describe('a protected template', () => {
     saysWhatToDo(error);
     expect(host.sheetNames()).toEqual(before);
     expect(host.sheet('Clients').cell('A2').numberFormat).toBe('General');
+  });
+
+  // Each failed through Excel's AccessDenied ("You can't change this part of the workbook…") instead of the pane's clear message.
+  it('Fill Is Offline down, setting Is Offline and the Portal Status column refuse with the same message and write nothing', async () => {
+    const { host, template } = await protectedTemplate();
+    const cells = () => host.sheet('Clients').texts();
+    const before = cells();
+    for (const step of [
+      () => host.run((context) => fillDownIsOffline(context, template)),
+      () => host.run((context) => setIsOffline(context, template, [2, 3], 'Yes')),
+      () => host.run((context) => writeStatusColumn(context, template, new Map([[2, 'Connected']]))),
+    ]) {
+      saysWhatToDo(await step().catch((e: unknown) => e));
+      expect(cells()).toEqual(before);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { chunkRows, rowsPerChunk } from './chunking';
+import { queueProtectionCheck } from './sheet-protection';
 import type { TemplateLocation } from './template-finder';
 
 export const STATUS_HEADER = 'Portal Status';
@@ -15,7 +16,9 @@ const STATUS_BYTES_PER_ROW = 48;
 export async function writeStatusColumn(context: Excel.RequestContext, template: TemplateLocation, statusByRow: ReadonlyMap<number, string>): Promise<number> {
   const sheet = context.workbook.worksheets.getItem(template.sheetName);
   const header = sheet.getRangeByIndexes(template.headerRow - 1, 0, 1, template.lastColumn + 1).load('text');
+  const protectedCheck = queueProtectionCheck(context, template.sheetName);
   await context.sync();
+  protectedCheck(); // a protected sheet: nothing written, and the error says what to do
   const existing = header.text[0].findIndex((t) => t.trim().toLowerCase() === STATUS_HEADER.toLowerCase());
   const column = existing >= 0 ? existing : template.lastColumn + 1;
   const headerCell = sheet.getRangeByIndexes(template.headerRow - 1, column, 1, 1);
