@@ -1,8 +1,8 @@
 import type { Issue } from '../domain';
 import { addMarks, markTargets, type MarkOptions } from './cell-marks';
-import { findHelperSheet } from './helper-sheets';
-import { readRecord, restore } from './mark-clearing';
-import { MARKS_RECORD, SCRATCH_CELL } from './mark-requests';
+import { restore } from './mark-clearing';
+import { openRecord } from './mark-record';
+import { SCRATCH_CELL } from './mark-requests';
 import { chunkByCost } from './chunking';
 import { probeListSeparator, untracked } from './lean-requests';
 import { clearCost } from './mark-requests';
@@ -24,18 +24,19 @@ export async function remarkRows(
   options: MarkOptions,
 ): Promise<number> {
   const areas = options.areas ?? false;
-  const search = await findHelperSheet(context, MARKS_RECORD);
+  const record = await openRecord(context);
   const wanted = new Set(rows);
-  let nextRow: number | null = null;
-  if (search.ours !== null) {
-    // Address lists need the list separator: queued now, answered by readRecord's first sync.
-    const learn = areas ? probeListSeparator(search.ours.getRange(SCRATCH_CELL)) : null;
-    const record = await readRecord(context, search.ours);
-    learn?.();
+  if (record !== null) {
+    // Address lists need the list separator: queued now, answered by restore's first sync.
+    const learn = areas ? probeListSeparator(record.sheet.getRange(SCRATCH_CELL)) : null;
     const here = record.marks.filter((m) => m.sheetName === template.sheetName && wanted.has(parseAddress(m.address).firstRow));
-    for (const chunk of chunkByCost(here, clearCost)) await restore(context, here.slice(chunk.start, chunk.start + chunk.count), areas, options.notes);
-    for (const mark of here) untracked(search.ours.getRangeByIndexes(mark.recordRow, 0, 1, 4)).values = [['', '', '', '']];
-    nextRow = record.nextRow;
+    if (learn !== null && here.length === 0) {
+      await context.sync();
+      learn();
+    }
+    for (const chunk of chunkByCost(here, clearCost))
+      await restore(context, here.slice(chunk.start, chunk.start + chunk.count), areas, options.notes, learn ?? undefined);
+    for (const mark of here) untracked(record.sheet.getRangeByIndexes(mark.recordRow, 0, 1, 4)).values = [['', '', '', '']];
   }
   const targets = markTargets(
     template,
@@ -45,5 +46,5 @@ export async function remarkRows(
     await context.sync();
     return 0;
   }
-  return addMarks(context, template, targets, options, search.ours === null || nextRow === null ? null : { record: search.ours, nextRow });
+  return addMarks(context, template, targets, options, record === null ? null : { record: record.sheet, nextRow: record.nextRow });
 }

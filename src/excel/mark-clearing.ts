@@ -1,25 +1,13 @@
-import { chunkByCost, chunkRows } from './chunking';
-import { deleteHelperSheet, findHelperSheet } from './helper-sheets';
-import { fillRanges, probeListSeparator, untracked } from './lean-requests';
-import {
-  MARK_FILL,
-  MARKS_RECORD,
-  NOTE_PREFIX,
-  RECORD_FIRST_ROW,
-  SCRATCH_CELL,
-  clearCost,
-  queueCellProbes,
-  sameColour,
-  type Annotation,
-  type CellMark,
-} from './mark-requests';
+import { chunkByCost } from './chunking';
+import { deleteHelperSheet } from './helper-sheets';
+import { fillRanges } from './lean-requests';
+import { MARK_FILL, NOTE_PREFIX, clearCost, queueCellProbes, sameColour, type CellMark } from './mark-requests';
+import { openRecord } from './mark-record';
 import { deleteOurNotes, findMovedFills } from './mark-sweep';
-
-/** Record rows read per request: four short texts a row keep the response far under 5 MB. */
-const RECORD_ROWS_PER_READ = 20_000;
+import { clearSheetSwept } from './swept-clearing';
 
 export interface ClearOptions {
-  /** ExcelApi 1.9: fills through Worksheet.getRanges, moved marks found through Range.getCellProperties. */
+  /** ExcelApi 1.9: our fills found in bulk through Range.getCellProperties and put back through Worksheet.getRanges (swept-clearing.ts). */
   areas?: boolean;
   /** Notes can be looked up and removed (ExcelApi 1.18); without, notes are left alone. True unless said. */
   notes?: boolean;
@@ -30,62 +18,46 @@ export interface ClearOptions {
  * Returns cells cleared. Only a record carrying our signature is read or deleted. A mark is ours by
  * our fill and our note's prefix, never by its address alone: a user's note at a recorded cell stays,
  * and marks the user moved by sorting, inserting or deleting rows are found where they went
- * (mark-sweep.ts). Safe to run again after a half-finished run: a restored cell no longer has our
+ * (swept-clearing.ts; before ExcelApi 1.9, a look at each recorded cell, then mark-sweep.ts). Safe to run again after a half-finished run: a restored cell no longer has our
  * fill, a removed note is no longer there, and the record goes only at the end.
  */
 export async function clearMarks(context: Excel.RequestContext, options: ClearOptions = {}): Promise<number> {
   const notes = options.notes ?? true;
-  const search = await findHelperSheet(context, MARKS_RECORD);
-  const record = search.ours;
+  const record = await openRecord(context);
   if (record === null) return 0;
-  // Queued now, answered by readRecord's first sync.
-  const learn = options.areas ? probeListSeparator(record.getRange(SCRATCH_CELL)) : null;
-  const existing = new Set(search.taken);
-  const marks = (await readRecord(context, record)).marks.filter((m) => existing.has(m.sheetName));
-  learn?.();
-  const moved: CellMark[] = [];
-  for (const chunk of chunkByCost(marks, clearCost))
-    moved.push(...(await restore(context, marks.slice(chunk.start, chunk.start + chunk.count), options.areas ?? false, notes)));
-  for (const [sheetName, group] of groupBy(moved, (m) => m.sheetName)) await restoreMoved(context, sheetName, group, options.areas ?? false, notes);
-  deleteHelperSheet(record);
+  const existing = new Set(record.taken);
+  const marks = record.marks.filter((m) => existing.has(m.sheetName));
+  if (options.areas) for (const [sheetName, group] of groupBy(marks, (m) => m.sheetName)) await clearSheetSwept(context, record.sheet, sheetName, group, notes);
+  else {
+    const moved: CellMark[] = [];
+    for (const chunk of chunkByCost(marks, clearCost))
+      moved.push(...(await restore(context, marks.slice(chunk.start, chunk.start + chunk.count), false, notes)));
+    for (const [sheetName, group] of groupBy(moved, (m) => m.sheetName)) await restoreMoved(context, sheetName, group, notes);
+  }
+  deleteHelperSheet(record.sheet);
   await context.sync();
   return marks.length;
-}
-
-/** A mark read back from the record, with its 0-based row there. */
-export interface RecordedMark extends CellMark {
-  recordRow: number;
-}
-
-/** Every mark in our record (blanked entries left out), and the first row after its last entry. One sync per 20,000 entries, plus one. */
-export async function readRecord(context: Excel.RequestContext, record: Excel.Worksheet): Promise<{ marks: RecordedMark[]; nextRow: number }> {
-  const used = record.getUsedRangeOrNullObject(true).load('rowCount');
-  await context.sync();
-  const total = used.isNullObject ? 0 : Math.max(0, used.rowCount - RECORD_FIRST_ROW);
-  const marks: RecordedMark[] = [];
-  for (const read of chunkRows(total, RECORD_ROWS_PER_READ)) {
-    const rows = untracked(record.getRangeByIndexes(RECORD_FIRST_ROW + read.start, 0, read.count, 4)).load('values');
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request-sized chunk (DESIGN §7), never per row
-    await context.sync();
-    rows.values.forEach((row, i) => {
-      const mark = markOf(row);
-      if (mark.address !== '') marks.push({ ...mark, recordRow: RECORD_FIRST_ROW + read.start + i });
-    });
-  }
-  return { marks, nextRow: RECORD_FIRST_ROW + total };
 }
 
 /**
  * Two syncs: look the cells up, then put back what is still ours to put back. Returns the marks not
  * found where recorded (our fill gone, or our note): moved with their rows, or recoloured by the user.
  */
-export async function restore(context: Excel.RequestContext, marks: readonly CellMark[], areas: boolean, notes: boolean): Promise<CellMark[]> {
+export async function restore(
+  context: Excel.RequestContext,
+  marks: readonly CellMark[],
+  areas: boolean,
+  notes: boolean,
+  /** Called after the look-up's sync, for what the caller queued with it (probeListSeparator). */
+  looked?: () => void,
+): Promise<CellMark[]> {
   const sheets = new Map<string, Excel.Worksheet>();
   // One object path per sheet, not per cell: each path is sent with every request that uses it.
   const sheetOf = (name: string) => sheets.get(name) ?? sheets.set(name, context.workbook.worksheets.getItem(name)).get(name)!;
   const probes = marks.map((mark) => queueCellProbes(sheetOf(mark.sheetName), [mark.address], true, () => notes && mark.annotation === 'note')[0]);
   for (const probe of probes) probe.note?.load('content');
   await context.sync();
+  looked?.();
   const restores = marks.map((mark, i) => ({
     mark,
     // The user may have recoloured the cell since: then their colour stays.
@@ -99,13 +71,13 @@ export async function restore(context: Excel.RequestContext, marks: readonly Cel
 }
 
 /** Marks that moved with their rows: our fills found in their columns and put back, our notes removed wherever they are. */
-async function restoreMoved(context: Excel.RequestContext, sheetName: string, marks: readonly CellMark[], areas: boolean, notes: boolean): Promise<void> {
+async function restoreMoved(context: Excel.RequestContext, sheetName: string, marks: readonly CellMark[], notes: boolean): Promise<void> {
   const sheet = context.workbook.worksheets.getItem(sheetName);
-  const fills = await findMovedFills(context, sheet, marks, areas);
+  const fills = await findMovedFills(context, sheet, marks);
   queueRestores(
     () => sheet,
     fills.map(({ address, before }) => ({ mark: { sheetName, address, before, annotation: '' }, refill: true, dropNote: false })),
-    areas,
+    false,
   );
   if (fills.length > 0) await context.sync();
   if (notes && marks.some((m) => m.annotation === 'note')) await deleteOurNotes(context, sheet);
@@ -131,14 +103,4 @@ export function queueRestores(
   }
   for (const { sheetName, before, addresses } of refills.values()) fillRanges(sheetOf(sheetName), addresses, before === '' ? null : before, areas);
   for (const { mark } of restores.filter((r) => r.dropNote)) sheetOf(mark.sheetName).notes.getItem(mark.address).delete();
-}
-
-// The record's trailing cells read back as '' when blank.
-function markOf([sheetName, address, before, annotation]: unknown[]): CellMark {
-  return {
-    sheetName: String(sheetName ?? ''),
-    address: String(address ?? ''),
-    before: String(before ?? ''),
-    annotation: String(annotation ?? '') as Annotation,
-  };
 }

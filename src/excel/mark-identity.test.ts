@@ -83,4 +83,28 @@ describe.each([false, true])('clearing marks the user moved (areas: %s)', (areas
     expect(sheet.cell('B3').fill).toBeNull();
     expect(sheet.cell('D5').note).toMatch(/^Client Import:/);
   });
+
+  it("keeps the user's note written in place of ours, though the sheet holds as many notes as we added", async () => {
+    const { host, sheet, api } = await markedSheet(areas);
+    // Without the user's own notes, the sheet holds exactly our two (B3, D5); the user replaces ours at D5 with theirs.
+    api.notes.getItem('B4').delete();
+    api.notes.getItem('B5').delete();
+    api.notes.getItem('D5').delete();
+    api.notes.add('D5', 'checked with the client');
+    await host.context.sync();
+    await clearMarks(host.context, { areas });
+    expect(ourMarksLeft(sheet)).toEqual([]);
+    expect(sheet.cell('D5').note).toBe('checked with the client');
+  });
+
+  it('clears every mark when the user deleted one of our notes and wrote a note elsewhere', async () => {
+    const { host, sheet, api } = await markedSheet(areas);
+    api.notes.getItem('B3').delete();
+    api.notes.add('F2', 'new client');
+    await host.context.sync();
+    await clearMarks(host.context, { areas });
+    expect(ourMarksLeft(sheet)).toEqual([]);
+    expect(sheet.cell('F2').note).toBe('new client');
+    expect(sheet.cell('B5').note).toBe('call first');
+  });
 });

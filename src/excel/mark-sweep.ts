@@ -2,11 +2,6 @@ import { chunkRows } from './chunking';
 import { MARK_FILL, NOTE_PREFIX, sameColour, type CellMark } from './mark-requests';
 import { cellAddress, parseAddress } from './sheet-address';
 
-/**
- * Cells read per getCellProperties request: each answers about 45 bytes (`{"format":{"fill":{"color":"#FFFFFF"}}}`),
- * so 50,000 keep the response near 2 MB, far under Excel on the web's 5 MB.
- */
-const CELLS_PER_SWEEP = 50_000;
 /** Cells per request when each is its own range (about 800 request bytes each, BYTES_PER_OPERATION). */
 const CELLS_PER_LOOKUP = 4_000;
 /** Notes looked up per request: about 600 request bytes each (index, content, cell), 3 MB a page. */
@@ -24,12 +19,7 @@ export interface MovedFill {
  * note by its prefix. Rows move whole, so a mark stays in its column. Returns the fills to put back:
  * a column's recorded fill when every moved mark of that column had the same one (usually none), else none.
  */
-export async function findMovedFills(
-  context: Excel.RequestContext,
-  sheet: Excel.Worksheet,
-  moved: readonly CellMark[],
-  cellProperties: boolean,
-): Promise<MovedFill[]> {
+export async function findMovedFills(context: Excel.RequestContext, sheet: Excel.Worksheet, moved: readonly CellMark[]): Promise<MovedFill[]> {
   const columns = new Map<number, Set<string>>();
   for (const mark of moved) {
     const column = parseAddress(mark.address).firstColumn;
@@ -41,9 +31,8 @@ export async function findMovedFills(
   await context.sync();
   if (used.isNullObject) return [];
   const found: MovedFill[] = [];
-  const perRequest = cellProperties ? CELLS_PER_SWEEP : CELLS_PER_LOOKUP;
-  for (const chunk of chunkRows(used.rowIndex + used.rowCount, Math.max(1, Math.floor(perRequest / width)))) {
-    const colours = queueFills(sheet.getRangeByIndexes(chunk.start, first, chunk.count, width).untrack(), chunk.count, width, cellProperties);
+  for (const chunk of chunkRows(used.rowIndex + used.rowCount, Math.max(1, Math.floor(CELLS_PER_LOOKUP / width)))) {
+    const colours = queueFills(sheet.getRangeByIndexes(chunk.start, first, chunk.count, width).untrack(), chunk.count, width);
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request-sized chunk (DESIGN §7), never per row
     await context.sync();
     colours().forEach((row, i) =>
@@ -57,15 +46,8 @@ export async function findMovedFills(
   return found;
 }
 
-/**
- * Queues a read of each cell's fill in `block`; the returned function reads them after the sync. One
- * getCellProperties (ExcelApi 1.9) for the block, or, before 1.9, a fill load per cell.
- */
-function queueFills(block: Excel.Range, rows: number, columns: number, cellProperties: boolean): () => (string | undefined)[][] {
-  if (cellProperties) {
-    const cells = block.getCellProperties({ format: { fill: { color: true } } });
-    return () => cells.value.map((row) => row.map((cell) => cell.format?.fill?.color));
-  }
+/** Queues a read of each cell's fill in `block` (a fill load per cell, as Excel before ExcelApi 1.9 has no getCellProperties); call the returned function after the sync. */
+function queueFills(block: Excel.Range, rows: number, columns: number): () => (string | undefined)[][] {
   const fills = Array.from({ length: rows }, (_, i) => Array.from({ length: columns }, (_, j) => block.getCell(i, j).untrack().format.fill.load('color')));
   return () => fills.map((row) => row.map((fill) => fill.color));
 }

@@ -32,6 +32,8 @@ export interface HostType<T> {
   indexer?(target: T, key: unknown, x: Exec): Ref | null;
   /** Collections: the items a Query lists under `_Items`. */
   items?(target: T, x: Exec): Ref[];
+  /** Items `skip`… (at most `top`) of a long collection, listing only those (a Query with $skip/$top); else `items` is sliced. */
+  itemsWindow?(target: T, x: Exec, skip: number, top: number | null): Ref[];
   /** The `_Id` Excel reports for an item, so the library addresses it by id afterwards. */
   id?(target: T): string;
 }

@@ -16,9 +16,12 @@ export function query(target: Ref, info: QueryInfo, x: Exec): unknown {
 function collection(target: Ref, select: string[], expand: string[], x: Exec, info: QueryInfo = {}): unknown {
   const type: HostType<unknown> = target.type;
   x.use(type.name, 'items');
-  let items = type.items!(target.target, x);
-  if (info.Skip) items = items.slice(info.Skip);
-  if (info.Top !== undefined && info.Top !== null) items = items.slice(0, info.Top);
+  const top = info.Top !== undefined && info.Top !== null ? info.Top : null;
+  let items = type.itemsWindow?.(target.target, x, info.Skip ?? 0, top) ?? type.items!(target.target, x);
+  if (!type.itemsWindow) {
+    if (info.Skip) items = items.slice(info.Skip);
+    if (top !== null) items = items.slice(0, top);
+  }
   return {
     _Items: items.map((item) => {
       const value = object(item, select, expand, x) as Record<string, unknown>;

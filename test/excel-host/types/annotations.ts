@@ -22,16 +22,25 @@ interface AnnTarget {
 export const commentsOf = (sheet: SheetModel | null): Ref<Scope> => ref(commentCollectionType, { sheet, kind: 'comment' });
 export const notesOf = (sheet: SheetModel | null): Ref<Scope> => ref(noteCollectionType, { sheet, kind: 'note' });
 
-function all(scope: Scope, x: Exec): AnnTarget[] {
+function all(scope: Scope, x: Exec, skip = 0, top: number | null = null): AnnTarget[] {
   const sheets = scope.sheet ? [scope.sheet] : x.model.sheets;
-  return sheets.flatMap((sheet) =>
-    [...sheet.annotations.entries()]
-      .filter(([, a]) => a.kind === scope.kind)
-      .map(([key, ann]) => {
-        const [row, col] = key.split(':').map(Number);
-        return { sheet, row, col, ann };
-      }),
-  );
+  const found: AnnTarget[] = [];
+  let index = 0;
+  for (const sheet of sheets)
+    for (const [key, ann] of sheet.annotations) {
+      if (ann.kind !== scope.kind || index++ < skip) continue;
+      if (top !== null && found.length >= top) return found;
+      const colon = key.indexOf(':');
+      found.push({ sheet, row: Number(key.slice(0, colon)), col: Number(key.slice(colon + 1)), ann });
+    }
+  return found;
+}
+
+/** How many `scope` holds, without listing them (getCount). */
+function countOf(scope: Scope, x: Exec): number {
+  let count = 0;
+  for (const sheet of scope.sheet ? [scope.sheet] : x.model.sheets) for (const ann of sheet.annotations.values()) if (ann.kind === scope.kind) count += 1;
+  return count;
 }
 
 /** The one cell an address or Range names: a sheet-less address is on the collection's sheet (a workbook collection needs the name). */
@@ -140,7 +149,7 @@ const commentCollectionType: HostType<Scope> = {
     ),
   methods: {
     add: (scope, args, x) => add(scope, args, x),
-    getCount: (scope, _args, x) => all(scope, x).length,
+    getCount: (scope, _args, x) => countOf(scope, x),
     getItemOrNullObject: (scope, [id], x) => item('comment', byId(scope, id, x)),
     getItemByCell: (scope, [cell], x) =>
       item(
@@ -157,6 +166,7 @@ const commentCollectionType: HostType<Scope> = {
 const noteCollectionType: HostType<Scope> = {
   name: 'NoteCollection',
   items: (scope, x) => all(scope, x).map((t) => ref(noteType, t)),
+  itemsWindow: (scope, x, skip, top) => all(scope, x, skip, top).map((t) => ref(noteType, t)),
   indexer: (scope, key, x) =>
     item(
       'note',
@@ -167,7 +177,7 @@ const noteCollectionType: HostType<Scope> = {
     ),
   methods: {
     add: (scope, args, x) => add(scope, args, x),
-    getCount: (scope, _args, x) => all(scope, x).length,
+    getCount: (scope, _args, x) => countOf(scope, x),
     getItemOrNullObject: (scope, [key], x) => item('note', byCell(scope, key, 'NoteCollection.getItemOrNullObject', x)),
     getItemAt: (scope, [i], x) =>
       item(
