@@ -52,6 +52,12 @@ describe('sheet addresses', () => {
   it('parses addresses with a sheet and dollars', () => {
     expect(parseAddress("'My Sheet'!$B$3:$K$20")).toEqual({ firstRow: 3, firstColumn: 1, lastRow: 20, lastColumn: 10 });
     expect(parseAddress('C7')).toEqual({ firstRow: 7, firstColumn: 2, lastRow: 7, lastColumn: 2 });
+    // Whole columns and rows, as Excel writes them in change events and range addresses.
+    expect(parseAddress('D:D')).toEqual({ firstRow: 1, firstColumn: 3, lastRow: 1_048_576, lastColumn: 3 });
+    expect(parseAddress("'My Sheet'!$B:$K")).toEqual({ firstRow: 1, firstColumn: 1, lastRow: 1_048_576, lastColumn: 10 });
+    expect(parseAddress('3:3')).toEqual({ firstRow: 3, firstColumn: 0, lastRow: 3, lastColumn: 16_383 });
+    expect(parseAddress('Clients!$5:$9')).toEqual({ firstRow: 5, firstColumn: 0, lastRow: 9, lastColumn: 16_383 });
+    expect(() => parseAddress('Clients!')).toThrow('Not a cell address');
   });
 
   it('quotes sheet names and finds a free name ignoring case', () => {

@@ -1,3 +1,5 @@
+import { parseAddress, SHEET_ROWS } from './sheet-address';
+
 /** A change to the template's sheet, as the live checks need it. */
 export interface SheetChange {
   /** 1-based sheet rows the change touched; null when it touched every row (a whole column) or moved rows. */
@@ -31,10 +33,7 @@ export async function stopWatching(result: OfficeExtension.EventHandlerResult<Ex
 export function changeOf(args: Pick<Excel.WorksheetChangedEventArgs, 'address' | 'changeType' | 'triggerSource'>): SheetChange {
   const ours = args.triggerSource === 'ThisLocalAddin';
   if (args.changeType !== 'RangeEdited') return { rows: null, ours };
-  const local = args.address.slice(args.address.lastIndexOf('!') + 1).replace(/\$/g, '');
-  const [from, to = from] = local.split(':');
-  const first = /(\d+)$/.exec(from);
-  const last = /(\d+)$/.exec(to);
-  if (first === null || last === null) return { rows: null, ours };
-  return { rows: { first: Number(first[1]), last: Number(last[1]) }, ours };
+  const area = parseAddress(args.address);
+  if (area.firstRow === 1 && area.lastRow === SHEET_ROWS) return { rows: null, ours };
+  return { rows: { first: area.firstRow, last: area.lastRow }, ours };
 }
