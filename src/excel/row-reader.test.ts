@@ -28,6 +28,21 @@ describe('readClientRows', () => {
     expect(fake.stats.syncs).toBe(6);
   });
 
+  it('does not read an Excel table’s Totals row as a client, whether the table is the template or sits inside it', async () => {
+    const fake = createExcelHost();
+    fake.addSheet('Clients', templateRows(3), { activate: true });
+    await fake.run(async (context) => {
+      const table = context.workbook.worksheets.getItem('Clients').tables.add('Clients!A1:K4', true);
+      table.showTotals = true;
+      await context.sync();
+    });
+    expect(fake.sheet('Clients').cell('A5').value).toBe('Total');
+    const template = await found(fake);
+    expect(template.totalsRows).toEqual([5]);
+    const rows = await readClientRows(fake.context, template);
+    expect(rows.map((r) => r.taxClientId)).toEqual(['C000001', 'C000002', 'C000003']);
+  });
+
   it('reads IDs with leading zeros stored as text and as numbers formatted 00000', async () => {
     const fake = createExcelHost();
     fake.addSheet(

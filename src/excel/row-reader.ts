@@ -22,6 +22,7 @@ interface DigitRead {
  * Reads every data row below the header as the text Excel displays (so `00123` stays `00123`,
  * `#N/A` reads `#N/A`, a formula reads its result). Hidden and filtered rows are read too: they are
  * still the user's data. In merged cells only the top-left cell has text; the rest read blank.
+ * An Excel table's totals row (`template.totalsRows`) is no client and is left out.
  * One sync per chunk; then, only where a Tax Client ID or Mobile shows scientific notation, the values
  * of that column in those chunks, several chunks a sync (cellText keeps their digits).
  */
@@ -90,7 +91,8 @@ export async function readClientRows(context: Excel.RequestContext, template: Te
     });
   }
   for (const [k, grid] of waiting) results[k] = readDataRows(grid, columns, firstRow + chunks[k].start);
-  return results.flat();
+  const totals = new Set(template.totalsRows ?? []);
+  return totals.size === 0 ? results.flat() : results.flat().filter((row) => !totals.has(row.row));
 }
 
 /**

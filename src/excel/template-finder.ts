@@ -14,6 +14,8 @@ export interface TemplateLocation {
   lastRow: number;
   /** 0-based sheet column index of the last column holding a value. */
   lastColumn: number;
+  /** 1-based sheet rows that are an Excel table's totals row (Table.showTotals): read as no client. */
+  totalsRows?: readonly number[];
 }
 
 export type TemplateSearch =
@@ -24,6 +26,8 @@ export type TemplateSearch =
 interface SheetProbe {
   name: string;
   used: Excel.Range;
+  tables: Excel.TableCollection;
+  totals?: Excel.Range[];
   top?: Excel.Range;
   area?: CellArea;
 }
@@ -31,7 +35,8 @@ interface SheetProbe {
 /**
  * Finds the template: the active sheet first, then the other visible sheets in tab order (the search
  * itself is src/domain/template-search.ts; this only fetches the cells it asks for).
- * Three syncs whatever the workbook size: sheet list, used ranges, the top rows' text.
+ * Three syncs whatever the workbook size: sheet list, used ranges (and which tables show a totals
+ * row), the top rows' text (and where those totals rows are).
  */
 export async function findTemplate(context: Excel.RequestContext): Promise<TemplateSearch> {
   const sheets = context.workbook.worksheets;
@@ -49,7 +54,8 @@ export async function findTemplate(context: Excel.RequestContext): Promise<Templ
     // valuesOnly: formats we put far below the data (text format, dropdowns) must not count as used.
     const used = untracked(sheet.getUsedRangeOrNullObject(true));
     used.load('rowIndex,columnIndex,rowCount,columnCount');
-    return { name, used };
+    const tables = sheet.tables.load('items/showTotals');
+    return { name, used, tables };
   });
   await context.sync();
 
@@ -61,6 +67,7 @@ export async function findTemplate(context: Excel.RequestContext): Promise<Templ
       sheetOf(context, probe.name).getRangeByIndexes(probe.area.rowIndex, probe.area.columnIndex, probe.area.rowCount, probe.area.columnCount),
     );
     probe.top.load('text');
+    probe.totals = probe.tables.items.filter((t) => t.showTotals).map((t) => untracked(t.getTotalRowRange()).load('rowIndex'));
   }
   if (nonEmpty.length > 0) await context.sync();
 
@@ -80,5 +87,7 @@ function toLocation(probe: SheetProbe): TemplateLocation | null {
   const header = locateHeader(probe.top!.text, probe.area!);
   if (header === null) return null;
   const { rowIndex, columnIndex, rowCount, columnCount } = probe.used;
-  return { sheetName: probe.name, ...header, lastRow: rowIndex + rowCount, lastColumn: columnIndex + columnCount - 1 };
+  const totalsRows = (probe.totals ?? []).map((range) => range.rowIndex + 1);
+  const location = { sheetName: probe.name, ...header, lastRow: rowIndex + rowCount, lastColumn: columnIndex + columnCount - 1 };
+  return totalsRows.length > 0 ? { ...location, totalsRows } : location;
 }

@@ -51,6 +51,25 @@ describe('data validation', () => {
 });
 
 describe('tables, freeze panes, autofit', () => {
+  // Table.showTotals: "Specifies if the total row is visible. This value can be set to show or remove the total row."
+  // Excel help, "Total the data in an Excel table": "The Total Row is inserted at the bottom of your table."
+  it('shows a totals row below the data, labelled Total, and removes it again', async () => {
+    const { host, ws } = setup();
+    const table = ws.tables.add('S!A1:C3', true);
+    table.showTotals = true;
+    const body = table.getDataBodyRange().load('address');
+    const totals = table.getTotalRowRange().load('address');
+    await host.context.sync();
+    expect([body.address, totals.address]).toEqual(['S!A2:C3', 'S!A4:C4']);
+    expect(host.sheet('S').cell('A4').value).toBe('Total');
+    expect(host.sheet('S').cell('C4').formula).toBe('=SUBTOTAL(109,[Is Offline])');
+    expect(host.sheet('S').tables()).toEqual([{ name: 'Table1', address: 'A1:C4', hasHeaders: true }]);
+    table.showTotals = false;
+    await host.context.sync();
+    expect(host.sheet('S').cell('A4').value).toBe('');
+    expect(host.sheet('S').tables()).toEqual([{ name: 'Table1', address: 'A1:C3', hasHeaders: true }]);
+  });
+
   it('adds a table with header and body ranges, style and banding', async () => {
     const { host, ws } = setup();
     const t = ws.tables.add('A1:C3', true);

@@ -19,6 +19,8 @@ export interface TableModel {
   style: string;
   showBandedRows: boolean;
   showFilterButton: boolean;
+  /** The table's last row is its totals row (Table.showTotals). */
+  showTotals: boolean;
   deleted: boolean;
 }
 

@@ -66,6 +66,7 @@ function addTable(x: Exec, address: unknown, hasHeaders: unknown): TableModel {
     style: 'TableStyleMedium2',
     showBandedRows: true,
     showFilterButton: true,
+    showTotals: false,
     deleted: false,
   };
   m.tables.push(created);
@@ -125,14 +126,18 @@ export const tableType: HostType<TableModel> = {
       },
     },
     showHeaders: { get: (t) => t.hasHeaders },
-    showTotals: { get: () => false },
+    showTotals: { get: (t) => t.showTotals, set: (t, v) => setTotals(t, !!v) },
   },
   // Table.worksheet (ExcelApi 1.2): "The worksheet containing the current table."
   navs: { rows: (t) => ref(tableRowsType, t), worksheet: (t) => ref(worksheetType, t.sheet) },
   methods: {
     getRange: part('getRange', (t) => t.rect),
     getHeaderRowRange: part('getHeaderRowRange', (t) => ({ ...t.rect, rows: 1 })),
-    getDataBodyRange: part('getDataBodyRange', (t) => ({ ...t.rect, row: t.rect.row + 1, rows: t.rect.rows - 1 })),
+    getDataBodyRange: part('getDataBodyRange', (t) => ({ ...t.rect, row: t.rect.row + 1, rows: t.rect.rows - 1 - (t.showTotals ? 1 : 0) })),
+    getTotalRowRange: (t) => {
+      if (!t.showTotals) throw officeError('InvalidOperation', `Table '${t.name}' has no totals row.`, 'Table.getTotalRowRange');
+      return ref(rangeType, { sheet: t.sheet, rect: { ...t.rect, row: t.rect.row + t.rect.rows - 1, rows: 1 } });
+    },
     delete: (t, _args, x) => {
       t.deleted = true;
       x.model.tables = x.model.tables.filter((o) => o !== t);
@@ -140,6 +145,31 @@ export const tableType: HostType<TableModel> = {
     },
   },
 };
+
+/**
+ * Table.showTotals: "Specifies if the total row is visible. This value can be set to show or remove the
+ * total row."; Excel help ("Total the data in an Excel table"): "The Total Row is inserted at the bottom of
+ * your table." Excel labels it "Total" in the first column and sums the last one (SUBTOTAL 109). The host
+ * adds it over blank cells only (it does not shift cells down).
+ */
+function setTotals(t: TableModel, show: boolean): void {
+  if (show === t.showTotals) return;
+  const where = 'Table.showTotals';
+  if (show) {
+    const below: Rect = { row: t.rect.row + t.rect.rows, col: t.rect.col, rows: 1, cols: t.rect.cols };
+    for (const [, , c] of t.sheet.existing(below))
+      if (c.v !== '' || c.f !== undefined) throw officeError('NotImplemented', 'The Excel host adds a totals row only over blank cells.', where);
+    const header = t.sheet.cell(t.rect.row, t.rect.col + t.rect.cols - 1)?.v;
+    const row = Array.from({ length: t.rect.cols }, (_, j) => (j === 0 ? 'Total' : j === t.rect.cols - 1 ? `=SUBTOTAL(109,[${String(header)}])` : ''));
+    writeValues(t.sheet, below, [row], where);
+    t.rect = { ...t.rect, rows: t.rect.rows + 1 };
+  } else {
+    const last: Rect = { row: t.rect.row + t.rect.rows - 1, col: t.rect.col, rows: 1, cols: t.rect.cols };
+    writeValues(t.sheet, last, [Array.from({ length: t.rect.cols }, () => '')], where);
+    t.rect = { ...t.rect, rows: t.rect.rows - 1 };
+  }
+  t.showTotals = show;
+}
 
 /** table.rows: add() appends below the table, which must be empty there (the host does not shift cells down). */
 const tableRowsType: HostType<TableModel> = {
@@ -151,6 +181,7 @@ const tableRowsType: HostType<TableModel> = {
     add: (t, [index, values]) => {
       const where = 'TableRowCollection.add';
       const n = Array.isArray(values) ? values.length : 1;
+      if (t.showTotals) throw officeError('NotImplemented', 'The Excel host adds table rows only to a table without a totals row.', where);
       const at = index === null || index === undefined ? t.rect.rows - 1 : index;
       if (at !== t.rect.rows - 1) throw officeError('NotImplemented', 'The Excel host only appends table rows at the end.', where);
       const below: Rect = { row: t.rect.row + t.rect.rows, col: t.rect.col, rows: n, cols: t.rect.cols };
