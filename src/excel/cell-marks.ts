@@ -2,6 +2,7 @@ import type { Issue } from '../domain';
 import { chunkByCost, type RowChunk } from './chunking';
 import { addHelperSheet } from './helper-sheets';
 import { clearMarks } from './mark-clearing';
+import { forgetRecord, keepRecord, newVersion, type RecordedMark } from './mark-record';
 import { probeListSeparator, untracked } from './lean-requests';
 import {
   MARKS_RECORD,
@@ -59,15 +60,16 @@ export async function markIssues(context: Excel.RequestContext, template: Templa
 
 /**
  * Marks `targets` (cells holding no mark of ours) and records them: in a new record sheet, or in `into`
- * from its row `nextRow` (0-based) on. Returns the number of cells marked.
+ * from its row `nextRow` (0-based) on, after its entries `marks`. Returns the number of cells marked.
  */
 export async function addMarks(
   context: Excel.RequestContext,
   template: TemplateLocation,
   targets: readonly PlacedTarget[],
   options: MarkOptions,
-  into: { record: Excel.Worksheet; nextRow: number } | null,
+  into: { record: Excel.Worksheet; nextRow: number; marks: readonly RecordedMark[] } | null,
 ): Promise<number> {
+  forgetRecord();
   const areas = options.areas ?? false;
   const sheet = context.workbook.worksheets.getItem(template.sheetName);
   const sheets = into === null ? context.workbook.worksheets.load('items/name') : null;
@@ -78,7 +80,10 @@ export async function addMarks(
   // below could only answer "no fill" and "no note" and are left out.
   const area = untracked(sheet.getRange(areaAddress(targets))).format.fill.load('color');
   const noteCount = options.notes ? sheet.notes.getCount() : null;
+  // An existing record can take the look at the list separator now, in the same sync.
+  const learnEarly = areas && into !== null ? probeListSeparator(into.record.getRange(SCRATCH_CELL)) : null;
   await context.sync();
+  learnEarly?.();
   const commented = comments === null ? new Set<string>() : await commentedCells(context, comments);
   let record = into?.record;
   if (record === undefined) {
@@ -101,8 +106,11 @@ export async function addMarks(
   const plan = planMarks(template.sheetName, targets, commented, options.notes, { areas, lookUp: lookUp.fills || lookUp.notes });
   const firstRow = into?.nextRow ?? RECORD_FIRST_ROW;
   const job: MarkJob = { sheet, record, firstRow, sheetName: template.sheetName, targets, texts: plan.notes, commented, lookUp, areas };
+  const version = newVersion(record);
+  const recorded = [...(into?.marks ?? [])];
   // At most two syncs per request-sized chunk (DESIGN §7), never per cell.
-  for (const chunk of plan.chunks) await markChunk(context, job, chunk);
+  for (const chunk of plan.chunks) recorded.push(...(await markChunk(context, job, chunk)));
+  keepRecord(version, recorded, firstRow + targets.length);
   return targets.length;
 }
 
@@ -133,8 +141,8 @@ export function areaAddress(targets: readonly PlacedTarget[]): string {
   return `${cellAddress(targets[0].row, left)}:${cellAddress(targets[targets.length - 1].row, right)}`;
 }
 
-/** Looks the chunk's cells up when they may have a fill or a note of the user's (one sync), then records and marks them (one sync). */
-async function markChunk(context: Excel.RequestContext, job: MarkJob, chunk: RowChunk): Promise<void> {
+/** Looks the chunk's cells up when they may have a fill or a note of the user's (one sync), then records and marks them (one sync). Returns what it recorded. */
+async function markChunk(context: Excel.RequestContext, job: MarkJob, chunk: RowChunk): Promise<RecordedMark[]> {
   const indices = Array.from({ length: chunk.count }, (_, k) => chunk.start + k);
   const addresses = indices.map((i) => job.targets[i].address);
   const probes: CellProbe[] =
@@ -155,6 +163,7 @@ async function markChunk(context: Excel.RequestContext, job: MarkJob, chunk: Row
   });
   queueMarks(job.sheet, job.record, job.firstRow + chunk.start, marks, notes, job.areas);
   await context.sync();
+  return marks.map((mark, k) => ({ ...mark, recordRow: job.firstRow + chunk.start + k }));
 }
 
 /** Our note text per target (null: none, for notes off or a commented cell) and the chunks, one request pair each. */

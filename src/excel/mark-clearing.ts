@@ -2,7 +2,7 @@ import { chunkByCost } from './chunking';
 import { deleteHelperSheet } from './helper-sheets';
 import { fillRanges } from './lean-requests';
 import { MARK_FILL, NOTE_PREFIX, clearCost, queueCellProbes, sameColour, type CellMark } from './mark-requests';
-import { openRecord } from './mark-record';
+import { forgetRecord, openRecord } from './mark-record';
 import { deleteOurNotes, findMovedFills } from './mark-sweep';
 import { clearSheetSwept } from './swept-clearing';
 
@@ -34,13 +34,14 @@ export async function clearMarks(context: Excel.RequestContext, options: ClearOp
       moved.push(...(await restore(context, marks.slice(chunk.start, chunk.start + chunk.count), false, notes)));
     for (const [sheetName, group] of groupBy(moved, (m) => m.sheetName)) await restoreMoved(context, sheetName, group, notes);
   }
+  forgetRecord();
   deleteHelperSheet(record.sheet);
   await context.sync();
   return marks.length;
 }
 
 /**
- * Two syncs: look the cells up, then put back what is still ours to put back. Returns the marks not
+ * Two syncs (one with `flush` false): look the cells up, then put back what is still ours to put back. Returns the marks not
  * found where recorded (our fill gone, or our note): moved with their rows, or recoloured by the user.
  */
 export async function restore(
@@ -50,6 +51,8 @@ export async function restore(
   notes: boolean,
   /** Called after the look-up's sync, for what the caller queued with it (probeListSeparator). */
   looked?: () => void,
+  /** False: the restores are queued for the caller's next sync. */
+  flush = true,
 ): Promise<CellMark[]> {
   const sheets = new Map<string, Excel.Worksheet>();
   // One object path per sheet, not per cell: each path is sent with every request that uses it.
@@ -66,7 +69,7 @@ export async function restore(
     dropNote: probes[i].note !== null && !probes[i].note!.isNullObject && probes[i].note!.content.startsWith(NOTE_PREFIX),
   }));
   queueRestores(sheetOf, restores, areas);
-  await context.sync();
+  if (flush) await context.sync();
   return restores.filter((r) => !r.refill || (notes && r.mark.annotation === 'note' && !r.dropNote)).map((r) => r.mark);
 }
 

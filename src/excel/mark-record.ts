@@ -9,6 +9,40 @@ import { MARKS_RECORD, RECORD_FIRST_ROW, type Annotation, type CellMark } from '
  */
 const FIRST_READ_ROWS = 20_000;
 
+/**
+ * The record's version, written with every change to it: a copy of the record kept in memory since our
+ * last change (keepRecord) is used while the version still matches, so a change of a few rows does not
+ * read 100,000 entries again. Another computer's change, or a record the user replaced, has another.
+ */
+const VERSION_CELL = 'B1';
+
+interface Kept {
+  version: string;
+  marks: RecordedMark[];
+  nextRow: number;
+}
+
+let kept: Kept | null = null;
+
+/** Queues a new version into `record` (with the change it goes with); keep the record under it once that change is synced. */
+export function newVersion(record: Excel.Worksheet): string {
+  const version = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  const cell = untracked(record.getRange(VERSION_CELL));
+  cell.numberFormat = [['@']];
+  cell.values = [[version]];
+  return version;
+}
+
+/** The record as it stands after our synced change under `version`: its entries and the row after them. */
+export function keepRecord(version: string, marks: RecordedMark[], nextRow: number): void {
+  kept = { version, marks, nextRow };
+}
+
+/** Forget the kept copy: call before changing the record (a change that fails part-way leaves none). */
+export function forgetRecord(): void {
+  kept = null;
+}
+
 /** A mark read back from the record, with its 0-based row there. */
 export interface RecordedMark extends CellMark {
   recordRow: number;
@@ -27,7 +61,8 @@ export interface OpenRecord {
 
 /**
  * Finds our marks record by its signature and reads it: two syncs, plus one per ~100,000 entries past
- * the first 20,000. The record's first rows are read with the signature look, from hidden sheets named
+ * the first 20,000, or two in all when the copy kept since our last change is still its version. The
+ * record's first rows are read with the signature look (when nothing is kept), from hidden sheets named
  * as our record is; a user's sheet of that name is only read, never written, and its rows are dropped.
  */
 export async function openRecord(context: Excel.RequestContext): Promise<OpenRecord | null> {
@@ -40,19 +75,24 @@ export async function openRecord(context: Excel.RequestContext): Promise<OpenRec
     const named = recordNamed(sheet.name);
     return {
       sheet,
-      signature: untracked(sheet.getRange(MARKS_RECORD.signatureAddress)).load('values'),
+      signature: untracked(sheet.getRange(`${MARKS_RECORD.signatureAddress}:${VERSION_CELL}`)).load('values'),
       used: named ? sheet.getUsedRangeOrNullObject(true).load('rowCount') : null,
-      head: named ? untracked(sheet.getRangeByIndexes(RECORD_FIRST_ROW, 0, FIRST_READ_ROWS, 4)).load('values') : null,
+      head: named && kept === null ? untracked(sheet.getRangeByIndexes(RECORD_FIRST_ROW, 0, FIRST_READ_ROWS, 4)).load('values') : null,
     };
   });
   await context.sync();
   const found = probes.find((p) => p.signature.values[0][0] === MARKS_RECORD.signature);
   if (found === undefined) return null;
+  const version = String(found.signature.values[0][1] ?? '');
+  if (kept !== null && version !== '' && kept.version === version) return { sheet: found.sheet, taken, marks: kept.marks, nextRow: kept.nextRow };
   const marks: RecordedMark[] = [];
   if (found.used === null || found.head === null) {
-    // Our record under another name (a user's sheet took ours): its size first.
-    const used = found.sheet.getUsedRangeOrNullObject(true).load('rowCount');
-    await context.sync();
+    // Our record under another name (a user's sheet took ours): its size first. Or a kept copy out of date.
+    let used = found.used;
+    if (used === null) {
+      used = found.sheet.getUsedRangeOrNullObject(true).load('rowCount');
+      await context.sync();
+    }
     return { sheet: found.sheet, taken, ...(await readRows(context, found.sheet, entries(used), 0, 0, marks)) };
   }
   const total = entries(found.used);
