@@ -14,7 +14,9 @@ import { issue, type Issue } from './row-validation';
  * from its value and the cell's number format by numfmt (an Excel number-format engine), after moving
  * a 1904-system date onto the 1900 system numfmt knows; shared and inline strings as written (with
  * OOXML's `_xHHHH_` escapes undone), booleans `TRUE`/`FALSE`, errors by their code, a formula by its
- * cached value; covered cells of a merge blank. What the file cannot tell is said, not guessed: a
+ * cached value; covered cells of a merge blank. Numbers are shown as the user's Excel shows them
+ * (`RegionalSettings`, read from the open workbook): its decimal and thousands separators, and its
+ * short date for Excel's built-in short date format. What the file cannot tell is said, not guessed: a
  * formula with no cached value, or any formula of a workbook that asks to be recalculated on open (its
  * saved results are placeholders), reads blank and its row gets `notCalculatedIssue`, which says which.
  *
@@ -22,6 +24,30 @@ import { issue, type Issue } from './row-validation';
  * digit of a whole number that General squeezed into scientific notation (`4.47911E+11`), because the
  * user sees every digit in the formula bar and an ID or phone number must keep them.
  */
+
+/** How the user's Excel shows numbers: its separators and its short date as an Excel format code. */
+export interface RegionalSettings {
+  decimal: string;
+  group: string;
+  /** The built-in short date (format 14, stored `m/d/yyyy`) as this Excel shows it: `dd.mm.yyyy` in German. */
+  shortDate: string;
+}
+
+export const EN_US_SETTINGS: RegionalSettings = { decimal: '.', group: ',', shortDate: 'm/d/yyyy' };
+
+/** Excel's built-in short date, as files store it whatever the locale shows. */
+export const SHORT_DATE_FORMAT = 'm/d/yyyy';
+
+/** An en-US rendering with the user's separators: `withSeparators("1,234.5", { decimal: ",", group: "." })` → `"1.234,5"` */
+export function withSeparators(text: string, settings: Pick<RegionalSettings, 'decimal' | 'group'>): string {
+  if (settings.decimal === '.' && settings.group === ',') return text;
+  return text.replace(/[.,]/g, (ch) => (ch === '.' ? settings.decimal : settings.group));
+}
+
+/** A .NET date pattern (DatetimeFormatInfo.shortDatePattern) as an Excel format code: `excelDatePattern("dd.MM.yyyy")` → `"dd.mm.yyyy"` */
+export function excelDatePattern(pattern: string): string {
+  return pattern.replace(/M/g, 'm');
+}
 
 /** Fields whose long digit strings Excel may show in scientific notation: read their values too. */
 export const DIGIT_FIELDS: readonly FieldKey[] = ['taxClientId', 'mobile'];

@@ -4,6 +4,7 @@ export { createExcelDoor, AREAS_REQUIREMENT, BASE_REQUIREMENT, NOTES_REQUIREMENT
 export type { ExcelDoor, ExcelDoorDeps, ExcelRun, RequirementSet, RunOptions } from './excel-door';
 export { ExcelError, toExcelError } from './excel-error';
 export type { ExcelErrorCode } from './excel-error';
+export { readRegionalSettings, REGIONAL_REQUIREMENT } from './regional-settings';
 export { findTemplate } from './template-finder';
 export type { TemplateLocation, TemplateSearch } from './template-finder';
 export { prepareTemplate, PREPARED_EXTRA_ROWS } from './template-preparation';

@@ -61,7 +61,7 @@ export function WorkbookViews({ tab, setTab, workbook, connection, settings, rep
     onChecked: (snapshot) => check.adopt(snapshot, snapshot.template),
     onError: (error) => reporter.fail(error),
   });
-  const dropped = useDroppedFile(reporter);
+  const dropped = useDroppedFile(reporter, workbook);
   const history = useHistory(client, workbook, reporter, gate);
   const sheet = sheetSource(template.search?.found ? template.search.sheetName : null, check);
 

@@ -18,6 +18,30 @@ describe('the Excel host in a German locale', () => {
     expect(row.text).toEqual([['4,47911E+11', '1.234,50', '31.12.2024', '0,25']]);
   });
 
+  // Application.decimalSeparator: "Gets the string used as the decimal separator for numeric values. This is based on
+  // the local Excel settings."; DatetimeFormatInfo.shortDatePattern: "Gets the format string for a short date value."
+  it('reports its separators and short date pattern through Application and its CultureInfo', async () => {
+    for (const [locale, expected] of [
+      [DE_DE, ['de-DE', ',', '.', ',', '.', 'dd.MM.yyyy']],
+      [EN_US, ['en-US', '.', ',', '.', ',', 'M/d/yyyy']],
+    ] as const) {
+      const host = createExcelHost({ locale });
+      const app = host.context.application.load('decimalSeparator,thousandsSeparator');
+      const culture = app.cultureInfo.load('name');
+      const numbers = culture.numberFormat.load('numberDecimalSeparator,numberGroupSeparator');
+      const dates = culture.datetimeFormat.load('shortDatePattern');
+      await host.context.sync();
+      expect([
+        culture.name,
+        app.decimalSeparator,
+        app.thousandsSeparator,
+        numbers.numberDecimalSeparator,
+        numbers.numberGroupSeparator,
+        dates.shortDatePattern,
+      ]).toEqual(expected);
+    }
+  });
+
   it('types what a German user types: 1,5 is a number, 1.234,5 a grouped one, 31.12.2024 a date', async () => {
     const host = createExcelHost({ locale: DE_DE });
     host.addSheet('Clients');

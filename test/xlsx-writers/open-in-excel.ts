@@ -1,13 +1,14 @@
-import { createExcelHost, type CellInit, type ExcelHost, type SeedCell } from '../excel-host';
+import { createExcelHost, type CellInit, type ExcelHost, type ExcelHostOptions, type SeedCell } from '../excel-host';
 import type { CellSpec, WorkbookSpec } from './workbook-spec';
 
 /**
  * The same workbook open in Excel (the Excel host), so the in-Excel path can read what the
  * dropped-file path reads from the saved file. A formula holds its result, as Excel computes it.
+ * `host`: another locale or desktop Excel.
  */
-export function openInExcel(spec: WorkbookSpec): ExcelHost {
+export function openInExcel(spec: WorkbookSpec, host: Pick<ExcelHostOptions, 'locale' | 'platform'> = {}): ExcelHost {
   if (spec.date1904) throw new Error('The Excel host has the 1900 date system only');
-  const excel = createExcelHost();
+  const excel = createExcelHost(host);
   spec.sheets.forEach((sheet, index) => {
     const grid: SeedCell[][] = [];
     for (const cell of sheet.cells) {

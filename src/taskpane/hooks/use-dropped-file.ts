@@ -3,6 +3,7 @@ import { readTemplateFile, type ReadProgress } from '../xlsx/xlsx-file-reader';
 import { holdBackUnknowable } from './held-back';
 import type { Reporter } from './use-error-bar';
 import type { ImportSource } from './import-result';
+import type { WorkbookPort } from '../workbook/workbook-port';
 
 export interface DroppedFile {
   name: string;
@@ -22,7 +23,7 @@ export interface DroppedFileState {
 const XLSX = /\.xlsx$/i;
 
 /** A saved template file dropped on the pane: it only feeds rows to the import. */
-export function useDroppedFile(reporter: Reporter): DroppedFileState {
+export function useDroppedFile(reporter: Reporter, workbook: Pick<WorkbookPort, 'regionalSettings'>): DroppedFileState {
   const [file, setFile] = useState<DroppedFile | null>(null);
   return {
     file,
@@ -43,7 +44,9 @@ export function useDroppedFile(reporter: Reporter): DroppedFileState {
         // Reading a large file takes seconds (in a worker): say how far it is, then which sheet was read.
         const onProgress = ({ sheetName, done }: ReadProgress) =>
           reporter.say({ intent: 'info', text: `Reading sheet "${sheetName}": ${Math.round(done * 100)}%` });
-        const template = await readTemplateFile(file.bytes, { signal, onProgress });
+        // Numbers as this Excel shows them (separators, short date), as the open sheet would read.
+        const regional = await workbook.regionalSettings();
+        const template = await readTemplateFile(file.bytes, { signal, onProgress, regional });
         reporter.say({ intent: 'info', text: `Read ${template.rows.length.toLocaleString('en-US')} client rows from sheet "${template.sheetName}".` });
         return { rows: holdBackUnknowable(template.rows, template.issues), link: null };
       },

@@ -1,4 +1,4 @@
-import type { ClientRow, Issue } from '../../domain';
+import { EN_US_SETTINGS, type ClientRow, type Issue, type RegionalSettings } from '../../domain';
 import {
   AREAS_REQUIREMENT,
   clearMarks,
@@ -26,6 +26,8 @@ import {
   type SheetChange,
   type TemplateLocation,
   type TemplateSearch,
+  readRegionalSettings,
+  REGIONAL_REQUIREMENT,
 } from '../../excel';
 
 /** The workbook as the pane's hooks see it: one call per user step, each one Excel.run through the door. */
@@ -47,6 +49,8 @@ export interface WorkbookPort {
   writeExceptions(report: ExceptionReport, source: ExceptionSource | null): Promise<ExceptionSheetResult>;
   selectCell(sheetName: string, row: number, column: number): Promise<void>;
   writeStatusColumn(template: TemplateLocation, statusByRow: ReadonlyMap<number, string>): Promise<number>;
+  /** How this Excel shows numbers and dates (en-US where Excel cannot say: before ExcelApi 1.12). */
+  regionalSettings(): Promise<RegionalSettings>;
   /** Hears of a step Excel has not answered for 60 s (what to tell the user), and null once Excel answers; returns the unsubscribe. */
   onSlowExcel(listener: (notice: string | null) => void): () => void;
 }
@@ -82,6 +86,10 @@ export function createWorkbookPort(door: ExcelDoor): WorkbookPort {
     writeExceptions: (report, source) => door.run((c) => writeExceptionSheet(c, report, source, { areas: areas() }), { step: 'writing the exception sheet' }),
     selectCell: (sheetName, row, column) => door.run((c) => selectCell(c, sheetName, row, column), { step: 'selecting the cell' }),
     onSlowExcel: (listener) => door.onSlow(listener),
+    regionalSettings: async () =>
+      door.supports(REGIONAL_REQUIREMENT)
+        ? door.run((c) => readRegionalSettings(c), { requires: [REGIONAL_REQUIREMENT], step: 'reading the regional settings' })
+        : EN_US_SETTINGS,
     writeStatusColumn: (template, statuses) => door.run((c) => writeStatusColumn(c, template, statuses), { step: 'writing the Portal Status column' }),
   };
 }

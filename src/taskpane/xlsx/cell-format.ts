@@ -1,4 +1,5 @@
 import { format, isDateFormat, isTextFormat, isValidFormat } from 'numfmt';
+import { EN_US_SETTINGS, SHORT_DATE_FORMAT, withSeparators, type RegionalSettings } from '../../domain';
 
 /** Days between the 1904 and the 1900 date systems' day zero: serial₁₉₀₀ = serial₁₉₀₄ + 1462. */
 const DAYS_1904 = 1462;
@@ -10,14 +11,17 @@ interface FormatRule {
 }
 
 /**
- * The text Excel displays for saved cell values under their number formats, for an en-US Excel and
- * a column wide enough (DESIGN §3; both paths' rules: src/domain/displayed-text.ts).
+ * The text Excel displays for saved cell values under their number formats, for an Excel with the
+ * user's regional settings (separators; the built-in short date in its own order) and a column wide enough (DESIGN §3; both paths' rules: src/domain/displayed-text.ts).
  * `new CellFormatter(false).number(12345678, "000-00-0000")` → `"012-34-5678"`
  */
 export class CellFormatter {
   private readonly rules = new Map<string, FormatRule>();
 
-  constructor(private readonly date1904: boolean) {}
+  constructor(
+    private readonly date1904: boolean,
+    private readonly regional: RegionalSettings = EN_US_SETTINGS,
+  ) {}
 
   number(value: number, pattern: string): string {
     return this.rule(pattern).number(value);
@@ -52,8 +56,11 @@ export class CellFormatter {
     const dates = !general && safe(() => isDateFormat(code), false);
     const shift = dates && this.date1904 ? DAYS_1904 : 0;
     const hasTextSection = !general && code.includes('@') && safe(() => isTextFormat(code) || code.includes(';'), false);
+    // Another locale: the built-in short date in its order, other dates as formatted, numbers with its separators.
+    const shown = code === SHORT_DATE_FORMAT ? this.regional.shortDate : code;
+    const local = (text: string) => (dates ? text : withSeparators(text, this.regional));
     return {
-      number: (value) => safe(() => format(code, value + shift), String(value)),
+      number: (value) => local(safe(() => format(shown, value + shift), String(value))),
       string: hasTextSection ? (value) => safe(() => format(code, value), value) : (value) => value,
     };
   }

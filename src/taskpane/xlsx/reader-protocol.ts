@@ -1,10 +1,12 @@
-import type { ColumnSpec } from '../../domain';
+import type { ColumnSpec, RegionalSettings } from '../../domain';
 import { FileTemplateError } from './read-limits';
 import { readTemplateXlsx, type FileTemplate, type ReadProgress } from './template-reader';
 
 /** The pane → worker message: the file's bytes (transferred). */
 export interface ReaderRequest {
   bytes: ArrayBuffer;
+  /** How the user's Excel shows numbers (en-US when not given). */
+  regional?: RegionalSettings;
 }
 
 /** Worker → pane messages: progress while reading, then one answer. */
@@ -19,6 +21,7 @@ export async function answerReaderRequest(request: ReaderRequest, post: (message
   let last: ReadProgress | null = null;
   try {
     const template = await readTemplateXlsx(new Uint8Array(request.bytes), {
+      regional: request.regional,
       onProgress: (progress) => {
         if (last !== null && last.sheetName === progress.sheetName && progress.done < last.done + PROGRESS_STEP && progress.done < 1) return;
         last = progress;

@@ -1,4 +1,4 @@
-import type { UnreadableReason } from '../../domain';
+import type { RegionalSettings, UnreadableReason } from '../../domain';
 import { CellFormatter } from './cell-format';
 import { decodeOoxmlText, ownString, readPart, type XlsxPackage } from './package-parts';
 import { attribute, decodeXml, type XmlHandler } from './xml-scanner';
@@ -30,6 +30,8 @@ export interface SheetReadOptions {
   probeRows: number;
   maxValueCells: number;
   onTooManyCells: () => never;
+  /** How the user's Excel shows numbers; en-US when not given. */
+  regional?: RegionalSettings;
 }
 
 /** Reads a worksheet part: cell values to displayed text, cached formula results, merges. */
@@ -44,7 +46,7 @@ export async function readSheetCells(pkg: XlsxPackage, path: string, book: Workb
     uncalculated: new Map(),
     valueCells: 0,
   };
-  const formatter = new CellFormatter(book.date1904);
+  const formatter = new CellFormatter(book.date1904, options.regional);
   const merges: string[] = [];
   let row = -1;
   let column = -1;

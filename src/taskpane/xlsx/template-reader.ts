@@ -12,6 +12,7 @@ import {
   type FieldKey,
   type HeaderLocation,
   type Issue,
+  type RegionalSettings,
 } from '../../domain';
 import { FileTemplateError, READ_LIMITS, tooManyCells } from './read-limits';
 import { COLUMNS, key, readSheetCells, type SheetCells } from './sheet-cells';
@@ -32,6 +33,8 @@ export interface ReadOptions {
   onProgress?: (progress: ReadProgress) => void;
   /** Which inflater to use; by default the platform's own where it has one (tests pin each). */
   engine?: InflateEngine;
+  /** How the user's Excel shows numbers (separators, short date); en-US when not given. */
+  regional?: RegionalSettings;
 }
 
 export interface ReadProgress {
@@ -63,7 +66,7 @@ export async function readTemplateXlsx(bytes: Uint8Array, options: ReadOptions =
 
 const UNREADABLE = 'This file is not an Excel workbook (.xlsx) that can be read. Open it in Excel, save it as an Excel Workbook (.xlsx) and drop it again.';
 
-async function readTemplate(bytes: Uint8Array, { onProgress, engine = preferredEngine() }: ReadOptions): Promise<FileTemplate> {
+async function readTemplate(bytes: Uint8Array, { onProgress, engine = preferredEngine(), regional }: ReadOptions): Promise<FileTemplate> {
   const pkg: XlsxPackage = { bytes, entries: zipEntries(bytes), engine };
   const book = await readWorkbookInfo(pkg);
   let best: Candidate | null = null;
@@ -74,6 +77,7 @@ async function readTemplate(bytes: Uint8Array, { onProgress, engine = preferredE
       probeRows: HEADER_ROWS,
       maxValueCells: READ_LIMITS.maxValueCells,
       onTooManyCells: () => tooManyCells(sheet.name),
+      regional,
     });
     const header = findHeader(cells);
     best = preferTemplate(best, header && { sheetName: sheet.name, cells, ...header });

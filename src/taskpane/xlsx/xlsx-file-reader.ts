@@ -1,6 +1,7 @@
 import { CancelledError } from '../../api';
 import { FileTemplateError } from './read-limits';
-import type { ReaderMessage } from './reader-protocol';
+import type { RegionalSettings } from '../../domain';
+import type { ReaderMessage, ReaderRequest } from './reader-protocol';
 import { createReaderWorker } from './reader-worker';
 import type { FileTemplate, ReadProgress } from './template-reader';
 
@@ -11,6 +12,8 @@ export interface ReadFileOptions {
   onProgress?: (progress: ReadProgress) => void;
   /** Aborting stops the worker at once; the promise rejects with CancelledError. */
   signal?: AbortSignal;
+  /** How the user's Excel shows numbers (en-US when not given). */
+  regional?: RegionalSettings;
 }
 
 /**
@@ -43,6 +46,7 @@ export function readTemplateFile(bytes: ArrayBuffer, options: ReadFileOptions = 
     };
     // A copy goes to the worker, so the pane keeps the file for a later resume.
     const copy = bytes.slice(0);
-    worker.postMessage({ bytes: copy }, [copy]);
+    const request: ReaderRequest = { bytes: copy, regional: options.regional };
+    worker.postMessage(request, [copy]);
   });
 }
