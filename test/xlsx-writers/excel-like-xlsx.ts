@@ -67,6 +67,19 @@ export function excelLikeXlsx(spec: WorkbookSpec, options: ExcelLikeOptions = {}
     (_s, i) =>
       `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
   );
+  // A table is its own part, related from its sheet (ECMA-376 §18.5: table ref covers header, data and totals rows).
+  spec.sheets.forEach((sheet, i) => {
+    if (!sheet.table) return;
+    const n = i + 1;
+    const totals = sheet.table.totalsRow ? ' totalsRowCount="1"' : ' totalsRowShown="0"';
+    files[`xl/tables/table${n}.xml`] = strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}table ${xmlns} id="${n}" name="Table${n}" displayName="Table${n}" ref="${sheet.table.ref}"${totals}><${p}autoFilter ref="${sheet.table.ref}"/></${p}table>`,
+    );
+    files[`xl/worksheets/_rels/sheet${n}.xml.rels`] = strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdT1" Type="${REL}/table" Target="../tables/table${n}.xml"/></Relationships>`,
+    );
+    overrides.push(`<Override PartName="/xl/tables/table${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`);
+  });
   files['[Content_Types].xml'] = strToU8(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
       `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${overrides.join('')}</Types>`,
@@ -115,6 +128,7 @@ function sheetXml(
       `<${p}dataValidations count="1"><${p}dataValidation type="list" allowBlank="1" sqref="${sheet.list.range.replace(':', ':')}"><${p}formula1>"${escapeXml(sheet.list.items.join(','))}"</${p}formula1></${p}dataValidation></${p}dataValidations>`,
     );
   }
+  if (sheet.table) out.push(`<${p}tableParts count="1"><${p}tablePart r:id="rIdT1"/></${p}tableParts>`);
   out.push(`</${p}worksheet>`);
   return out.join('');
 }

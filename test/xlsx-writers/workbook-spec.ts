@@ -21,6 +21,8 @@ export interface SheetSpec {
   merges?: string[];
   /** A Yes/No-style dropdown over a range, e.g. `A2:K1048576` (whole columns). */
   list?: { range: string; items: string[] };
+  /** An Excel table over `ref` (header row included); `totalsRow`: its last row is the table's totals row. */
+  table?: { ref: string; totalsRow?: boolean };
 }
 
 export interface WorkbookSpec {

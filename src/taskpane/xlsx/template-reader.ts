@@ -16,6 +16,7 @@ import {
 } from '../../domain';
 import { FileTemplateError, READ_LIMITS, tooManyCells } from './read-limits';
 import { COLUMNS, key, readSheetCells, type SheetCells } from './sheet-cells';
+import { readTotalsRows } from './table-parts';
 import { readWorkbookInfo } from './workbook-parts';
 import { preferredEngine, zipEntries, type InflateEngine } from './zip-entries';
 import type { XlsxPackage } from './package-parts';
@@ -46,6 +47,7 @@ export interface ReadProgress {
 interface Candidate extends HeaderLocation {
   sheetName: string;
   cells: SheetCells;
+  path: string;
 }
 
 /**
@@ -80,8 +82,8 @@ async function readTemplate(bytes: Uint8Array, { onProgress, engine = preferredE
       regional,
     });
     const header = findHeader(cells);
-    best = preferTemplate(best, header && { sheetName: sheet.name, cells, ...header });
-    if (best?.missing.length === 0) return templateRows(best);
+    best = preferTemplate(best, header && { sheetName: sheet.name, cells, path: sheet.path!, ...header });
+    if (best?.missing.length === 0) return templateRows(best, await readTotalsRows(pkg, best.path));
   }
   const missing = best?.missing ?? [];
   throw new FileTemplateError(
@@ -118,7 +120,7 @@ function slice(line: string[] | undefined, left: number, width: number): string[
 }
 
 /** The data rows below the header, as src/excel/row-reader.ts reads them (same width, same digit rule). */
-function templateRows({ sheetName, cells, headerRow, columns: sheetColumns }: Candidate): FileTemplate {
+function templateRows({ sheetName, cells, headerRow, columns: sheetColumns }: Candidate, totalsRows: ReadonlySet<number>): FileTemplate {
   const { left, width, columns, digitColumns } = relativeColumns(sheetColumns);
   // Row by row, letting each read line go: holding the sheet's cells and a copy of them at once
   // doubled the peak memory of a 100,000-row file.
@@ -132,7 +134,8 @@ function templateRows({ sheetName, cells, headerRow, columns: sheetColumns }: Ca
       if (number !== undefined) line[c - left] = cellText(number, line[c - left]);
     }
     const row = readRow(line, columns, r + 1);
-    if (row !== null) rows.push(row);
+    // An Excel table's totals row is no client (as the open sheet's reader leaves it out).
+    if (row !== null && !totalsRows.has(r + 1)) rows.push(row);
   }
   const present = new Set(rows.map((row) => row.row - 1));
   const issues: Issue[] = [];

@@ -35,6 +35,33 @@ describe('readTemplateFile', () => {
     expect(file.issues.map((i) => [i.row, i.field, i.code])).toEqual([[2, 'lastName', 'not-calculated']]);
   });
 
+  it('leaves an Excel table’s Totals row out, as the open sheet does', async () => {
+    const header = ['Tax Client ID', 'First Name', 'Last Name', 'Owner', 'Office'];
+    const row = (r: number, values: string[]) => values.map((value, i) => ({ ref: `${'ABCDE'[i]}${r}`, kind: 'string' as const, value }));
+    const spec: WorkbookSpec = {
+      active: 0,
+      sheets: [
+        {
+          name: 'Clients',
+          cells: [
+            ...row(1, header),
+            ...row(2, ['C1', 'Ann', 'Lee', 'o@f.test', 'Main']),
+            ...row(3, ['C2', 'Bo', 'Kim', 'o@f.test', 'Main']),
+            ...row(4, ['Total', '', '', '', '']),
+          ],
+          table: { ref: 'A1:E4', totalsRow: true },
+        },
+      ],
+    };
+    const file = await readTemplateFile(buffer(excelLikeXlsx(spec)));
+    expect(file.rows.map((r) => [r.row, r.taxClientId])).toEqual([
+      [2, 'C1'],
+      [3, 'C2'],
+    ]);
+    const withoutTotals = await readTemplateFile(buffer(excelLikeXlsx({ ...spec, sheets: [{ ...spec.sheets[0], table: { ref: 'A1:E4' } }] })));
+    expect(withoutTotals.rows.map((r) => r.taxClientId)).toEqual(['C1', 'C2', 'Total']);
+  });
+
   it('stops at Cancel', async () => {
     const abort = new AbortController();
     const read = readTemplateFile(buffer(excelLikeXlsx(templateWorkbook('excel'))), { signal: abort.signal });
