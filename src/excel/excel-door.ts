@@ -24,6 +24,8 @@ export const DELAY_FOR_CELL_EDIT: RequirementSet = { name: 'DelayForCellEdit', v
 export const NOTES_REQUIREMENT: RequirementSet = { name: 'ExcelApi', version: '1.18', purpose: 'notes on invalid cells' };
 /** Worksheet.getRanges: fills many separate cells in one operation (marks, rejected rows); without it, one range per cell. */
 export const AREAS_REQUIREMENT: RequirementSet = { name: 'ExcelApi', version: '1.9', purpose: 'filling many separate cells at once' };
+/** Optional: without it, a sort is checked at the next edit or Check (Worksheet.onRowSorted). */
+export const SORT_EVENTS_REQUIREMENT: RequirementSet = { name: 'ExcelApi', version: '1.10', purpose: 'checking the template again after a sort' };
 
 export interface ExcelDoorDeps {
   run: ExcelRun;

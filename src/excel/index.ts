@@ -1,6 +1,6 @@
 // The add-in's work inside a workbook. Everything takes an Excel.RequestContext and is run
 // through the door (createExcelDoor), the only place Excel.run is called and Office errors caught.
-export { createExcelDoor, AREAS_REQUIREMENT, BASE_REQUIREMENT, NOTES_REQUIREMENT } from './excel-door';
+export { createExcelDoor, AREAS_REQUIREMENT, BASE_REQUIREMENT, NOTES_REQUIREMENT, SORT_EVENTS_REQUIREMENT } from './excel-door';
 export type { ExcelDoor, ExcelDoorDeps, ExcelRun, RequirementSet, RunOptions } from './excel-door';
 export { ExcelError, toExcelError } from './excel-error';
 export type { ExcelErrorCode } from './excel-error';
@@ -22,4 +22,4 @@ export { selectCell } from './cell-selection';
 export { writeStatusColumn, STATUS_HEADER } from './status-column';
 export { remarkRows } from './live-marks';
 export { watchChanges, stopWatching, changeOf } from './sheet-changes';
-export type { SheetChange } from './sheet-changes';
+export type { SheetChange, Watch } from './sheet-changes';

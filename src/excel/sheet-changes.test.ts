@@ -15,4 +15,9 @@ describe('changeOf', () => {
     expect(changeOf({ address: '4:4', changeType: 'RowInserted', triggerSource: 'Unknown' }).rows).toBeNull();
     expect(changeOf({ address: 'A2', changeType: 'RangeEdited', triggerSource: 'ThisLocalAddin' }).ours).toBe(true);
   });
+
+  it('says where whole rows were inserted or deleted, and how many (changeType RowInserted, RowDeleted)', () => {
+    expect(changeOf({ address: '4:6', changeType: 'RowInserted', triggerSource: 'Unknown' })).toEqual({ rows: null, ours: false, moved: { at: 4, count: 3 } });
+    expect(changeOf({ address: '$9:$9', changeType: 'RowDeleted', triggerSource: 'Unknown' }).moved).toEqual({ at: 9, count: -1 });
+  });
 });

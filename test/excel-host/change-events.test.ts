@@ -107,3 +107,56 @@ describe('Worksheet.onChanged on the Excel host', () => {
     expect([first.seen.length, second.seen.length]).toEqual([0, 1]);
   });
 });
+
+describe('rows inserted, deleted and sorted on the Excel host', () => {
+  // Excel.DataChangeType: "RowInserted represents inserting rows", "RowDeleted represents deleting rows" (WorksheetChangedEventArgs.changeType).
+  it('tells Worksheet.onChanged of rows the user inserts or deletes, with the whole rows as the address', async () => {
+    const host = createExcelHost();
+    host.addSheet('Clients', [['Tax Client ID'], ['00123'], ['00124']], { activate: true });
+    const { seen } = await listen(host, 'Clients');
+    host.moveRows('Clients', 'insert', '2:3');
+    host.moveRows('Clients', 'delete', '4:4');
+    await nextTask();
+    expect(seen.map((e) => [e.changeType, e.address, e.triggerSource])).toEqual([
+      ['RowInserted', '2:3', 'Unknown'],
+      ['RowDeleted', '4:4', 'Unknown'],
+    ]);
+    expect(host.sheet('Clients').cell('A4').text).toBe('00124');
+  });
+
+  it('says so when the add-in’s own Range.insert moved the rows', async () => {
+    const host = createExcelHost();
+    host.addSheet('Clients', [['Tax Client ID'], ['00123']], { activate: true });
+    const { seen } = await listen(host, 'Clients');
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem('Clients').getRange('2:2').insert('Down');
+      await context.sync();
+    });
+    await nextTask();
+    expect(seen.map((e) => [e.changeType, e.address, e.triggerSource])).toEqual([['RowInserted', '2:2', 'ThisLocalAddin']]);
+  });
+
+  // Worksheet.onRowSorted (ExcelApi 1.10): "Occurs when one or more rows have been sorted. This happens as the result of a
+  // top-to-bottom sort operation." WorksheetRowSortedEventArgs.address: "the range address that represents the sorted areas".
+  it('tells Worksheet.onRowSorted of rows the user sorts, through the same event path', async () => {
+    const host = createExcelHost();
+    host.addSheet('Clients', [['Tax Client ID'], ['00125'], ['00123'], ['00124']], { activate: true });
+    const sorted: Excel.WorksheetRowSortedEventArgs[] = [];
+    const result = await host.run(async (context) => {
+      const added = context.workbook.worksheets.getItem('Clients').onRowSorted.add(async (args) => void sorted.push(args));
+      await context.sync();
+      return added;
+    });
+    host.sortRows('Clients', 'A2:A4', [{ column: 0, ascending: true }]);
+    expect(sorted).toHaveLength(0);
+    await nextTask();
+    expect(sorted).toEqual([expect.objectContaining({ type: 'WorksheetRowSorted', address: '2:4', source: 'Local' })]);
+    expect(host.sheet('Clients').cell('A2').text).toBe('00123');
+    result.remove();
+    await result.context.sync();
+    host.sortRows('Clients', 'A2:A4', [{ column: 0, ascending: false }]);
+    await nextTask();
+    expect(sorted).toHaveLength(1);
+    expect(host.membersUsed()).toEqual(expect.arrayContaining(['Worksheet._RegisterRowSortedEvent', 'Worksheet._UnregisterRowSortedEvent']));
+  });
+});

@@ -1,4 +1,4 @@
-import { rectA1, type Rect } from './model/a1';
+import { MAX_COLS, rectA1, type Rect } from './model/a1';
 import type { SheetModel } from './model/sheet-model';
 
 /**
@@ -13,6 +13,8 @@ import type { SheetModel } from './model/sheet-model';
  */
 const EVENT_MESSAGE_CATEGORY = 65536;
 const WORKSHEET_CHANGED = 10;
+/** Worksheet.onRowSorted's event type in the library (`eventType: 19`). */
+const WORKSHEET_ROW_SORTED = 19;
 
 interface MessageEntry {
   messageCategory: number;
@@ -48,11 +50,21 @@ export function installEventPath(osf: { DDA?: { RichApi?: Record<string, unknown
 /** Who changed the cells: the user ('Unknown' to the add-in) or the add-in's own request ('ThisLocalAddin', ExcelApi 1.14). */
 export type TriggerSource = 'Unknown' | 'ThisLocalAddin';
 
-/** A value change on `sheet`, as Excel reports it after the edit: one event per edited area, after the current task. */
-export function sendChanged(sheet: SheetModel, rect: Rect, triggerSource: TriggerSource, single?: { before: unknown; after: unknown }): void {
+/**
+ * A change on `sheet`, as Excel reports it after the edit: one event per edited area, after the current task.
+ * `changeType` (Excel.DataChangeType): "RangeEdited" for values, "RowInserted" ("represents inserting rows") and
+ * "RowDeleted" ("represents deleting rows") with the whole rows as the address.
+ */
+export function sendChanged(
+  sheet: SheetModel,
+  rect: Rect,
+  triggerSource: TriggerSource,
+  single?: { before: unknown; after: unknown },
+  changeType: 'RangeEdited' | 'RowInserted' | 'RowDeleted' = 'RangeEdited',
+): void {
   if (sheet.changeListeners === 0) return;
   const args = {
-    changeType: 'RangeEdited',
+    changeType,
     source: 'Local',
     address: rectA1(rect),
     shiftDirection: 'None',
@@ -60,7 +72,21 @@ export function sendChanged(sheet: SheetModel, rect: Rect, triggerSource: Trigge
     // "details ... can be retrieved when the changed event is triggered on a single cell" (WorksheetChangedEventArgs).
     ...(single ? { valueBefore: single.before, valueAfter: single.after } : {}),
   };
-  const message = { entries: [{ messageCategory: EVENT_MESSAGE_CATEGORY, messageType: WORKSHEET_CHANGED, targetId: sheet.id, message: JSON.stringify(args) }] };
+  deliver(sheet, WORKSHEET_CHANGED, args);
+}
+
+/**
+ * A sort of rows on `sheet` (Worksheet.onRowSorted, ExcelApi 1.10): WorksheetRowSortedEventArgs "address: Gets the range
+ * address that represents the sorted areas of a specific worksheet. Only rows changed as a result of the sort operation
+ * are returned." The host reports the sorted rows whole (every row of the sorted block), never fewer.
+ */
+export function sendRowSorted(sheet: SheetModel, rect: Rect): void {
+  if (sheet.sortListeners === 0) return;
+  deliver(sheet, WORKSHEET_ROW_SORTED, { address: rectA1({ ...rect, col: 0, cols: MAX_COLS }), source: 'Local', worksheetId: sheet.id });
+}
+
+function deliver(sheet: SheetModel, messageType: number, args: object): void {
+  const message = { entries: [{ messageCategory: EVENT_MESSAGE_CATEGORY, messageType, targetId: sheet.id, message: JSON.stringify(args) }] };
   setTimeout(() => {
     for (const handler of [...handlers]) handler(message);
   }, 0);
@@ -68,5 +94,10 @@ export function sendChanged(sheet: SheetModel, rect: Rect, triggerSource: Trigge
 
 /** Sends the changes the last request made on every sheet, as the add-in's own (its trigger source). */
 export function sendRequestChanges(sheets: readonly SheetModel[]): void {
-  for (const sheet of sheets) for (const rect of sheet.changes.splice(0)) sendChanged(sheet, rect, 'ThisLocalAddin');
+  for (const sheet of sheets) {
+    for (const rect of sheet.changes.splice(0)) sendChanged(sheet, rect, 'ThisLocalAddin');
+    for (const { kind, rect } of sheet.rowEvents.splice(0))
+      if (kind === 'RowSorted') sendRowSorted(sheet, rect);
+      else sendChanged(sheet, rect, 'ThisLocalAddin', undefined, kind);
+  }
 }

@@ -1,6 +1,7 @@
 import { parseA1, rectA1 } from './model/a1';
 import { writeValues } from './model/range-data';
-import { sendChanged } from './events';
+import { sendChanged, sendRowSorted } from './events';
+import { deleteRows, insertRows, sortRows } from './model/row-moves';
 import { seedSheet, SeedCell } from './model/seed';
 import { WorkbookModel } from './model/workbook-model';
 import { answer, HostState } from './answer';
@@ -54,6 +55,13 @@ export interface ExcelHost {
    * then one Worksheet.onChanged event for the area, delivered through the library's event path (events.ts).
    */
   edit(sheetName: string, address: string, rows: (string | number | boolean)[][]): void;
+  /**
+   * The user inserts (`'insert'`) or deletes (`'delete'`) whole rows (`'3:4'`), or sorts the rows of a block
+   * (`'A2:K20'`, by its 0-based columns `keys`): the cells move as Range.insert/delete/sort move them, then
+   * Worksheet.onChanged (RowInserted, RowDeleted) or Worksheet.onRowSorted, from the user (triggerSource Unknown).
+   */
+  moveRows(sheetName: string, how: 'insert' | 'delete', rows: string): void;
+  sortRows(sheetName: string, address: string, keys: { column: number; ascending: boolean }[]): void;
 }
 
 const MB5 = 5 * 1024 * 1024;
@@ -144,6 +152,20 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
       s.changes.length = 0;
       const single = before === undefined ? undefined : { before, after: s.cell(rect.row, rect.col)?.v ?? '' };
       sendChanged(s, rect, 'Unknown', single);
+    },
+    moveRows(sheetName, how, rows) {
+      const s = model.get(sheetName, 'ExcelHost.moveRows');
+      const { rect } = parseA1(rows);
+      if (how === 'insert') insertRows(s, model.tables, rect.row, rect.rows);
+      else deleteRows(s, model.tables, rect.row, rect.rows);
+      model.tables = model.tables.filter((t) => !t.deleted);
+      sendChanged(s, rect, 'Unknown', undefined, how === 'insert' ? 'RowInserted' : 'RowDeleted');
+    },
+    sortRows(sheetName, address, keys) {
+      const s = model.get(sheetName, 'ExcelHost.sortRows');
+      const { rect } = parseA1(address);
+      sortRows(s, rect, keys, false, 'ExcelHost.sortRows');
+      sendRowSorted(s, rect);
     },
   };
 }

@@ -99,6 +99,38 @@ describe('LiveChecker', () => {
     expect(port.readRows).not.toHaveBeenCalled();
     expect(fillOf(host, 'D3')).toBeNull();
   });
+
+  // Rows the user inserts, deletes or sorts move marks with their cells and change which rows share an ID: the
+  // template is checked again, as Excel reports them (Worksheet.onChanged RowInserted/RowDeleted, Worksheet.onRowSorted).
+  it('checks again when the user deletes the row holding the first copy of an ID: the other copy is clean', async () => {
+    const { host, type, snapshots, checker } = await setUp(5);
+    await type('A5', [['C000001']]); // row 5 repeats row 2's ID
+    expect(fillOf(host, 'A5')).toBe(MARK_FILL);
+    host.moveRows('Clients', 'delete', '2:2');
+    await nextTask();
+    await checker.settled();
+    // Row 5 moved up to row 4 and is now the only C000001.
+    expect(host.sheet('Clients').cell('A4').text).toBe('C000001');
+    expect([fillOf(host, 'A4'), fillOf(host, 'A5')]).toEqual([null, null]);
+    expect(snapshots.at(-1)!.issues).toEqual([]);
+  });
+
+  it('checks again after rows are inserted and after a sort, marking the cells where they went', async () => {
+    const { host, type, snapshots, checker } = await setUp(5);
+    await type('D3', [['not-an-email']]);
+    host.moveRows('Clients', 'insert', '2:3');
+    await nextTask();
+    await checker.settled();
+    expect(snapshots.at(-1)!.issues.map((i) => [i.row, i.field])).toEqual([[5, 'email']]);
+    expect(fillOf(host, 'D5')).toBe(MARK_FILL);
+    // Descending by ID: the bad e-mail's row (C000002) goes from row 5 to row 7.
+    host.sortRows('Clients', 'A4:K8', [{ column: 0, ascending: false }]);
+    await nextTask();
+    await checker.settled();
+    expect(host.sheet('Clients').cell('D7').text).toBe('not-an-email');
+    expect(snapshots.at(-1)!.issues.map((i) => [i.row, i.field])).toEqual([[7, 'email']]);
+    expect([fillOf(host, 'D5'), fillOf(host, 'D7')]).toEqual([null, MARK_FILL]);
+  });
 });
 
 test('mergeRanges joins overlapping and adjacent rows', () => {

@@ -97,6 +97,7 @@ export class LiveChecker {
     const header = this.template.headerRow;
     // Rows typed or pasted below the last one belong to the template from now on.
     for (const r of ranges) if (r !== null) this.template = { ...this.template, lastRow: Math.max(this.template.lastRow, r.last) };
+    for (const c of changes) if (c.moved) this.template = shifted(this.template, c.moved);
     if (this.rows === null || ranges.some((r) => r === null || r.first <= header)) return this.checkAll();
     const rows = this.rows;
     const merged = mergeRanges(ranges as RowRange[]);
@@ -138,6 +139,12 @@ export class LiveChecker {
 }
 
 const idOf = (row: ClientRow) => row.taxClientId.trim();
+
+/** The template after whole rows were inserted (count > 0) or deleted (count < 0) from row `at`: the rows below move with them. */
+function shifted(template: TemplateLocation, { at, count }: { at: number; count: number }): TemplateLocation {
+  const shift = (row: number) => (row < at ? row : count > 0 ? row + count : Math.max(at - 1, row + count));
+  return { ...template, headerRow: shift(template.headerRow), lastRow: shift(template.lastRow) };
+}
 
 function groupByRow(issues: readonly Issue[]): Map<number, Issue[]> {
   const byRow = new Map<number, Issue[]>();

@@ -7,6 +7,7 @@ import {
   insertTemplateSheet,
   markIssues,
   NOTES_REQUIREMENT,
+  SORT_EVENTS_REQUIREMENT,
   prepareTemplate,
   readClientRows,
   remarkRows,
@@ -79,7 +80,9 @@ export function createWorkbookPort(door: ExcelDoor): WorkbookPort {
         requires: notes() ? [NOTES_REQUIREMENT] : [],
       }),
     watchChanges: async (sheetName, onChange) => {
-      const handler = await door.run((c) => watchChanges(c, sheetName, onChange), { step: 'watching the template for changes' });
+      const handler = await door.run((c) => watchChanges(c, sheetName, onChange, door.supports(SORT_EVENTS_REQUIREMENT)), {
+        step: 'watching the template for changes',
+      });
       return () => door.run(() => stopWatching(handler), { step: 'no longer watching the template' });
     },
     clearMarks: () => door.run((c) => clearMarks(c, { areas: areas(), notes: notes() }), { step: 'clearing the marks' }),

@@ -62,6 +62,10 @@ export class SheetModel {
   readonly annotations = new Map<string, Annotation>();
   /** Change handlers registered on this sheet (`_RegisterDataChangedEvent` minus `_Unregister…`); events go out while above 0. */
   changeListeners = 0;
+  /** Sort handlers registered on this sheet (`_RegisterRowSortedEvent`, Worksheet.onRowSorted, ExcelApi 1.10). */
+  sortListeners = 0;
+  /** Rows the last request inserted, deleted or sorted, for the events sent after it (events.ts). */
+  readonly rowEvents: { kind: 'RowInserted' | 'RowDeleted' | 'RowSorted'; rect: Rect }[] = [];
   /** Areas whose values the current request changed, sent as change events once it is answered (events.ts). */
   readonly changes: Rect[] = [];
   /** The workbook's regional settings (WorkbookModel.locale), for typing and showing numbers. */

@@ -18,12 +18,14 @@ export const rowEdits: Record<string, Method> = {
     const s = liveSheet(t.sheet, 'Range.insert');
     if (shift !== 'Down' || !isWholeRows(t.rect)) throw notModelled('Range.insert (other than whole rows, Down)');
     insertRows(s, x.model.tables, t.rect.row, t.rect.rows);
+    s.rowEvents.push({ kind: 'RowInserted', rect: t.rect });
     return ref(rangeType, { sheet: s, rect: t.rect });
   },
   delete: (t, [shift], x) => {
     const s = liveSheet(t.sheet, 'Range.delete');
     if (shift !== 'Up' || !isWholeRows(t.rect)) throw notModelled('Range.delete (other than whole rows, Up)');
     deleteRows(s, x.model.tables, t.rect.row, t.rect.rows);
+    s.rowEvents.push({ kind: 'RowDeleted', rect: t.rect });
     x.model.tables = x.model.tables.filter((tb) => !tb.deleted);
     return null;
   },
@@ -51,6 +53,7 @@ export const rangeSortType: HostType<RangeTarget> = {
       });
       const rect = hasHeaders ? { ...t.rect, row: t.rect.row + 1, rows: t.rect.rows - 1 } : t.rect;
       sortRows(s, rect, keys, matchCase === true, where);
+      s.rowEvents.push({ kind: 'RowSorted', rect });
       return null;
     },
   },

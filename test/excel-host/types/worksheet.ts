@@ -102,6 +102,15 @@ export const worksheetType: HostType<SheetModel> = {
       s.changeListeners = Math.max(0, s.changeListeners - 1);
       return null;
     },
+    // Worksheet.onRowSorted (ExcelApi 1.10), likewise.
+    _RegisterRowSortedEvent: (s) => {
+      s.sortListeners += 1;
+      return null;
+    },
+    _UnregisterRowSortedEvent: (s) => {
+      s.sortListeners = Math.max(0, s.sortListeners - 1);
+      return null;
+    },
     getUsedRange: (s, [valuesOnly]) => rangeOn(s, s.usedRect(!!valuesOnly) ?? { row: 0, col: 0, rows: 1, cols: 1 }),
     getUsedRangeOrNullObject: (s, [valuesOnly]) => rangeOn(s, s.usedRect(!!valuesOnly)),
   },
