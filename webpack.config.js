@@ -30,7 +30,11 @@ module.exports = (env = {}, argv = {}) => {
     mode: production ? 'production' : 'development',
     // Never eval-based: the server's CSP (no 'unsafe-eval') applies to development builds too.
     devtool: production ? 'source-map' : 'cheap-module-source-map',
-    entry: harness ? { taskpane: './test/e2e/harness/harness-entry.tsx' } : { taskpane: './src/taskpane/index.tsx', commands: './src/commands/commands.ts' },
+    // sign-in: the sign-in dialog page (the identity provider's redirect URI); in the harness, after a stand-in for
+    // office.js's dialog side (Office.onReady, Office.context.ui.messageParent).
+    entry: harness
+      ? { taskpane: './test/e2e/harness/harness-entry.tsx', 'sign-in': ['./test/e2e/harness/dialog-office.ts', './src/taskpane/sign-in/index.ts'] }
+      : { taskpane: './src/taskpane/index.tsx', commands: './src/commands/commands.ts', 'sign-in': './src/taskpane/sign-in/index.ts' },
     output: {
       path: path.resolve(__dirname, harness ? 'dist/addin-harness' : 'dist/addin'),
       filename: '[name].[contenthash:8].js',
@@ -51,6 +55,13 @@ module.exports = (env = {}, argv = {}) => {
       // In the shared runtime the ribbon commands run in the pane's page, so taskpane.html loads both bundles.
       page('taskpane.html', harness ? ['taskpane'] : ['commands', 'taskpane'], 'Client Import'),
       ...(harness ? [] : [page('commands.html', ['commands'], 'Client Import commands')]),
+      new HtmlWebpackPlugin({
+        filename: 'sign-in.html',
+        template: './src/taskpane/sign-in/sign-in.html',
+        chunks: ['sign-in'],
+        inject: 'body',
+        templateParameters: { officeJs: harness ? '' : OFFICE_JS },
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },

@@ -1,4 +1,16 @@
-import type { Client, ClientRow, Firm, ImportCounts, ImportJob, ImportListItem, InvitationResult, ReportRow, RowResult } from '../domain/api-types';
+import type {
+  ActivityEvent,
+  Client,
+  ClientRow,
+  Firm,
+  ImportCounts,
+  ImportJob,
+  ImportListItem,
+  InvitationResult,
+  Me,
+  ReportRow,
+  RowResult,
+} from '../domain/api-types';
 import { ApiError, CancelledError, NetworkError, isProblem, messageForStatus } from './api-errors';
 import type { WireBatch } from './batch-plan';
 import { DEFAULT_RETRY, type RetryPolicy, withRetry } from './retry';
@@ -8,7 +20,10 @@ export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 export interface PortalClientOptions {
   /** e.g. `https://localhost:3000`; empty means the pane's own origin. */
   baseUrl: string;
+  /** An API key; ignored when `session` is given. */
   token: string;
+  /** A signed-in person's tokens: sent instead of `token`, refreshed once when the portal answers 401. */
+  session?: { accessToken(): string; refresh(): Promise<boolean> };
   fetch: FetchLike;
   retry?: RetryPolicy;
 }
@@ -25,6 +40,12 @@ export interface PortalClient {
   readonly baseUrl: string;
   health(signal?: AbortSignal): Promise<{ status: string; storage: string }>;
   firm(signal?: AbortSignal): Promise<Firm>;
+  /** Who is calling: the firm, and the person (or API key) with their role. */
+  me(signal?: AbortSignal): Promise<Me>;
+  /** The firm's newest recorded actions (admins only: 403 for others). */
+  activity(signal?: AbortSignal): Promise<ActivityEvent[]>;
+  /** Ends the person's session (an API key cannot sign out). */
+  signOut(): Promise<void>;
   createImport(input: { source?: string; sendInvitations?: boolean }, signal?: AbortSignal): Promise<{ id: string; status: string }>;
   /**
    * `after`: the batch this one follows; the portal applies it only once that one is stored.
@@ -55,8 +76,9 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
   const policy = options.retry ?? DEFAULT_RETRY;
 
   /** `json`: the request body, serialised. */
-  async function send(method: string, path: string, json: string | undefined, signal: AbortSignal | undefined): Promise<Response> {
-    const headers: Record<string, string> = { Authorization: `Bearer ${options.token}`, Accept: 'application/json' };
+  async function send(method: string, path: string, json: string | undefined, signal: AbortSignal | undefined, fresh = false): Promise<Response> {
+    const token = options.session ? options.session.accessToken() : options.token;
+    const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
     if (json !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
@@ -67,6 +89,8 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
         cause: error,
       });
     }
+    // A session's access token lives 10 minutes: on 401 buy the next one once and send again.
+    if (response.status === 401 && options.session && !fresh && (await options.session.refresh())) return send(method, path, json, signal, true);
     if (!response.ok) throw await toApiError(response);
     return response;
   }
@@ -103,6 +127,9 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
     baseUrl,
     health: (signal) => call('GET', '/health', undefined, signal),
     firm: (signal) => call('GET', '/firm', undefined, signal),
+    me: (signal) => call('GET', '/me', undefined, signal),
+    activity: async (signal) => (await call<{ events: ActivityEvent[] }>('GET', '/firm/activity', undefined, signal)).events,
+    signOut: async () => void (await send('POST', '/auth/sign-out', undefined, undefined)),
     createImport: (input, signal) => call('POST', '/imports', input, signal),
     putBatch: async (importId, seq, batch, signal, after) => {
       const path = `/imports/${id(importId)}/batches/${seq}${after === undefined ? '' : `?after=${after}`}`;

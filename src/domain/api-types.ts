@@ -115,3 +115,23 @@ export interface InvitationResult {
   /** The new link, when one was made (shown only to the firm, like `Client.invitationUrl`). */
   invitationUrl?: string;
 }
+
+/** A signed-in person's tokens (`POST /auth/code/sign-in`, `/auth/oidc/finish`, `/auth/refresh`). */
+export interface SessionTokens {
+  accessToken: string;
+  refreshToken: string;
+}
+
+/** `GET /me`: the firm and who is calling (a person through a session, or an API key). */
+export interface Me {
+  firm: { id: string; name: string };
+  actor: { kind: 'user' | 'key'; name: string; email: string | null; role: 'admin' | 'preparer' };
+}
+
+/** One entry of a firm's activity list (`GET /firm/activity`, admins only). */
+export interface ActivityEvent {
+  actor: string;
+  action: string;
+  detail: Record<string, unknown>;
+  createdAt: string;
+}

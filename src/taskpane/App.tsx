@@ -1,5 +1,6 @@
 import { Tab, TabList } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import type { ActivityEvent } from '../domain';
 import { ConnectView } from './components/connect/ConnectView';
 import { useAppStyles } from './components/shell/app-styles';
 import { ErrorBar } from './components/shell/ErrorBar';
@@ -7,6 +8,7 @@ import { NoHostNotice } from './components/shell/NoHostNotice';
 import { PaneHeader } from './components/shell/PaneHeader';
 import { useConnection } from './hooks/use-connection';
 import { useErrorBar } from './hooks/use-error-bar';
+import { useSignIn } from './hooks/use-sign-in';
 import type { PaneTab } from './pane-tab';
 import { WorkbookViews } from './WorkbookViews';
 import { createSettingsStore } from './services/settings-store';
@@ -19,7 +21,14 @@ export function App() {
   const { message, reporter } = useErrorBar();
   const settings = useMemo(() => createSettingsStore(services.storage, services.partitionKey), [services]);
   const connection = useConnection(services, settings, reporter);
+  const signIn = useSignIn(services, connection, reporter);
   const [tab, setTab] = useState<PaneTab>(services.workbook ? 'template' : 'connect');
+  const [activity, setActivity] = useState<ActivityEvent[] | null>(null);
+  const { client, me } = connection;
+  const loadActivity = useCallback(() => {
+    if (client) client.activity().then(setActivity, reporter.fail);
+  }, [client, reporter]);
+  const actor = me?.actor ?? null;
 
   const connect = (
     <ConnectView
@@ -27,10 +36,28 @@ export function App() {
       token={connection.token}
       status={connection.status}
       firmName={connection.firm?.name ?? null}
+      who={actor ? (actor.kind === 'user' ? `${actor.name || actor.email} (${actor.role})` : `API key "${actor.name}"`) : null}
+      signedIn={connection.signedIn}
       onBaseUrlChange={connection.setBaseUrl}
       onTokenChange={connection.setToken}
       onConnect={() => void connection.connect()}
-      onDisconnect={connection.disconnect}
+      onDisconnect={() => {
+        setActivity(null);
+        connection.disconnect();
+      }}
+      signIn={{
+        email: signIn.email,
+        code: signIn.code,
+        codeSent: signIn.codeSent,
+        busy: signIn.busy,
+        canUseProvider: signIn.canUseProvider,
+        onEmailChange: signIn.setEmail,
+        onCodeChange: signIn.setCode,
+        onProvider: () => void signIn.withProvider(),
+        onRequestCode: () => void signIn.requestCode(),
+        onCode: () => void signIn.withCode(),
+      }}
+      activity={actor?.kind === 'user' && actor.role === 'admin' ? { events: activity, onLoad: loadActivity } : null}
     />
   );
 

@@ -2,6 +2,7 @@
 import { sharedPaneInbox } from '../commands/pane-inbox';
 import { createExcelDoor } from '../excel';
 import { mountPane } from './mount-pane';
+import { openDialog, type DialogUi } from './services/office-dialog';
 import { saveFileInBrowser } from './services/save-file';
 import { createWorkbookPort } from './workbook/workbook-port';
 
@@ -35,6 +36,7 @@ void Office.onReady((info) => {
     defaultBaseUrl: window.location.origin,
     ribbonInbox: sharedPaneInbox(window),
     saveFile: saveFileInBrowser,
+    signInDialog: inExcel ? (url) => openDialog(Office.context.ui as unknown as DialogUi, url) : undefined,
     onPaneVisibility: inExcel ? paneVisibility : undefined,
   });
 });

@@ -77,7 +77,7 @@ test("a user's own hidden 'Lists' sheet is untouched after Prepare template", as
   await page.evaluate(() => void (window.__host!.sheet('Lists').visible = false));
   await page.getByText('Template found on sheet').waitFor();
   await page.getByRole('tab', { name: 'Connect' }).click();
-  await page.getByLabel('Firm token').fill(token);
+  await page.getByLabel('API key').fill(token);
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await page.getByText('Connected to Hidden Sheets LLP').waitFor();
   await page.getByRole('tab', { name: 'Template' }).click();

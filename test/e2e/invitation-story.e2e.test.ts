@@ -97,7 +97,7 @@ test('invited from the pane, accepted from the e-mail; offline re-import refused
   const [ann, ben] = clientRows('S', 2).map((r, i) => ({ ...r, firstName: ['Ann', 'Ben'][i] }));
   const pane = await openPane(browser, backend.url, { sheets: [{ name: 'Clients', rows: templateGrid([ann, ben]) }] });
   await pane.getByRole('tab', { name: 'Connect' }).click();
-  await pane.getByLabel('Firm token').fill(token);
+  await pane.getByLabel('API key').fill(token);
   await pane.getByRole('button', { name: 'Connect', exact: true }).click();
   await pane.getByText(`Connected to ${FIRM}`).waitFor();
 

@@ -48,7 +48,7 @@ afterAll(async () => {
 
 async function connect(page: Page) {
   await page.getByRole('tab', { name: 'Connect' }).click();
-  await page.getByLabel('Firm token').fill(token);
+  await page.getByLabel('API key').fill(token);
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await page.getByText('Connected to Lee & Partners CPA').waitFor();
 }

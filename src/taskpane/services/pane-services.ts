@@ -22,6 +22,11 @@ export interface PaneServices {
    * runtime, closing the pane hides it and the page lives on); returns a function that stops listening.
    */
   onPaneVisibility?(listener: (visible: boolean) => void): () => void;
+  /**
+   * Opens the sign-in dialog page at `url` (Office.context.ui.displayDialogAsync) and resolves with the message it
+   * sends back (messageParent). Unset where no dialog can open: only codes and API keys then.
+   */
+  signInDialog?(url: string): Promise<string>;
   /** Saves a downloaded file for the user. */
   saveFile(name: string, bytes: ArrayBuffer, type: string): void;
 }

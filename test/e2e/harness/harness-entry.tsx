@@ -8,8 +8,10 @@ import { registerCommands, type CompletableEvent } from '../../../src/commands/r
 import { createExcelDoor } from '../../../src/excel';
 import { mountPane } from '../../../src/taskpane/mount-pane';
 import { createSettingsStore } from '../../../src/taskpane/services/settings-store';
+import { openDialog } from '../../../src/taskpane/services/office-dialog';
 import { createWorkbookPort } from '../../../src/taskpane/workbook/workbook-port';
 import { createExcelHost, type ExcelHost, type SeedCell } from '../../excel-host/browser';
+import { harnessDialogs } from './harness-dialogs';
 
 export interface HarnessConfig {
   sheets: { name: string; rows: SeedCell[][] }[];
@@ -49,6 +51,8 @@ const host = createInboxHost(sharedPaneInbox(window), async () => void (ribbon.p
 registerCommands(COMMANDS, (id, handler) => void (ribbon.commands[id] = handler), host);
 window.__ribbon = ribbon;
 
+const dialogs = harnessDialogs();
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 if (config.connection)
@@ -67,6 +71,7 @@ const mount = () =>
     defaultBaseUrl: window.location.origin,
     ribbonInbox: sharedPaneInbox(window),
     saveFile: (name, bytes) => window.__downloads!.push({ name, size: bytes.byteLength }),
+    signInDialog: (url) => openDialog(dialogs, url),
   });
 if (config.deferMount) window.__mountPane = mount;
 else mount();

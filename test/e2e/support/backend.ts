@@ -9,6 +9,8 @@ export const ADMIN_TOKEN = SERVER_ADMIN_TOKEN;
 
 export interface Backend {
   url: string;
+  /** The server's DATA_DIR: without SMTP its e-mails are .eml files in `outbox/` there. */
+  dataDir: string;
   api<T = unknown>(method: string, path: string, token: string, body?: unknown): Promise<T>;
   close(): Promise<void>;
 }
@@ -32,6 +34,7 @@ export async function startBackend(options: { smtpUrl?: string } = {}): Promise<
   };
   return {
     url: server.url,
+    dataDir,
     api,
     close: async () => {
       await server.stop();
