@@ -26,7 +26,7 @@ export function ConnectView(props: ConnectViewProps) {
         <Input value={props.baseUrl} onChange={(_, d) => props.onBaseUrlChange(d.value)} placeholder="https://localhost:3000" />
       </Field>
       <SignInForm {...props.signIn} />
-      <section className={styles.stack} aria-label="Connect with an API key">
+      <div className={styles.stack}>
         <Text className={styles.hint}>Or connect with an API key from a firm admin.</Text>
         <Field label="API key">
           <Input type="password" value={props.token} onChange={(_, d) => props.onTokenChange(d.value)} />
@@ -37,7 +37,7 @@ export function ConnectView(props: ConnectViewProps) {
           </Button>
           {props.status === 'connecting' && <Spinner size="tiny" label="Connecting…" />}
         </div>
-      </section>
+      </div>
     </section>
   );
 }
