@@ -72,8 +72,10 @@ test('the History view lists past imports with their reports', async () => {
   await newest.getByRole('button', { name: 'Download exception report' }).click();
   await page.waitForFunction(() => window.__downloads!.length === 1);
   await newest.getByRole('button', { name: 'Write exceptions to a sheet' }).click();
-  await page.getByText(/is on the sheet Import Exceptions \(2\)/).waitFor();
-  expect((await page.evaluate(() => window.__host!.sheet('Import Exceptions (2)').texts())).length).toBe(6);
+  // One report sheet per import: this import's own report is written afresh under its name.
+  await page.getByText(/is on the sheet Import Exceptions\./).waitFor();
+  expect(await page.evaluate(() => window.__host!.sheetNames())).not.toContain('Import Exceptions (2)');
+  expect((await page.evaluate(() => window.__host!.sheet('Import Exceptions').texts())).length).toBe(6);
   await expectNoCspViolations(page);
   await page.close();
 });
