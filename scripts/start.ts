@@ -1,16 +1,25 @@
 // `npm start`: build the add-in if needed, serve pane + API on https://localhost:3000 (PGlite in ./data),
-// create a demo firm on first run, and print how to sideload the add-in.
+// create a demo firm and its demo admin on first run, start a development identity provider on loopback (never
+// part of `npm run serve`) and connect the demo firm to it, so the pane's sign-in is the real flow; print how
+// to sideload the add-in.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { saveIdentityProvider } from '../src/server/access/identity-provider.repository';
+import { upsertUser } from '../src/server/access/user.repository';
 import { startServer } from '../src/server/start-server';
+import { startIdentityProvider } from './identity-provider.mjs';
 
 const ROOT = resolve(__dirname, '..');
 const DIST = join(ROOT, 'dist/addin');
 const CERTS = join(ROOT, '.certs');
 const DATA_DIR = resolve(ROOT, process.env.DATA_DIR ?? 'data');
 const PORT = Number(process.env.PORT ?? 3000);
+// The development identity provider: 127.0.0.1 only, next to the server's port.
+const IDP_PORT = Number(process.env.DEV_IDP_PORT ?? PORT + 1);
+const DEMO_USER = { email: 'demo@demo-firm.test', name: 'Dana Demo' };
+const DEV_CLIENT_ID = 'client-import-dev';
 const say = (text = '') => process.stdout.write(`${text}\n`);
 
 function newestMtime(path: string): number {
@@ -97,6 +106,15 @@ async function main(): Promise<void> {
   // From here the data folder's files (PGlite's, the outbox, the keys) are this account's alone, as with `npm run serve`.
   process.umask(0o077);
   const secrets = devSecrets();
+  const publicOrigin = process.env.PUBLIC_ORIGIN ?? `${tls ? 'https' : 'http'}://localhost:${PORT}`;
+  // oidc-provider's own development login page: any password signs in the address typed (the demo user's is filled in).
+  const idp = await startIdentityProvider({
+    port: IDP_PORT,
+    clients: [{ clientId: DEV_CLIENT_ID, redirectUris: [`${publicOrigin}/sign-in.html`] }],
+    accounts: { [DEMO_USER.email]: { name: DEMO_USER.name } },
+    anyone: true,
+    interactions: 'form',
+  });
   const server = await startServer({
     port: PORT,
     host: process.env.HOST ?? 'localhost',
@@ -106,7 +124,7 @@ async function main(): Promise<void> {
     staticDir: DIST,
     development: true,
     // Invitation links are made from this origin only, never from a request's Host header.
-    publicOrigin: process.env.PUBLIC_ORIGIN ?? `${tls ? 'https' : 'http'}://localhost:${PORT}`,
+    publicOrigin,
   });
   if (!secrets.demo) {
     const answer = await server.app.inject({
@@ -124,6 +142,18 @@ async function main(): Promise<void> {
     secrets.demo = { token: answer.json().token, name: 'Demo Tax Firm' };
     writeFileSync(join(DATA_DIR, 'dev-start.json'), JSON.stringify(secrets, null, 2), { mode: 0o600 });
   }
+  // Every start: the demo admin exists and the demo firm signs in through this start's identity provider.
+  const demoFirm = await server.app.inject({ method: 'GET', url: '/api/v1/firm', headers: { authorization: `Bearer ${secrets.demo.token}` } });
+  if (demoFirm.statusCode !== 200) throw new Error(`The demo firm's API key was refused (${demoFirm.statusCode}): remove ${DATA_DIR} to start afresh`);
+  const firmId = (demoFirm.json() as { id: string }).id;
+  await upsertUser(server.app.db, firmId, { email: DEMO_USER.email, role: 'admin', name: DEMO_USER.name });
+  await saveIdentityProvider(server.app.db, {
+    firmId,
+    issuer: idp.issuer,
+    clientId: DEV_CLIENT_ID,
+    clientSecretSealed: null,
+    allowedDomains: ['demo-firm.test'],
+  });
   const origin = `${tls ? 'https' : 'http'}://localhost:${PORT}`;
   say();
   say(`Client Import is running at ${origin} (pane: ${origin}/taskpane.html, API: ${origin}/api/v1/health)`);
@@ -135,7 +165,9 @@ async function main(): Promise<void> {
   say(`Data: PGlite in ${DATA_DIR}`);
   say();
   say(`Demo firm: ${secrets.demo.name}`);
-  say(`Firm token (paste it in the pane's Connect view): ${secrets.demo.token}`);
+  say(`Sign in on the pane's Connect tab as ${DEMO_USER.email} (the firm's admin): "Sign in with your firm's account" opens`);
+  say(`  the development identity provider at ${idp.issuer} (any password), or "E-mail me a code" writes the code to ${join(DATA_DIR, 'outbox')}.`);
+  say(`API key for scripts (or the pane's API key field): ${secrets.demo.token}`);
   say(`Manifest: ${join(ROOT, 'manifest.xml')}`);
   say();
   say('Sideload in Excel on the web: open a workbook at office.com → Home → Add-ins → More Add-ins → My Add-ins →');
@@ -147,7 +179,7 @@ async function main(): Promise<void> {
   say('  Mac — sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain .certs/localhost.crt');
   say();
   say('Press Ctrl+C to stop.');
-  const stop = () => void server.close().then(() => process.exit(0));
+  const stop = () => void Promise.all([server.close(), idp.close()]).then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
