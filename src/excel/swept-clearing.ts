@@ -51,8 +51,11 @@ export async function clearSheetSwept(
   const inPlace = allOurs && moved.length === 0 && extra === 0;
   if (inPlace) {
     const chunks = chunkByCost(noteCells, () => NOTE_DELETE_BYTES, DELETE_BUDGET_BYTES);
+    // A navigation property (a proxy), not a loaded value: taken once rather than per note.
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+    const sheetNotes = sheet.notes;
     for (const [k, chunk] of chunks.entries()) {
-      for (const address of noteCells.slice(chunk.start, chunk.start + chunk.count)) sheet.notes.getItem(address).delete();
+      for (let i = chunk.start; i < chunk.start + chunk.count; i++) sheetNotes.getItem(noteCells[i]).delete();
       // The last chunk goes with the fills, in the caller's sync.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per request-sized chunk (DESIGN §7), never per note
       if (k < chunks.length - 1) await context.sync();
