@@ -18,4 +18,8 @@ module.exports = {
     '^\\./reader-worker$': '<rootDir>/test/support/in-thread-reader-worker.ts',
   },
   testTimeout: 60000,
+  // Jest's default on a 2-core machine is one worker, which leaves the second core to the servers, databases and
+  // threads the tests start; most test files wait on those, so two workers share the cores better. Every test
+  // makes its own database (PGlite in memory, or a throw-away PostgreSQL database) and its own port.
+  maxWorkers: Math.max(2, require('node:os').cpus().length - 1),
 };
