@@ -179,7 +179,9 @@ describe('writeExceptionSheet', () => {
       const result = await writeExceptionSheet(fake.context, { importId: 'imp-1', rows: read }, source);
       expect(result.moved).toBe(true);
       expect(links(fake)).toEqual([to(2), to(5), to(6), to(7)]);
-      expect(fake.sheet('Import Exceptions').cell('I2').text).toMatch(/^Rows of Clients were inserted, deleted, sorted or retyped while this import ran/);
+      expect(fake.sheet('Import Exceptions').cell('I2').text).toMatch(
+        /^The sheet Clients changed while this import ran \(rows inserted, deleted, sorted or retyped/,
+      );
       expect(fake.sheet('Import Exceptions').tables()).toEqual([{ name: 'ImportExceptions', address: 'A1:G5', hasHeaders: true }]);
     });
 
@@ -202,6 +204,37 @@ describe('writeExceptionSheet', () => {
       await writeExceptionSheet(fake.context, { importId: 'imp-1', rows: read }, source);
       expect(links(fake)).toEqual([to(4), to(3), null, to(2)]);
       expect(fake.sheet('Import Exceptions').cell('A4').value).toBe('');
+    });
+
+    it('still writes the report when the template sheet was renamed meanwhile: no Row links, and the note says why', async () => {
+      const fake = createExcelHost();
+      clientsSheet(fake, read);
+      await fake.run(async (context) => {
+        context.workbook.worksheets.getItem('Clients').name = 'Clients 2025';
+        await context.sync();
+      });
+      const result = await writeExceptionSheet(fake.context, { importId: 'imp-1', rows: read }, source);
+      expect(result.moved).toBe(true);
+      expect(links(fake)).toEqual([null, null, null, null]);
+      expect(fake.sheet('Import Exceptions').cell('I2').text).toMatch(/^The sheet Clients changed while this import ran/);
+      expect(
+        fake
+          .sheet('Import Exceptions')
+          .texts()
+          .map((r) => r[1]),
+      ).toEqual(['Tax Client ID', 'C2', 'C3', 'C4', 'C5']);
+    });
+
+    it('finds a client that rows inserted above pushed past the rows the import read', async () => {
+      const fake = createExcelHost();
+      const many = Array.from({ length: 40 }, (_, i) => report(i + 2));
+      clientsSheet(fake, many);
+      await fake.run(async (context) => {
+        context.workbook.worksheets.getItem('Clients').getRange('2:31').insert('Down');
+        await context.sync();
+      });
+      await writeExceptionSheet(fake.context, { importId: 'imp-1', rows: many }, source);
+      expect(fake.sheet('Import Exceptions').cell('A41').formula).toBe(to(71));
     });
 
     it('links by row, with no note, when every row still holds the ID read from it', async () => {

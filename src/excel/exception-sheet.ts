@@ -119,7 +119,7 @@ export async function writeExceptionSheet(
 
 /** Beside the table, when rows moved while the import ran: why Row is not the row the import read. */
 function movedNotice(sheetName: string): string {
-  return `Rows of ${sheetName} were inserted, deleted, sorted or retyped while this import ran: each Row links to the row that holds its Tax Client ID now, and is blank where that ID is no longer on the sheet.`;
+  return `The sheet ${sheetName} changed while this import ran (rows inserted, deleted, sorted or retyped, or the sheet renamed): each Row links to the row that holds its Tax Client ID now, and is blank where that ID is no longer found there.`;
 }
 
 /** The report rows `first` (0-based among the report rows) to `first + count - 1`, across the table: `A2:G4`. */
