@@ -128,6 +128,7 @@ function listImports(portal: FakePortal, params: URLSearchParams) {
     createdAt: job.createdAt,
     completedAt: job.completed ? job.createdAt : null,
     createdBy: job.createdBy,
+    createdByName: '',
   }));
   return { imports, next: start + limit < all.length ? String(start + limit) : null };
 }

@@ -103,6 +103,8 @@ export interface ImportListItem extends ImportJob {
   source: string | null;
   /** Who started it: a person's address or `API key "name"`; empty for imports from before sign-in. */
   createdBy: string;
+  /** That person's name, as the firm knows them now; empty for a key, an unnamed or a removed person. */
+  createdByName: string;
 }
 
 /** One Tax Client ID's answer to an invitation request (`POST /clients/invitations`, `…/resend`). */

@@ -90,7 +90,7 @@ test('a preparer signs in through the firm’s identity provider in an Office di
   await page.getByText('3 imported, 0 rejected.').waitFor({ timeout: 60_000 });
   await page.getByRole('tab', { name: 'History' }).click();
   const newest = page.getByRole('list', { name: 'Past imports' }).getByRole('listitem').first();
-  await newest.getByText(`By ${PREPARER}`).waitFor();
+  await newest.getByText(`By Pat Lee (${PREPARER})`).waitFor();
   // A reload signs back in with the saved session; signing out ends it on the portal.
   await page.reload();
   await page.getByRole('tab', { name: 'Connect' }).click();
@@ -103,7 +103,7 @@ test('a preparer signs in through the firm’s identity provider in an Office di
 
 test('an admin signed in through the provider sees the firm’s activity, the preparer’s import among it', async () => {
   const page = await openPane(browser, backend.url, { sheets: [{ name: 'Clients', rows: templateGrid(clientRows('T', 1)) }] });
-  await signInThroughDialog(page, ADMIN, `${ADMIN} (admin)`);
+  await signInThroughDialog(page, ADMIN, 'Bo Boss (admin)');
   const list = page.getByRole('list', { name: 'Recent activity' });
   await list.getByText(`${PREPARER} — import.started`).first().waitFor();
   await list.getByText(`${ADMIN} — identity-provider.set`).waitFor();

@@ -72,11 +72,12 @@ describe.each(DIALECTS)('signing in through the firm’s identity provider on %s
     const auth = { authorization: `Bearer ${pair.accessToken}` };
     expect((await get('/api/v1/me', auth)).json()).toEqual({
       firm: { id: firm.id, name: 'Test Firm' },
-      actor: { kind: 'user', name: '', email: 'Pat@Firm.test', role: 'preparer' },
+      // Added without a name, the person takes the one the provider gives.
+      actor: { kind: 'user', name: 'Pat Preparer', email: 'Pat@Firm.test', role: 'preparer' },
     });
     const importId = await startImport(t.app, { ...firm, auth });
     const history = (await get('/api/v1/imports', auth)).json().imports;
-    expect(history.find((i: { id: string }) => i.id === importId).createdBy).toBe('Pat@Firm.test');
+    expect(history.find((i: { id: string }) => i.id === importId)).toMatchObject({ createdBy: 'Pat@Firm.test', createdByName: 'Pat Preparer' });
     // The session is the server's own: it refreshes like a code sign-in's, and signs out.
     const refreshed = await t.app.inject({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken: pair.refreshToken } });
     expect(refreshed.statusCode).toBe(200);

@@ -118,6 +118,7 @@ export async function finishProviderSignIn(deps: ProviderSignInDeps, callback: {
       user = await upsertUser(trx, stored.firmId, { email, role: 'preparer', name });
       await recordAuditEvent(trx, { firmId: stored.firmId, actor: email, action: 'user.admitted', detail: { id: user.id, email, domain } });
     }
+    if (user && !user.name && name) user = await upsertUser(trx, stored.firmId, { email: user.email, role: user.role, name });
     if (!user) throw new HttpProblem(403, `${email} is not a member of this firm: a firm admin adds people`, 'urn:problem:not-a-member');
     return startSession(trx, { firmId: stored.firmId, userId: user.id }, 'oidc');
   });

@@ -23,6 +23,20 @@ export async function findUser(db: Kysely<Database>, firmId: string, id: string)
   return row ? toView(row) : null;
 }
 
+/** The names of the firm's users with these addresses, by lower-case address (only those with a name). */
+export async function namesByEmail(db: Kysely<Database>, firmId: string, emails: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(emails.filter((e) => e.includes('@')).map((e) => e.toLowerCase()))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('firm_users')
+    .select(['email', 'name'])
+    .where('firm_id', '=', firmId)
+    .where(sql<string>`lower(email)`, 'in', wanted)
+    .where('name', '<>', '')
+    .execute();
+  return new Map(rows.map((r) => [r.email.toLowerCase(), r.name]));
+}
+
 /** The firm's user with this address (any case), or null. */
 export async function findUserByEmail(db: Kysely<Database>, firmId: string, email: string): Promise<FirmUserView | null> {
   const row = await db

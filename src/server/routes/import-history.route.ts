@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { namesByEmail } from '../access/user.repository';
 import { listImports } from '../imports/import.repository';
 import { currentFirm } from '../plugins/auth.plugin';
 import { HISTORY_CURSOR, ImportHistoryPage, ImportHistoryQuery } from '../schemas/import.schema';
@@ -11,11 +12,18 @@ export const importHistoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/imports', { schema: { querystring: ImportHistoryQuery, response: { 200: ImportHistoryPage } } }, async (request) => {
     const { limit, cursor } = request.query;
     const match = cursor === undefined ? null : HISTORY_CURSOR.exec(cursor);
+    const firmId = currentFirm(request).id;
     const page = await listImports(
       app.db,
-      currentFirm(request).id,
+      firmId,
       Math.min(MAX_LIMIT, Math.max(1, Number(limit ?? DEFAULT_LIMIT))),
       match ? { micros: match[1], id: match[2] } : undefined,
+    );
+    // History names the person who started an import (DESIGN §6), as the firm knows them now.
+    const names = await namesByEmail(
+      app.db,
+      firmId,
+      page.imports.map((i) => i.createdBy),
     );
     return {
       imports: page.imports.map(({ id, status, source, counts, createdAt, completedAt, createdBy }) => ({
@@ -26,6 +34,7 @@ export const importHistoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
         createdAt,
         completedAt,
         createdBy,
+        createdByName: names.get(createdBy.toLowerCase()) ?? '',
       })),
       next: page.next ? `${page.next.micros}.${page.next.id}` : null,
     };

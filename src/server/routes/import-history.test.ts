@@ -42,6 +42,7 @@ describe.each(DIALECTS)('GET /imports on %s', (dialect) => {
       createdAt: expect.any(String),
       completedAt: null,
       createdBy: 'API key "initial"',
+      createdByName: '',
     });
     expect(seen[1]).toEqual({
       id: ids[0],
@@ -51,6 +52,7 @@ describe.each(DIALECTS)('GET /imports on %s', (dialect) => {
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       completedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       createdBy: 'API key "initial"',
+      createdByName: '',
     });
   });
 

@@ -49,7 +49,9 @@ export const ImportHistoryQuery = Type.Object(
 
 export const ImportHistoryPage = Type.Object({
   imports: Type.Array(
-    wire<ImportListItem>()(Type.Object({ ...ImportJobSchema.properties, source: Type.Union([Type.String(), Type.Null()]), createdBy: Type.String() })),
+    wire<ImportListItem>()(
+      Type.Object({ ...ImportJobSchema.properties, source: Type.Union([Type.String(), Type.Null()]), createdBy: Type.String(), createdByName: Type.String() }),
+    ),
   ),
   next: Type.Union([Type.String(), Type.Null()]),
 });

@@ -21,7 +21,7 @@ export function HistoryItem({ item, disabled, canResume, onDownload, onWriteShee
       <Text>
         {item.status === 'completed' ? 'Completed' : 'Not finished'}: {n(counts.imported)} imported, {n(counts.rejected)} rejected of {n(counts.rows)} rows.
       </Text>
-      {item.createdBy && <Text>By {item.createdBy}</Text>}
+      {item.createdBy && <Text>By {item.createdByName ? `${item.createdByName} (${item.createdBy})` : item.createdBy}</Text>}
       <Text size={200} className={view.hint}>
         Import {item.id}
       </Text>
