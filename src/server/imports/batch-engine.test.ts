@@ -42,7 +42,8 @@ describe.each(DIALECTS)('the batch engine on %s', (dialect) => {
       (await sql<{ n: number }>`select count(*)::int as n from import_batches where import_id = ${importId} and results is null`.execute(t.storage.db)).rows[0]
         .n,
     );
-  const counts = async (importId: string) => (await t.app.inject({ method: 'GET', url: `/api/v1/imports/${importId}`, headers: firm.auth })).json().counts;
+  const counts = async (importId: string, on: TestApp = t, by: TestFirm = firm) =>
+    (await on.app.inject({ method: 'GET', url: `/api/v1/imports/${importId}`, headers: by.auth })).json().counts;
   const rows = (from: number, n: number) => Array.from({ length: n }, (_, i) => clientRow(from + i));
 
   it('answers a replay racing its original in flight with the same answer, applying the rows once', async () => {
@@ -81,8 +82,7 @@ describe.each(DIALECTS)('the batch engine on %s', (dialect) => {
     const again = await putBatch(quick.app, firm, id, 2, rows(390, 5), 1);
     expect(again.statusCode).toBe(200);
     expect(again.json().results.map((r: { taxClientId: string }) => r.taxClientId)).toEqual(rows(310, 5).map((r) => r.taxClientId));
-    const summary = await quick.app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers: firm.auth });
-    expect(summary.json().counts).toEqual({ rows: 10, imported: 10, rejected: 0 });
+    expect(await counts(id, quick, firm)).toEqual({ rows: 10, imported: 10, rejected: 0 });
   });
 
   it('refuses a batch that would wait beyond the cap with 503 and Retry-After; the batch they wait for still goes in', async () => {
