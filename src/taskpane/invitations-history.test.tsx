@@ -60,7 +60,10 @@ describe('the History view', () => {
     // One report sheet per import: imp-1's own report is written afresh, under its name.
     await waitFor(() => pane.text().includes('The report of import imp-1 is on the sheet Import Exceptions.'), 'the sheet');
     expect(pane.fake.sheetNames()).toEqual(['Clients', 'Import Exceptions (2)', 'Import Exceptions']);
-    (pane.container.querySelector('[aria-label="Import imp-2"]')!.querySelector('button') as HTMLButtonElement).click();
+    // The buttons stay disabled until the sheet-writing action has ended, which may be a moment after its message.
+    const download = () => pane.container.querySelector('[aria-label="Import imp-2"]')!.querySelector('button') as HTMLButtonElement;
+    await waitFor(() => !download().disabled, 'History to be idle again');
+    download().click();
     await waitFor(() => pane.downloads.length === 1, 'the download');
     expect(pane.downloads).toEqual(['import-exceptions-imp-2.xlsx']);
   });
